@@ -1,0 +1,38 @@
+# One entry point for people and CI. `make run` serves the demo site; `make test` runs the
+# whole suite on SQLite, then on PostgreSQL.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PG_URL ?= postgres://postgres@127.0.0.1:5432/racesite
+
+.PHONY: install run demo test test-sqlite test-postgres postgres bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+demo: install
+	$(BIN)/python manage.py migrate --noinput
+	@echo "demo data arrives with import_report"
+
+run: demo
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+test: test-sqlite test-postgres
+
+test-sqlite: install
+	$(BIN)/pytest
+
+test-postgres: install postgres
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest
+
+# Makes sure a PostgreSQL server answers on 127.0.0.1:5432, starting the local cluster if
+# there is one; otherwise says how to get one.
+postgres:
+	@bash bin/ensure-postgres
+
+clean:
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles artifacts

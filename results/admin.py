@@ -1,0 +1,163 @@
+from django.contrib import admin, messages
+from django.db.models import Count
+from django.template.response import TemplateResponse
+
+from results.models import (
+    Driver,
+    DriverAlias,
+    Entry,
+    Event,
+    Manufacturer,
+    Season,
+    Series,
+    Team,
+    TeamAlias,
+    Track,
+    TrackAlias,
+)
+from results.names import name_key
+from results.services import MergeConflict, merge_drivers
+
+
+class FoldedSearchMixin:
+    """Search by name key too, so "Kenkō", "kenko" and "KENKO" all find Kenkō Miura."""
+
+    def get_search_results(self, request, queryset, search_term):
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        folded = name_key(search_term)
+        if folded and folded != search_term:
+            extra, dup = super().get_search_results(request, queryset, folded)
+            results, may_have_duplicates = results | extra, may_have_duplicates or dup
+        return results, may_have_duplicates
+
+
+class SeasonInline(admin.TabularInline):
+    model = Season
+    extra = 0
+
+
+@admin.register(Series)
+class SeriesAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "sort_order"]
+    prepopulated_fields = {"slug": ["short_name"]}
+    inlines = [SeasonInline]
+
+
+@admin.register(Season)
+class SeasonAdmin(admin.ModelAdmin):
+    list_display = ["year", "series", "name"]
+    list_filter = ["series"]
+    list_select_related = ["series"]
+    search_fields = ["name", "series__name", "year"]
+
+
+class TrackAliasInline(admin.TabularInline):
+    model = TrackAlias
+    extra = 1
+
+
+@admin.register(Track)
+class TrackAdmin(FoldedSearchMixin, admin.ModelAdmin):
+    list_display = ["name", "location", "length_miles", "surface", "kind"]
+    list_filter = ["surface", "kind"]
+    search_fields = ["name", "key", "aliases__key", "location"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [TrackAliasInline]
+
+
+class TeamAliasInline(admin.TabularInline):
+    model = TeamAlias
+    extra = 1
+
+
+@admin.register(Team)
+class TeamAdmin(FoldedSearchMixin, admin.ModelAdmin):
+    list_display = ["name"]
+    search_fields = ["name", "key", "aliases__key"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [TeamAliasInline]
+
+
+@admin.register(Manufacturer)
+class ManufacturerAdmin(FoldedSearchMixin, admin.ModelAdmin):
+    search_fields = ["name", "key"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class DriverAliasInline(admin.TabularInline):
+    model = DriverAlias
+    extra = 1
+
+
+@admin.register(Driver)
+class DriverAdmin(FoldedSearchMixin, admin.ModelAdmin):
+    list_display = ["name", "hometown", "birth_date", "starts"]
+    search_fields = ["name", "key", "aliases__key"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [DriverAliasInline]
+    actions = ["merge_selected"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(start_count=Count("entries")).order_by("name")
+
+    @admin.display(ordering="start_count")
+    def starts(self, driver):
+        return driver.start_count
+
+    @admin.action(description="Merge selected drivers into one", permissions=["change"])
+    def merge_selected(self, request, queryset):
+        drivers = list(queryset.order_by("-start_count", "name"))
+        if len(drivers) < 2:
+            self.message_user(request, "Select at least two drivers to merge.", messages.WARNING)
+            return None
+        keep_id = request.POST.get("keep")
+        if keep_id:
+            keep = next((d for d in drivers if str(d.pk) == keep_id), None)
+            if keep is None:
+                self.message_user(request, "Choose the driver to keep among the selected ones.", messages.ERROR)
+                return None
+            try:
+                moved = merge_drivers(keep=keep, others=drivers)
+            except MergeConflict as error:
+                self.message_user(request, str(error), messages.ERROR)
+                return None
+            self.message_user(
+                request, f"Merged {len(drivers) - 1} driver(s) into {keep.name}; {moved} entries moved.", messages.SUCCESS
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Merge drivers",
+            "drivers": drivers,
+            "opts": self.model._meta,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/results/driver/merge.html", context)
+
+
+class EntryInline(admin.TabularInline):
+    model = Entry
+    extra = 0
+    ordering = ["finish"]
+    autocomplete_fields = ["driver", "team", "manufacturer"]
+    fields = [
+        "finish", "start", "number", "driver", "team", "manufacturer", "laps", "laps_led",
+        "status", "points", "stage1", "stage2", "rating", "rookie", "ineligible",
+    ]
+
+
+@admin.register(Event)
+class EventAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "season", "round", "track", "date"]
+    list_filter = ["season__series", "season__year", ("track", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["season__series", "track"]
+    search_fields = ["name", "track__name", "season__name"]
+    autocomplete_fields = ["season", "track"]
+    date_hierarchy = "date"
+    inlines = [EntryInline]
+    readonly_fields = ["source"]
+    fieldsets = [
+        (None, {"fields": ["season", "round", "track", "name", "slug", "date"]}),
+        ("Race", {"fields": ["scheduled_laps", "completed_laps", "distance_miles", "notes"]}),
+        ("Provenance", {"classes": ["collapse"], "fields": ["source", "report_text"]}),
+    ]

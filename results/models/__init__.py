@@ -1,0 +1,23 @@
+from results.models.driver import Driver, DriverAlias
+from results.models.entry import Entry, EntryQuerySet, Status
+from results.models.event import Event, EventQuerySet
+from results.models.series import Season, Series
+from results.models.team import Manufacturer, Team, TeamAlias
+from results.models.track import Track, TrackAlias
+
+__all__ = [
+    "Driver",
+    "DriverAlias",
+    "Entry",
+    "EntryQuerySet",
+    "Event",
+    "EventQuerySet",
+    "Manufacturer",
+    "Season",
+    "Series",
+    "Status",
+    "Team",
+    "TeamAlias",
+    "Track",
+    "TrackAlias",
+]

@@ -1,0 +1,100 @@
+from django.db import models
+from django.db.models import F, Q
+
+from results.models.driver import Driver
+from results.models.event import Event
+from results.models.team import Manufacturer, Team
+
+
+class Status(models.TextChoices):
+    """The statuses reports use most; others (``Rear Gear``, ``DQ``...) are stored as written."""
+
+    RUNNING = "Running"
+    ACCIDENT = "Accident"
+    ENGINE = "Engine"
+    TRANSMISSION = "Transmission"
+    BRAKES = "Brakes"
+    REAR_GEAR = "Rear Gear"
+    SUSPENSION = "Suspension"
+    ELECTRICAL = "Electrical"
+    OVERHEATING = "Overheating"
+    FUEL_PUMP = "Fuel Pump"
+    VIBRATION = "Vibration"
+    DVP = "DVP"
+    DISQUALIFIED = "Disqualified"
+    PARKED = "Parked"
+    DNS = "Did Not Start"
+
+
+class EntryQuerySet(models.QuerySet):
+    def wins(self):
+        return self.filter(finish=1)
+
+    def finished_running(self):
+        return self.filter(status__iexact=Status.RUNNING)
+
+    def for_results_table(self):
+        # one query: every column of a results table
+        return self.select_related("driver", "team", "manufacturer", "event__season__series", "event__track")
+
+
+class Entry(models.Model):
+    """One car in one race: who drove it, for whom, where it started and finished."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="entries")
+    driver = models.ForeignKey(Driver, on_delete=models.PROTECT, related_name="entries")
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="entries", null=True, blank=True)
+    manufacturer = models.ForeignKey(
+        Manufacturer, on_delete=models.PROTECT, related_name="entries", null=True, blank=True
+    )
+    number = models.CharField(max_length=4, blank=True, help_text='Car number as text: "02" is not "2".')
+    finish = models.PositiveSmallIntegerField()
+    start = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Empty when not known.")
+    laps = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Laps completed.")
+    laps_led = models.PositiveSmallIntegerField(null=True, blank=True)
+    status = models.CharField(max_length=30, blank=True, help_text="Running, Accident, Engine...")
+    points = models.SmallIntegerField(null=True, blank=True, help_text="Championship points, stage points included.")
+    stage1 = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Stage 1 finishing position.")
+    stage2 = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Stage 2 finishing position.")
+    rating = models.DecimalField(max_digits=5, decimal_places=1, null=True, blank=True, help_text="Driver rating.")
+    rookie = models.BooleanField(default=False, help_text="Competing for Rookie of the Year.")
+    ineligible = models.BooleanField(default=False, help_text="Ineligible for points in this series.")
+
+    objects = EntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["event", "finish"]
+        verbose_name_plural = "entries"
+        constraints = [
+            models.UniqueConstraint(fields=["event", "driver"], name="entry_unique_driver_per_event"),
+            models.UniqueConstraint(fields=["event", "finish"], name="entry_unique_finish_per_event"),
+            models.UniqueConstraint(
+                fields=["event", "start"], condition=Q(start__isnull=False), name="entry_unique_start_per_event"
+            ),
+            models.CheckConstraint(condition=Q(finish__gte=1), name="entry_finish_positive"),
+            models.CheckConstraint(condition=Q(start__gte=1) | Q(start__isnull=True), name="entry_start_positive"),
+            models.CheckConstraint(condition=Q(laps__gte=0) | Q(laps__isnull=True), name="entry_laps_not_negative"),
+            models.CheckConstraint(
+                condition=Q(laps_led__gte=0) | Q(laps_led__isnull=True), name="entry_laps_led_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=Q(laps_led__lte=F("laps")) | Q(laps_led__isnull=True) | Q(laps__isnull=True),
+                name="entry_laps_led_within_laps",
+            ),
+            models.CheckConstraint(
+                condition=(Q(stage1__gte=1) | Q(stage1__isnull=True)) & (Q(stage2__gte=1) | Q(stage2__isnull=True)),
+                name="entry_stage_positions_positive",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["driver", "event"], name="entry_driver_event"),
+            models.Index(fields=["team", "event"], name="entry_team_event"),
+            models.Index(fields=["manufacturer", "event"], name="entry_manufacturer_event"),
+        ]
+
+    def __str__(self):
+        return f"P{self.finish} #{self.number}" if self.number else f"P{self.finish}"
+
+    @property
+    def is_dnf(self):
+        return bool(self.status) and self.status.lower() != "running"

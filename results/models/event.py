@@ -1,0 +1,58 @@
+from django.db import models
+from django.urls import reverse
+
+from results.models.series import Season
+from results.models.track import Track
+from results.names import name_slug
+
+
+class EventQuerySet(models.QuerySet):
+    def in_series(self, series):
+        return self.filter(season__series=series)
+
+    def with_relations(self):
+        # one query: each row names its series, season and track
+        return self.select_related("season__series", "track")
+
+
+class Event(models.Model):
+    """One race: a round of a season, run at a track."""
+
+    season = models.ForeignKey(Season, on_delete=models.PROTECT, related_name="events")
+    round = models.PositiveSmallIntegerField(help_text="Race number within the season, from 1.")
+    track = models.ForeignKey(Track, on_delete=models.PROTECT, related_name="events")
+    name = models.CharField(max_length=150, blank=True, help_text="Official race name, sponsor included.")
+    slug = models.SlugField(max_length=200, unique=True)
+    date = models.DateField(null=True, blank=True)
+    scheduled_laps = models.PositiveSmallIntegerField(null=True, blank=True)
+    completed_laps = models.PositiveSmallIntegerField(null=True, blank=True)
+    distance_miles = models.DecimalField(max_digits=7, decimal_places=2, null=True, blank=True)
+    notes = models.TextField(blank=True, help_text="Shown on the race page: weather, shortened race, penalties.")
+    report_text = models.TextField(blank=True, help_text="The report the results were imported from, as it was.")
+    source = models.CharField(max_length=255, blank=True, help_text="Where the results came from: a file or a URL.")
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["season__series__sort_order", "season__year", "round"]
+        get_latest_by = "date"
+        constraints = [
+            models.UniqueConstraint(fields=["season", "round"], name="event_unique_round_per_season"),
+            models.CheckConstraint(condition=models.Q(round__gte=1), name="event_round_positive"),
+        ]
+
+    def __str__(self):
+        return self.name or f"Round {self.round}"
+
+    @staticmethod
+    def make_slug(year, series_slug, round_number, track_name):
+        return f"{year}-{series_slug}-{round_number:02d}-{name_slug(track_name)}"
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            # reads season.series and track once, at write time only
+            self.slug = self.make_slug(self.season.year, self.season.series.slug, self.round, self.track.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("results:event", args=[self.slug])

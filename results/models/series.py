@@ -1,0 +1,51 @@
+from django.db import models
+from django.urls import reverse
+
+from results.names import name_slug
+
+
+class Series(models.Model):
+    """A championship, e.g. the NASCAR Truck Series, whatever its sponsor is called this year."""
+
+    name = models.CharField(max_length=100, unique=True, help_text="The lasting name, without sponsor.")
+    short_name = models.CharField(max_length=20, blank=True, help_text="e.g. Cup, Xfinity, Truck.")
+    slug = models.SlugField(max_length=100, unique=True)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name_plural = "series"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = name_slug(self.short_name or self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("results:series", args=[self.slug])
+
+
+class Season(models.Model):
+    """One year of one series, with the name the series carried that year."""
+
+    series = models.ForeignKey(Series, on_delete=models.PROTECT, related_name="seasons")
+    year = models.PositiveSmallIntegerField()
+    name = models.CharField(
+        max_length=100, blank=True, help_text="The sponsor name that year, e.g. NASCAR Camping World Truck Series."
+    )
+
+    class Meta:
+        ordering = ["series__sort_order", "-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["series", "year"], name="season_unique_series_year"),
+            models.CheckConstraint(condition=models.Q(year__gte=1900), name="season_year_plausible"),
+        ]
+
+    def __str__(self):
+        return f"{self.year} {self.name}" if self.name else str(self.year)
+
+    def get_absolute_url(self):
+        return reverse("results:season", args=[self.series.slug, self.year])

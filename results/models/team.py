@@ -1,0 +1,25 @@
+from django.db import models
+from django.urls import reverse
+
+from results.models.base import Alias, NamedModel
+
+
+class Team(NamedModel):
+    """The organisation (or, in older results, the owner) that entered a car."""
+
+    def get_absolute_url(self):
+        return reverse("results:team", args=[self.slug])
+
+
+class TeamAlias(Alias):
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="aliases")
+
+    class Meta(Alias.Meta):
+        verbose_name_plural = "team aliases"
+
+
+class Manufacturer(NamedModel):
+    """A make: Chevrolet, Ford, Toyota, and the dozens of older ones."""
+
+    def get_absolute_url(self):
+        return reverse("results:manufacturer", args=[self.slug])

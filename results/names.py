@@ -1,0 +1,24 @@
+"""Name keys: how two spellings of one name are recognised as the same.
+
+"Kenkō Miura" and "Kenko Miura", "Young’s Motorsports" and "Young's Motorsports",
+"Rackley W.A.R." and "Rackley WAR" all share a key. Parenthesised qualifiers stay in the key,
+because the historical data uses them to tell different people apart ("Bill Scott (CA)").
+"""
+import re
+
+from django.utils.text import slugify
+from unidecode import unidecode
+
+_APOSTROPHES = re.compile(r"[’'`´.]")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def name_key(name: str) -> str:
+    """Lower-case ASCII words separated by single spaces; punctuation inside a word vanishes."""
+    folded = unidecode(name or "").lower()
+    folded = _APOSTROPHES.sub("", folded)
+    return _NON_ALNUM.sub(" ", folded).strip()
+
+
+def name_slug(name: str) -> str:
+    return slugify(unidecode(name or "")) or "unnamed"

@@ -1,0 +1,77 @@
+import datetime
+import itertools
+from pathlib import Path
+
+import pytest
+
+from results.models import Driver, Entry, Event, Manufacturer, Season, Series, Team, Track
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
+
+def shared_path(*parts):
+    """A file under ../shared, or a skip that says why when the folder is absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is absent: tests that read ../shared need it beside the project")
+    return path
+
+
+class Factory:
+    """Tiny factory: each ``make.x(...)`` writes one row with sensible defaults."""
+
+    def __init__(self):
+        self._seq = itertools.count(1)
+
+    def series(self, name="NASCAR Truck Series", short_name="Truck", **kw):
+        return Series.objects.get_or_create(name=name, defaults={"short_name": short_name, **kw})[0]
+
+    def season(self, year=2022, series=None, **kw):
+        series = series or self.series()
+        return Season.objects.get_or_create(series=series, year=year, defaults=kw)[0]
+
+    def track(self, name=None, **kw):
+        return Track.objects.create(name=name or f"Track {next(self._seq)}", **kw)
+
+    def driver(self, name=None, **kw):
+        return Driver.objects.create(name=name or f"Driver {next(self._seq)}", **kw)
+
+    def team(self, name=None, **kw):
+        return Team.objects.create(name=name or f"Team {next(self._seq)}", **kw)
+
+    def manufacturer(self, name="Chevrolet"):
+        return Manufacturer.objects.get_or_create(key=name.lower(), defaults={"name": name})[0]
+
+    def event(self, year=2022, round=None, series=None, track=None, **kw):
+        season = self.season(year=year, series=series)
+        if round is None:
+            round = season.events.count() + 1
+        kw.setdefault("date", datetime.date(year, 3, 1) + datetime.timedelta(days=7 * round))
+        return Event.objects.create(season=season, round=round, track=track or self.track(), **kw)
+
+    def entry(self, event=None, driver=None, finish=None, **kw):
+        event = event or self.event()
+        if finish is None:
+            finish = event.entries.count() + 1
+        return Entry.objects.create(event=event, driver=driver or self.driver(), finish=finish, **kw)
+
+
+@pytest.fixture
+def make(db):
+    return Factory()
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    """Edna edits results: staff, in the Editors group, not a superuser."""
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("edna", password="pw", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
