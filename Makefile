@@ -16,7 +16,7 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 
 demo: install
 	$(BIN)/python manage.py migrate --noinput
-	@echo "demo data arrives with import_report"
+	$(BIN)/python manage.py load_demo
 
 run: demo
 	$(BIN)/python manage.py runserver 127.0.0.1:8000

@@ -75,3 +75,46 @@ def editor(db, django_user_model):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+def results_state():
+    """Every row of every results table (the import log aside), to prove an import changed nothing."""
+    from django.apps import apps
+
+    state = {}
+    for model in apps.get_app_config("results").get_models():
+        if model.__name__ == "ImportRun":
+            continue  # the log records each attempt, failed ones included, by design
+        state[model.__name__] = list(model.objects.order_by("pk").values_list())
+    return state
+
+
+@pytest.fixture
+def seed_report():
+    return shared_path("reports", "2022-truck-mid-ohio.txt")
+
+
+@pytest.fixture
+def expected_rows():
+    import csv
+
+    with open(shared_path("reports", "2022-truck-mid-ohio.expected.csv"), encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.fixture
+def run_import(db):
+    """Call ``import_report`` as an operator would; returns (exit ok, stdout, stderr)."""
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    def run(*args):
+        out, err = StringIO(), StringIO()
+        try:
+            call_command("import_report", *[str(a) for a in args], stdout=out, stderr=err)
+        except CommandError as error:
+            return False, out.getvalue(), err.getvalue() + str(error)
+        return True, out.getvalue(), err.getvalue()
+
+    return run

@@ -1,6 +1,7 @@
 from results.models.driver import Driver, DriverAlias
 from results.models.entry import Entry, EntryQuerySet, Status
 from results.models.event import Event, EventQuerySet
+from results.models.importrun import ImportRun
 from results.models.series import Season, Series
 from results.models.team import Manufacturer, Team, TeamAlias
 from results.models.track import Track, TrackAlias
@@ -12,6 +13,7 @@ __all__ = [
     "EntryQuerySet",
     "Event",
     "EventQuerySet",
+    "ImportRun",
     "Manufacturer",
     "Season",
     "Series",

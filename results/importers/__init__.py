@@ -1,0 +1,1 @@
+"""Reading race reports (one parser per format) and writing them (one writer)."""

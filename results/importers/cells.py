@@ -1,0 +1,66 @@
+"""Turning table cells (delimited or HTML) into a Row, with errors that name the cell."""
+import re
+
+from results.importers.report import ReportError, Row
+from results.importers.vocabulary import canonical_status
+
+INTEGER_COLUMNS = {"finish", "start", "laps", "led", "points", "stage1", "stage2"}
+_ROOKIE = re.compile(r"\s*\((?:R|r|rookie)\)\s*$")
+
+
+def row_from_cells(cells: dict, *, line: int, source: str, rookie=False) -> Row:
+    """``cells`` maps column name to the cell text; unknown columns were dropped by the caller."""
+    values = {}
+    for column, text in cells.items():
+        text = (text or "").strip()
+        if column in INTEGER_COLUMNS:
+            values[column] = _integer(text, column, line=line, source=source)
+        elif column == "rating":
+            values[column] = _decimal(text, line=line, source=source)
+        elif column == "status":
+            values[column] = canonical_status(text)
+        elif column == "number":
+            values[column] = text.lstrip("#").strip()
+        else:
+            values[column] = re.sub(r"\s+", " ", text)
+    driver = values.get("driver", "")
+    ineligible = "*" in driver
+    driver = driver.replace("*", "").strip()
+    if _ROOKIE.search(driver):
+        rookie, driver = True, _ROOKIE.sub("", driver)
+    if not driver:
+        raise ReportError("a row has no driver", line=line, text=str(cells), source=source, expected="a driver name")
+    if values.get("finish") is None:
+        raise ReportError("a row has no finishing position", line=line, text=str(cells), source=source,
+                          expected="a whole number from 1")
+    values["driver"] = driver
+    return Row(line=line, rookie=rookie, ineligible=ineligible, **values)
+
+
+def _integer(text, column, *, line, source):
+    if text in {"", "-", "–", "—"}:
+        return None
+    cleaned = text.rstrip(".")
+    if not re.fullmatch(r"-?\d+", cleaned):
+        raise ReportError(f"{column} is not a whole number", line=line, text=text, source=source,
+                          expected=f"a whole number for {column}, or an empty cell")
+    value = int(cleaned)
+    if value < 0 and column != "points":
+        raise ReportError(f"{column} is negative", line=line, text=text, source=source,
+                          expected=f"{column} of 0 or more")
+    if value > 32767 or value < -32768:
+        raise ReportError(f"{column} is out of range", line=line, text=text, source=source,
+                          expected=f"a plausible {column}")
+    return value
+
+
+def _decimal(text, *, line, source):
+    if text in {"", "-"}:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        raise ReportError("rating is not a number", line=line, text=text, source=source, expected="e.g. 101.8") from None
+    if not 0 <= value < 10000:
+        raise ReportError("rating is out of range", line=line, text=text, source=source, expected="0 to 9999.9")
+    return round(value, 1)

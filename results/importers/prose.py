@@ -1,0 +1,105 @@
+"""Facts a report states in its prose and its table does not: series, track, year, pole, stages."""
+import re
+
+from results.importers.report import Facts
+
+# (lasting series name, short name, pattern matching the names it has carried)
+SERIES = [
+    ("NASCAR Cup Series", "Cup",
+     r"(?:NASCAR )?(?:(?:Monster Energy|Sprint|Nextel|Winston|Grand National) )?(?:NASCAR )?Cup Series|Winston Cup"),
+    ("NASCAR Xfinity Series", "Xfinity",
+     r"(?:NASCAR )?(?:Xfinity|Nationwide|Busch(?: Grand National)?) Series"),
+    ("NASCAR Truck Series", "Truck",
+     r"(?:NASCAR )?(?:(?:Camping World|Gander (?:RV &|Outdoors)|Craftsman|SuperTruck) )*Truck Series"),
+]
+_TRACK_WORDS = (
+    r"Motor Speedway|International Speedway|International Raceway|Superspeedway|Speedway|Raceway|"
+    r"Sports Car Course|Road Course|Motorsports Park|Motorsports Complex|Circuit of the Americas|"
+    r"Street Course|Circuit|Motor Mile|Mile|Speedbowl|Fairgrounds"
+)
+_TRACK = re.compile(rf"\bat ((?:the )?(?:[A-Z][\w.’'-]*\s+)+?(?:{_TRACK_WORDS}))")
+_YEAR = re.compile(r"\b(19[4-9]\d|20\d\d)\b")
+_NAME = r"([A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){1,3})"
+_POLE = [re.compile(rf"[Pp]ole(?:[- ]?sitter| winner)? {_NAME}"), re.compile(rf"{_NAME} (?:won|took|claimed) the pole")]
+_STAGE_WINNER = re.compile(rf"Stage #?(\d) winner {_NAME}")
+_STAGE_WON = re.compile(r"\b([A-Z][\w’'-]+)\b[^.]*?\bwon (?:the )?(first|second|third|final) stage")
+_LED_ALL_BUT = re.compile(r"\b([A-Z][\w’'-]+) led all but ([\w-]+) of the ([\w-]+) laps")
+_LED = re.compile(r"\b([A-Z][\w’'-]+) led ([\w-]+) (?:of the ([\w-]+) )?laps")
+
+_ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen " \
+        "sixteen seventeen eighteen nineteen".split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+_ORDINAL_STAGE = {"first": 1, "second": 2, "third": 3}
+
+
+def number_from_words(text: str):
+    """'sixty-seven' -> 67, '11' -> 11, 'two hundred' -> 200; None when it is not a number."""
+    text = text.lower().strip()
+    if text.isdigit():
+        return int(text)
+    total, current = 0, 0
+    for word in re.split(r"[\s-]+", text):
+        if word in _ONES:
+            current += _ONES.index(word)
+        elif word in _TENS:
+            current += 10 * _TENS.index(word)
+        elif word == "hundred":
+            current = max(current, 1) * 100
+        elif word == "and":
+            continue
+        else:
+            return None
+    return total + current
+
+
+def series_in(text: str):
+    """(lasting name, short name, name as written) of the first series the text names, or None."""
+    found = []
+    for name, short, pattern in SERIES:
+        match = re.search(pattern, text)
+        if match:
+            found.append((match.start(), name, short, match.group(0)))
+    if not found:
+        return None
+    _, name, short, written = min(found)
+    return name, short, written
+
+
+def facts_from_prose(prose: str, *, known_tracks=()) -> Facts:
+    """Read what the prose says reliably; anything uncertain is left empty."""
+    facts = Facts()
+    prose = re.sub(r"[\u00a0\u2009\u202f]", " ", prose)
+    series = series_in(prose)
+    if series:
+        facts.series = series[2]
+    for track in sorted(known_tracks, key=len, reverse=True):
+        if track and track in prose:
+            facts.track = track
+            break
+    else:
+        match = _TRACK.search(prose)
+        if match:
+            facts.track = match.group(1).removeprefix("the ").strip()
+    years = [int(y) for y in _YEAR.findall(prose)]
+    if years:
+        facts.year = max(years)  # reports look back on earlier seasons, rarely ahead
+    for pattern in _POLE:
+        match = pattern.search(prose)
+        if match:
+            facts.pole = match.group(1)
+            break
+    for number, name in _STAGE_WINNER.findall(prose):
+        facts.stage_winners[int(number)] = name
+    for name, ordinal in _STAGE_WON.findall(prose):
+        facts.stage_winners.setdefault(_ORDINAL_STAGE.get(ordinal, 0), name)
+    facts.stage_winners.pop(0, None)
+    match = _LED_ALL_BUT.search(prose)
+    if match:
+        not_led, total = number_from_words(match.group(2)), number_from_words(match.group(3))
+        if not_led is not None and total:
+            facts.led_claim, facts.total_laps = (match.group(1), total - not_led), total
+    else:
+        match = _LED.search(prose)
+        if match and number_from_words(match.group(2)) is not None:
+            facts.led_claim = (match.group(1), number_from_words(match.group(2)))
+    return facts

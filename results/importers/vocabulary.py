@@ -1,0 +1,54 @@
+"""Short vocabularies that make glued or loosely labelled tables readable."""
+import re
+
+from results.names import name_key
+
+MANUFACTURERS = [
+    "Chevrolet", "Ford", "Toyota", "Dodge", "RAM", "Pontiac", "Oldsmobile", "Buick", "Plymouth",
+    "Mercury", "Hudson", "Chrysler", "Studebaker", "Lincoln", "Kaiser", "Matador", "Cadillac",
+    "Jaguar", "GMC", "Porsche", "Edsel", "Nash Motor Company", "Packard Motor Car Company",
+    "American Motors Company", "Morris Garage", "Austin-Healey", "Aston Martin", "Triumph",
+]
+
+STATUSES = [
+    "Running", "Accident", "Engine", "Transmission", "Brakes", "Rear Gear", "Rear End", "Suspension",
+    "Electrical", "Overheating", "Fuel Pump", "Vibration", "Handling", "Ignition", "Clutch",
+    "Oil Pressure", "Oil Leak", "Steering", "Axle", "Piston", "Valve", "Radiator", "Parked",
+    "DVP", "Disqualified", "DQ", "Did Not Start", "Did Not Finish", "Fuel Pressure", "Wheel Bearing",
+    "Crash", "Battery", "Driveshaft", "Power Steering", "Water Pump", "Tire", "Out of Fuel",
+]
+
+# Header labels as reports write them, longest first where one is a prefix of another.
+HEADER_ALIASES = {
+    "finish": ["finish", "fin", "pos", "position", "place", "pl", "p"],
+    "start": ["start", "st", "starting position", "grid", "qual"],
+    "number": ["number", "no", "num", "car", "car number", "#", "car #", "no."],
+    "driver": ["driver", "driver name", "name"],
+    "team": ["team", "owner", "team owner", "entrant"],
+    "manufacturer": ["manufacturer", "make", "mfr", "car make", "manuf"],
+    "laps": ["laps", "laps completed", "lap"],
+    "led": ["led", "laps led", "lead laps"],
+    "status": ["status", "reason", "condition"],
+    "points": ["points", "pts", "point"],
+    "stage1": ["s1", "stage 1", "stage1"],
+    "stage2": ["s2", "stage 2", "stage2"],
+    "rating": ["rating", "driver rating"],
+}
+_LABEL_TO_COLUMN = {name_key(label) or label: column for column, labels in HEADER_ALIASES.items() for label in labels}
+
+
+def column_for_label(label: str):
+    """The column a header cell names ("Pts" -> points), or None."""
+    key = name_key(label) or label.strip()
+    return _LABEL_TO_COLUMN.get(key)
+
+
+def canonical_status(text: str) -> str:
+    """'running' -> 'Running', 'rear gear' -> 'Rear Gear'; DVP and DQ stay capitals."""
+    text = re.sub(r"\s+", " ", text or "").strip()
+    if not text or text == "-":
+        return ""
+    for status in STATUSES:
+        if status.lower() == text.lower():
+            return status
+    return text if not text.islower() else text.title()

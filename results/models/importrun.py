@@ -1,0 +1,36 @@
+from django.conf import settings
+from django.db import models
+
+from results.models.event import Event
+
+
+class ImportRun(models.Model):
+    """One attempt to import a report, from the command line or from admin, kept as a log."""
+
+    class Outcome(models.TextChoices):
+        CREATED = "created", "Event created"
+        UPDATED = "updated", "Event updated"
+        UNCHANGED = "unchanged", "Unchanged"
+        DRY_RUN = "dry-run", "Dry run (nothing written)"
+        FAILED = "failed", "Failed (nothing written)"
+
+    started_at = models.DateTimeField(auto_now_add=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="import_runs"
+    )
+    via = models.CharField(max_length=20, default="command", help_text="command or admin")
+    source = models.CharField(max_length=255, help_text="The file name, or how the report was given.")
+    format = models.CharField(max_length=40, blank=True)
+    outcome = models.CharField(max_length=20, choices=Outcome.choices)
+    summary = models.TextField(blank=True)
+    warnings = models.TextField(blank=True)
+    error = models.TextField(blank=True)
+    entries_written = models.PositiveIntegerField(default=0)
+    events = models.ManyToManyField(Event, blank=True, related_name="import_runs")
+
+    class Meta:
+        ordering = ["-started_at"]
+        indexes = [models.Index(fields=["-started_at"], name="importrun_recent")]
+
+    def __str__(self):
+        return f"{self.source} ({self.get_outcome_display()})"

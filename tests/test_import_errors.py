@@ -1,0 +1,109 @@
+"""Broken reports get a clear error naming file, line and text, and leave the database as it was."""
+import pytest
+
+from tests.conftest import results_state
+
+OPTIONS = ("--series", "Truck", "--year", 2022, "--track", "Mid-Ohio Sports Car Course", "--round", 15)
+
+
+@pytest.fixture
+def loaded(run_import, seed_report):
+    """A database that already holds the seed race, so a failed import has something to spoil."""
+    assert run_import(seed_report)[0]
+    return results_state()
+
+
+def broken_copy(tmp_path, seed_report, old, new, name="broken.txt"):
+    text = seed_report.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / name
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return path
+
+
+def assert_refused(run_import, path, *fragments, options=()):
+    ok, _, err = run_import(path, *options)
+    assert not ok
+    assert str(path) in err
+    for fragment in fragments:
+        assert fragment in err, err
+    return err
+
+
+def test_truncated_row(run_import, seed_report, tmp_path, loaded):
+    path = broken_copy(tmp_path, seed_report, "362446Mason FilippiG2g RacingToyota9Engine", "362446Mason FilippiG2g Rac")
+    assert_refused(run_import, path, "line 49", "362446Mason FilippiG2g Rac", "manufacturer")
+    assert results_state() == loaded
+
+
+def test_unknown_manufacturer_in_glued_text(run_import, seed_report, tmp_path, loaded):
+    path = broken_copy(tmp_path, seed_report, "Dylan LuptonSpire MotorsportsChevrolet", "Dylan LuptonSpire MotorsportsTesla")
+    assert_refused(run_import, path, "line 45", "no known manufacturer")
+    assert results_state() == loaded
+
+
+def test_non_numeric_lap_count(run_import, seed_report, tmp_path, loaded):
+    path = broken_copy(tmp_path, seed_report, "Chevrolet47Accident", "Chevroletforty-sevenAccident")
+    assert_refused(run_import, path, "line 45", "forty-seven")
+    assert results_state() == loaded
+
+
+def test_row_out_of_order_is_not_its_finishing_position(run_import, seed_report, tmp_path, loaded):
+    path = broken_copy(tmp_path, seed_report, "21338Zane Smith", "31338Zane Smith")
+    assert_refused(run_import, path, "line 15", "row 2 does not begin with its finishing position")
+    assert results_state() == loaded
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "the file is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
+        ("Race results\n\nFinishStartNumberDriverTeamManufacturerLapsStatus\n1275Kenkō MiuraX RacingToyota9Engine\n"
+         .encode("latin-1", "replace").replace(b"?", b"\xf4"), "not UTF-8"),
+        (b"Just some prose about a race, and no table at all.\n", "no results table found"),
+    ],
+    ids=["empty", "binary", "wrong-encoding", "no-table"],
+)
+def test_unreadable_files(run_import, tmp_path, loaded, content, message):
+    path = tmp_path / "report.txt"
+    path.write_bytes(content)
+    assert_refused(run_import, path, message, options=OPTIONS)
+    assert results_state() == loaded
+
+
+def test_duplicated_finish_in_a_csv(run_import, tmp_path, loaded):
+    path = tmp_path / "dup.csv"
+    path.write_text("Fin,Driver,Make,Laps\n1,Ann Able,Ford,10\n2,Bo Baker,Ford,10\n2,Cy Carter,Ford,9\n")
+    assert_refused(run_import, path, "line 4", "finishing position 2 appears twice", options=OPTIONS)
+    assert results_state() == loaded
+
+
+def test_unknown_manufacturer_in_a_csv(run_import, tmp_path, loaded):
+    path = tmp_path / "make.csv"
+    path.write_text("Fin,Driver,Make,Laps\n1,Ann Able,Ford,10\n2,Bo Baker,Tesla,10\n")
+    assert_refused(run_import, path, "line 3", "unknown manufacturer", "'Tesla'", options=OPTIONS)
+    assert results_state() == loaded
+
+
+def test_non_numeric_laps_in_a_csv(run_import, tmp_path, loaded):
+    path = tmp_path / "laps.csv"
+    path.write_text("Fin,Driver,Laps\n1,Ann Able,10\n2,Bo Baker,ten\n")
+    assert_refused(run_import, path, "line 3", "laps is not a whole number", "'ten'", options=OPTIONS)
+    assert results_state() == loaded
+
+
+def test_laps_led_above_laps_run(run_import, tmp_path, loaded):
+    path = tmp_path / "led.csv"
+    path.write_text("Fin,Driver,Laps,Led\n1,Ann Able,10,11\n")
+    assert_refused(run_import, path, "line 2", "laps led (11) exceed laps completed (10)", options=OPTIONS)
+    assert results_state() == loaded
+
+
+def test_a_failure_in_one_file_leaves_the_other_files_imported(run_import, seed_report, tmp_path, db):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"  \n")
+    ok, out, err = run_import(empty, seed_report)
+    assert not ok
+    assert "1 of 2 file(s) failed" in err
+    assert "event created" in out

@@ -1,0 +1,93 @@
+"""Reports arrive as glued text, delimited tables, saved web pages: each reads the same race."""
+import csv
+import io
+
+import pytest
+
+from results.models import Entry, Event
+
+OPTIONS = ("--series", "Truck", "--year", 2022, "--track", "Mid-Ohio Sports Car Course")
+
+
+def expected_as(expected_rows, delimiter, header):
+    lines = [delimiter.join(header)]
+    for row in expected_rows:
+        lines.append(delimiter.join(row[k] for k in ["finish", "start", "number", "driver", "team", "manufacturer",
+                                                      "laps", "status"]))
+    return "\n".join(lines) + "\n"
+
+
+def imported_rows():
+    return [
+        {"finish": str(e.finish), "start": str(e.start), "number": e.number, "driver": e.driver.name,
+         "team": e.team.name, "manufacturer": e.manufacturer.name, "laps": str(e.laps), "status": e.status}
+        for e in Entry.objects.select_related("driver", "team", "manufacturer").order_by("finish")
+    ]
+
+
+def test_tab_separated_text_copied_from_a_web_page(run_import, tmp_path, expected_rows, seed_report):
+    prose = seed_report.read_text(encoding="utf-8").split("Race results")[0]
+    table = expected_as(expected_rows, "\t", ["Pos", "St", "#", "Driver", "Team", "Make", "Laps", "Status"])
+    path = tmp_path / "copied.txt"
+    path.write_text(prose + "Race results\n\n" + table + "\n* – Ineligible for points\n", encoding="utf-8")
+    ok, out, err = run_import(path)
+    assert ok, err
+    assert "tsv, 36 rows" in out
+    assert imported_rows() == expected_rows
+    assert Event.objects.get().track.name == "Mid-Ohio Sports Car Course"
+
+
+@pytest.mark.parametrize("delimiter", [",", ";"])
+def test_plain_delimited_tables_with_loose_header_names(run_import, tmp_path, expected_rows, delimiter):
+    header = ["Fin", "Start", "Car", "Driver", "Owner", "Manufacturer", "Laps", "Status"]
+    path = tmp_path / "results.csv"
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(header)
+    for row in expected_rows:
+        writer.writerow(row.values())
+    path.write_text(out.getvalue(), encoding="utf-8")
+    ok, _, err = run_import(path, *OPTIONS)
+    assert ok, err
+    assert imported_rows() == expected_rows
+
+
+def test_points_led_and_markers_in_a_csv(run_import, tmp_path):
+    path = tmp_path / "points.csv"
+    path.write_text(
+        "Pos,No.,Driver,Laps,Laps Led,Pts,Status\n"
+        "1,75,Parker Kligerman,67,56,59,running\n"
+        "2,38,Zane Smith (R),67,8,54,running\n"
+        "3,41,Justin Marks*,49,0,0,accident\n",
+        encoding="utf-8",
+    )
+    ok, _, err = run_import(path, *OPTIONS)
+    assert ok, err
+    first, second, third = Entry.objects.order_by("finish")
+    assert (first.laps_led, first.points, first.status) == (56, 59, "Running")
+    assert second.rookie and second.driver.name == "Zane Smith"
+    assert third.ineligible and third.driver.name == "Justin Marks"
+
+
+def test_saved_results_page_picks_the_results_table(run_import, tmp_path, expected_rows):
+    body = "".join(
+        "<tr>" + "".join(
+            f"<td>{'<i>' + r['driver'] + '</i>' if r['finish'] == '33' else r['driver'] + ('*' if r['finish'] == '31' else '')}</td>"
+            if k == "driver" else f"<td>{r[k]}</td>"
+            for k in ["finish", "start", "number", "driver", "team", "manufacturer", "laps", "status"]
+        ) + "</tr>"
+        for r in expected_rows
+    )
+    page = f"""<html><head><title>Results</title></head><body>
+    <p>Parker Kligerman won the NASCAR Camping World Truck Series race at Mid-Ohio Sports Car Course in 2022.</p>
+    <table><tr><th>Standings</th><th>Pts</th></tr><tr><td>Kligerman</td><td>300</td></tr></table>
+    <table class="results"><thead><tr><th>Pos</th><th>St</th><th>#</th><th>Driver</th><th>Team</th><th>Make</th>
+    <th>Laps</th><th>Status</th></tr></thead><tbody>{body}</tbody></table></body></html>"""
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    ok, out, err = run_import(path)
+    assert ok, err
+    assert "html, 36 rows" in out
+    assert imported_rows() == expected_rows
+    assert Entry.objects.get(finish=33).rookie and not Entry.objects.get(finish=32).rookie
+    assert Entry.objects.get(finish=31).ineligible

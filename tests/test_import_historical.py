@@ -1,0 +1,94 @@
+"""The historical dataset loads in bulk, repairs its known quirks in the open, and reloads as a no-op."""
+import csv
+import io
+
+import pytest
+
+from results.models import Driver, Entry, Event, Track
+from tests.conftest import results_state, shared_path
+
+HEADER = ("Season,Race,Track,Name,Length,Surface,Finish,Start,Car,Driver,Make,Pts,Laps,Led,Status,Team,"
+          "S1,S2,Rating,Win,Seg Points\n")
+
+
+@pytest.fixture
+def truck_2022(tmp_path):
+    """The real 2022 Truck season, cut from ../shared/data/nascar/truck_series.csv."""
+    source = shared_path("data", "nascar", "truck_series.csv")
+    path = tmp_path / "truck_series_2022.csv"
+    with open(source, encoding="utf-8") as handle:
+        lines = [line for i, line in enumerate(handle) if i == 0 or line.startswith("2022,")]
+    path.write_text("".join(lines), encoding="utf-8")
+    return path
+
+
+def test_a_real_season_loads_with_every_column_fans_use(run_import, truck_2022):
+    ok, out, err = run_import(truck_2022, "--no-progress")
+    assert ok, err
+    assert "events created: 23" in out and "entries written: 825" in out
+    event = Event.objects.get(season__year=2022, track__name="Mid-Ohio Sports Car Course")
+    assert (event.season.series.short_name, event.round, event.completed_laps) == ("Truck", 15, 67)
+    assert event.name == "O'Reilly Auto Parts 150 at Mid-Ohio"
+    winner = event.entries.get(finish=1)
+    assert (winner.driver.name, winner.points, winner.laps_led, winner.stage1, winner.stage2, str(winner.rating)) == (
+        "Parker Kligerman", 59, 56, 1, 2, "150.0")
+    assert event.entries.get(finish=7).number == "02"
+    assert (event.track.surface, event.track.kind) == ("road", "road")
+
+
+def test_reloading_the_same_file_changes_nothing(run_import, truck_2022):
+    run_import(truck_2022, "--no-progress")
+    before = results_state()
+    ok, out, _ = run_import(truck_2022, "--no-progress")
+    assert ok and "events created: 0, updated: 0, unchanged: 23" in out
+    assert results_state() == before
+
+
+def test_the_seed_report_reads_the_same_on_a_database_with_history(run_import, truck_2022, seed_report,
+                                                                   expected_rows):
+    run_import(truck_2022, "--no-progress")
+    ok, out, err = run_import(seed_report, "--dry-run", "--as", "csv")
+    assert ok, err
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [{k: row[k] for k in expected_rows[0]} for row in rows] == expected_rows
+    ok, out, err = run_import(seed_report)
+    assert ok and "event unchanged" in out, err
+    assert "'Trey Burke' is taken as 'Trey Burke III'" in out
+    assert Event.objects.count() == 23 and Entry.objects.count() == 825
+
+
+def test_known_quirks_are_repaired_and_noted_on_the_race(run_import, tmp_path):
+    path = tmp_path / "xfinity_series.csv"
+    path.write_text(
+        HEADER
+        + "1990,1,Daytona International Speedway,Goody\u00e2\u20ac\u2122s 300,2.5,paved,1,2,7,Ann Able,Ford,185,120,60,running,A Team,,,,1,\n"
+        + "1990,1,Daytona International Speedway,Goody\u00e2\u20ac\u2122s 300,2.5,paved,2,2,8,Bo Baker,-,170,0,3,engine,,,,,0,\n"
+        + "1990,1,Daytona International Speedway,Goody\u00e2\u20ac\u2122s 300,2.5,paved,2,0,09,Cy Carter,Ford,165,99,0,-,B Team,,,,0,\n"
+        + "1990,1,Daytona International Speedway,Goody\u00e2\u20ac\u2122s 300,2.5,paved,,4,10,Di Dean,Ford,,,,-,,,,,0,\n",
+        encoding="utf-8",
+    )
+    ok, out, err = run_import(path, "--no-progress")
+    assert ok, err
+    event = Event.objects.get()
+    assert event.season.series.short_name == "Xfinity"
+    assert event.name == "Goody’s 300"
+    assert list(event.entries.order_by("finish").values_list("driver__name", "finish", "start", "laps")) == [
+        ("Ann Able", 1, 2, 120), ("Bo Baker", 2, None, None), ("Cy Carter", 3, None, 99), ("Di Dean", 4, 4, None)]
+    assert "a second P2; shown as P3" in event.notes
+    assert "leading 3 laps but completing 0" in event.notes
+    assert "repaired: start zero or duplicated (left unknown): 2" in out
+    assert Entry.objects.get(driver__name="Bo Baker").manufacturer is None
+    assert Track.objects.get().length_miles == 2.5
+
+
+def test_a_bad_value_names_the_line_and_writes_nothing(run_import, tmp_path, make):
+    make.driver(name="Already Here")
+    before = results_state()
+    path = tmp_path / "cup_series.csv"
+    path.write_text(HEADER + "1990,1,Daytona,Race,2.5,paved,1,1,7,Ann Able,Ford,185,120,60,running,T,,,,1,\n"
+                    + "1990,1,Daytona,Race,2.5,paved,2,2,8,Bo Baker,Ford,170,lots,3,running,T,,,,0,\n")
+    ok, _, err = run_import(path, "--no-progress")
+    assert not ok
+    assert "line 3" in err and "Laps is not a whole number" in err and "'lots'" in err
+    assert results_state() == before
+    assert Driver.objects.count() == 1

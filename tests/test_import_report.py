@@ -1,0 +1,123 @@
+"""An operator imports the published race report and gets exactly its results, once."""
+import csv
+import io
+
+from results.models import Driver, Entry, Event, ImportRun, Team
+from tests.conftest import results_state
+
+
+def dry_run_rows(run_import, path, *args):
+    ok, out, err = run_import(path, "--dry-run", "--as", "csv", *args)
+    assert ok, err
+    return list(csv.DictReader(io.StringIO(out)))
+
+
+def test_dry_run_reads_all_36_rows_exactly_as_the_official_results(run_import, seed_report, expected_rows):
+    rows = dry_run_rows(run_import, seed_report)
+    assert list(rows[0]) == ["finish", "start", "number", "driver", "team", "manufacturer", "laps", "led",
+                             "status", "points", "rookie", "ineligible"]
+    assert [{k: row[k] for k in expected_rows[0]} for row in rows] == expected_rows
+    assert not Event.objects.exists()
+
+
+def test_seed_import_writes_the_race_with_facts_from_the_prose(run_import, seed_report):
+    ok, out, err = run_import(seed_report, "--round", 15)
+    assert ok, err
+    event = Event.objects.get()
+    assert (event.season.series.short_name, event.season.year, event.round) == ("Truck", 2022, 15)
+    assert event.season.name == "NASCAR Camping World Truck Series"
+    assert event.track.name == "Mid-Ohio Sports Car Course"
+    assert event.completed_laps == 67
+    assert "Kligerman led all but eleven" in event.report_text
+    winner = event.entries.select_related("driver").get(finish=1)
+    assert (winner.driver.name, winner.start, winner.number, winner.laps_led, winner.stage1) == (
+        "Parker Kligerman", 2, "75", 56, 1)
+    assert event.entries.get(finish=2).stage2 == 1
+    assert event.entries.get(finish=7).number == "02"
+    assert "event created" in out and "drivers created: 36" in out and "teams created: 19" in out
+
+
+def test_second_import_changes_nothing_and_says_so(run_import, seed_report):
+    run_import(seed_report)
+    before = results_state()
+    ok, out, _ = run_import(seed_report)
+    assert ok and "event unchanged" in out and "entries written: 0" in out
+    assert results_state() == before
+
+
+def test_corrected_report_brings_the_event_into_line_and_lists_changes(run_import, seed_report, tmp_path):
+    run_import(seed_report)
+    corrected = tmp_path / "corrected.txt"
+    text = seed_report.read_text(encoding="utf-8")
+    text = text.replace("351820Trey BurkeYoung’s MotorsportsChevrolet16Rear Gear",
+                        "351820Trey BurkeYoung’s MotorsportsChevrolet17Rear Gear")
+    corrected.write_text(text.replace("Chevrolet47Accident", "Chevrolet47Engine"), encoding="utf-8")
+    ok, out, err = run_import(corrected)
+    assert ok, err
+    assert "event updated" in out
+    assert "Trey Burke: laps 16 -> 17" in out
+    assert "Dylan Lupton: status Accident -> Engine" in out
+    assert Entry.objects.get(finish=35).laps == 17
+
+
+def test_a_corrected_table_that_drops_a_car_removes_its_entry(run_import, tmp_path):
+    first = tmp_path / "first.csv"
+    first.write_text("Pos,Driver,Laps\n1,Ann Able,10\n2,Bo Baker,10\n3,Cy Carter,4\n", encoding="utf-8")
+    options = ("--series", "Truck", "--year", 2024, "--track", "Nowhere Speedway", "--round", 1)
+    assert run_import(first, *options)[0]
+    first.write_text("Pos,Driver,Laps\n1,Ann Able,10\n2,Cy Carter,9\n", encoding="utf-8")
+    ok, out, err = run_import(first, *options)
+    assert ok, err
+    assert "Bo Baker: removed (was P2)" in out and "Cy Carter: finish 3 -> 2, laps 4 -> 9" in out
+    assert list(Entry.objects.values_list("driver__name", flat=True)) == ["Ann Able", "Cy Carter"]
+
+
+def test_every_run_is_logged_for_editors(run_import, seed_report, tmp_path):
+    run_import(seed_report)
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    run_import(empty)
+    runs = list(ImportRun.objects.order_by("started_at"))
+    assert [r.outcome for r in runs] == ["created", "failed"]
+    assert runs[0].events.get().round == 1
+    assert "empty" in runs[1].error
+
+
+def test_missing_facts_say_which_option_to_pass(run_import, seed_report, tmp_path):
+    report = tmp_path / "no-series.txt"
+    report.write_text(seed_report.read_text(encoding="utf-8").replace("NASCAR Camping World Truck Series", "race"),
+                      encoding="utf-8")
+    ok, _, err = run_import(report)
+    assert not ok
+    assert "does not say the series" in err and "--series" in err
+    ok, _, err = run_import(report, "--series", "Truck")
+    assert ok, err
+
+
+def test_spellings_match_existing_drivers_and_teams(run_import, seed_report, make):
+    make.driver(name="Kenkō Miura")
+    make.team(name="Rackley W.A.R.")
+    make.team(name="G2G Racing")
+    make.team(name="Young's Motorsports")
+    ok, out, err = run_import(seed_report)
+    assert ok, err
+    assert Driver.objects.filter(name__startswith="Kenk").count() == 1
+    assert Entry.objects.get(finish=33).driver.name == "Kenkō Miura"
+    assert Entry.objects.get(finish=19).team.name == "Rackley W.A.R."
+    assert not Team.objects.filter(name="G2g Racing").exists()
+    assert "teams created: 16" in out
+
+
+def test_suffix_only_difference_matches_with_a_warning(run_import, seed_report, make):
+    make.driver(name="Trey Burke III")
+    ok, out, _ = run_import(seed_report)
+    assert ok
+    assert Entry.objects.get(finish=35).driver.name == "Trey Burke III"
+    assert "'Trey Burke' is taken as 'Trey Burke III'" in out
+
+
+def test_standard_input_is_read_with_a_dash(run_import, seed_report, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(seed_report.read_bytes())))
+    ok, out, err = run_import("-", "--series", "Truck", "--year", 2022, "--track", "Mid-Ohio Sports Car Course")
+    assert ok, err
+    assert Event.objects.get().source == "<stdin>"
