@@ -1,12 +1,21 @@
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import path
+
+from results.forms import ImportForm
+from results.importers.log import describe, record_failure, record_success
+from results.importers.report import ReportError
+from results.importers.writer import import_report
 
 from results.models import (
     Driver,
     DriverAlias,
     Entry,
     Event,
+    ImportRun,
     Manufacturer,
     Season,
     Series,
@@ -161,3 +170,47 @@ class EventAdmin(admin.ModelAdmin):
         ("Race", {"fields": ["scheduled_laps", "completed_laps", "distance_miles", "notes"]}),
         ("Provenance", {"classes": ["collapse"], "fields": ["source", "report_text"]}),
     ]
+
+
+@admin.register(ImportRun)
+class ImportRunAdmin(admin.ModelAdmin):
+    """The import log (read-only), and the page where editors import a report without a shell."""
+
+    list_display = ["started_at", "source", "outcome", "entries_written", "user", "via"]
+    list_filter = ["outcome", "via"]
+    search_fields = ["source", "summary", "error"]
+    readonly_fields = ["started_at", "user", "via", "source", "format", "outcome", "entries_written", "summary",
+                       "warnings", "error", "events"]
+    list_select_related = ["user"]
+
+    def has_add_permission(self, request):
+        return False  # runs are added by importing, on the import page
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.import_view)
+        return [path("import/", view, name="results_importrun_import"), *super().get_urls()]
+
+    def import_view(self, request):
+        if not request.user.has_perm("results.add_importrun"):
+            raise PermissionDenied
+        form = ImportForm(request.POST or None, request.FILES or None)
+        context = {**self.admin_site.each_context(request), "title": "Import a race report", "form": form,
+                   "opts": self.model._meta}
+        if request.method == "POST" and form.is_valid():
+            data, confirm = form.cleaned_data, "confirm" in request.POST
+            try:
+                outcome = import_report(data["content"], data["source"], form.options(), dry_run=not confirm)
+            except ReportError as error:
+                record_failure(data["source"], error, user=request.user, via="admin")
+                context["error"] = str(error)
+            else:
+                run = record_success(outcome, user=request.user, via="admin")
+                if confirm:
+                    self.message_user(request, " ".join(describe(outcome)[:3]), messages.SUCCESS)
+                    return redirect("admin:results_importrun_change", run.pk)
+                context.update(outcome=outcome, summary=describe(outcome), preview=True,
+                               form=ImportForm(initial={**data, "file": None}))
+        return TemplateResponse(request, "admin/results/importrun/import.html", context)
