@@ -1,25 +1,208 @@
+"""django-tables2 tables: every results and statistics table on the site."""
 import django_tables2 as tables
+from django.urls import reverse
+from django.utils.html import format_html
 
-from results.models import Entry
+from results.models import Driver, Entry, Event
+
+NUM = {"td": {"class": "num"}, "th": {"class": "num"}}
+
+
+def link(view, slug_key):
+    """linkify for dict rows (values() querysets): the slug sits under ``slug_key``."""
+    return lambda record: reverse(view, args=[record[slug_key]]) if record.get(slug_key) else None
+
+
+class Number(tables.Column):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("attrs", NUM)
+        super().__init__(*args, **kwargs)
+
+
+class Decimal1(Number):
+    def render(self, value):
+        return f"{value:.1f}"
+
+    def value(self, value):
+        return f"{value:.1f}" if value is not None else ""
+
+
+class StatusColumn(tables.Column):
+    """Shows the status; a DNF is marked so it stands out without colour alone."""
+
+    def render(self, value, record):
+        if value and value.lower() != "running":
+            return format_html('<span class="dnf" title="Did not finish">{} <abbr title="Did not finish">DNF</abbr></span>', value)
+        return value
+
+
+class DriverColumn(tables.Column):
+    """Driver name with rookie and ineligible markers, linked to the career page."""
+
+    def render(self, value, record):
+        markers = ""
+        if getattr(record, "rookie", False):
+            markers += ' <abbr class="marker" title="Rookie">R</abbr>'
+        if getattr(record, "ineligible", False):
+            markers += ' <abbr class="marker" title="Ineligible for points">*</abbr>'
+        return format_html('<a href="{}">{}</a>' + markers, value.get_absolute_url(), value.name)
+
+    def value(self, value, record):
+        return value.name
 
 
 class EntryTable(tables.Table):
-    """An event's results, one row per car."""
+    """One race's results, one row per car."""
 
-    finish = tables.Column(verbose_name="Fin", attrs={"td": {"class": "num"}})
-    start = tables.Column(verbose_name="St", attrs={"td": {"class": "num"}})
+    finish = Number(verbose_name="Fin")
+    start = Number(verbose_name="St")
     number = tables.Column(verbose_name="#")
-    driver = tables.Column(linkify=True, order_by=("driver__name",))
+    driver = DriverColumn(order_by=("driver__name",))
     team = tables.Column(linkify=True, order_by=("team__name",))
     manufacturer = tables.Column(verbose_name="Make", linkify=True, order_by=("manufacturer__name",))
-    laps = tables.Column(attrs={"td": {"class": "num"}})
-    laps_led = tables.Column(verbose_name="Led", attrs={"td": {"class": "num"}})
-    status = tables.Column()
-    points = tables.Column(verbose_name="Pts", attrs={"td": {"class": "num"}})
+    laps = Number()
+    laps_led = Number(verbose_name="Led")
+    status = StatusColumn()
+    points = Number(verbose_name="Pts")
+    stage1 = Number(verbose_name="S1", attrs={**NUM, "th": {"class": "num", "title": "Stage 1 finish"}})
+    stage2 = Number(verbose_name="S2", attrs={**NUM, "th": {"class": "num", "title": "Stage 2 finish"}})
+    rating = Decimal1(verbose_name="Rating")
 
     class Meta:
         model = Entry
-        fields = ["finish", "start", "number", "driver", "team", "manufacturer", "laps", "laps_led", "status", "points"]
+        fields = ["finish", "start", "number", "driver", "team", "manufacturer", "laps", "laps_led", "status",
+                  "points", "stage1", "stage2", "rating"]
         order_by = "finish"
         attrs = {"class": "results"}
-        empty_text = "No results recorded."
+        empty_text = "No results match."
+        template_name = "results/_table.html"
+
+
+class ResultsTable(EntryTable):
+    """Results across races (a driver's, a team's, a track's...), newest first."""
+
+    year = Number(accessor="event__season__year", verbose_name="Year",
+                  order_by=("event__season__year", "event__round"))
+    series = tables.Column(accessor="event__season__series__short_name", verbose_name="Series")
+    event = tables.Column(verbose_name="Race", linkify=True, order_by=("event__name",))
+    track = tables.Column(accessor="event__track", linkify=True, order_by=("event__track__name",))
+
+    class Meta(EntryTable.Meta):
+        fields = ["year", "series", "event", "track", "finish", "start", "number", "driver", "team", "manufacturer",
+                  "laps", "laps_led", "status", "points", "rating"]
+        sequence = ["year", "series", "event", "track", "finish", "start", "number", "driver", "team",
+                    "manufacturer", "laps", "laps_led", "status", "points", "rating"]
+        order_by = "-year"
+        exclude = ["stage1", "stage2"]
+
+
+class StatsTable(tables.Table):
+    """Totals of a group of entries (``Entry.objects.totals``): the columns every stats table shares."""
+
+    starts = Number()
+    wins = Number()
+    top5 = Number(verbose_name="Top 5")
+    top10 = Number(verbose_name="Top 10")
+    poles = Number()
+    total_laps = Number(verbose_name="Laps")
+    total_led = Number(verbose_name="Led")
+    avg_start = Decimal1(verbose_name="Avg St")
+    avg_finish = Decimal1(verbose_name="Avg Fin")
+    dnfs = Number(verbose_name="DNF")
+    total_points = Number(verbose_name="Pts")
+
+    class Meta:
+        attrs = {"class": "results"}
+        template_name = "results/_table.html"
+        orderable = False
+
+
+class StandingsTable(StatsTable):
+    rank = Number(verbose_name="Pos")
+    driver_name = tables.Column(verbose_name="Driver", linkify=link("results:driver", "driver_slug"))
+
+    class Meta(StatsTable.Meta):
+        sequence = ["rank", "driver_name", "total_points", "starts", "wins", "top5", "top10", "poles", "total_led",
+                    "avg_finish"]
+        exclude = ["total_laps", "avg_start", "dnfs"]
+
+
+class SeasonStatsTable(StatsTable):
+    year = tables.Column(linkify=lambda record: reverse("results:season", args=[record["series_slug"], record["year"]]))
+    series_name = tables.Column(verbose_name="Series")
+
+    class Meta(StatsTable.Meta):
+        sequence = ["year", "series_name", "..."]
+
+
+class SeriesStatsTable(StatsTable):
+    series_name = tables.Column(verbose_name="Series", linkify=link("results:series", "series_slug"))
+    best = Number(verbose_name="Best")
+
+    class Meta(StatsTable.Meta):
+        sequence = ["series_name", "..."]
+        exclude = ["total_points"]
+
+
+class TrackStatsTable(StatsTable):
+    track_name = tables.Column(verbose_name="Track", linkify=link("results:track", "track_slug"))
+
+    class Meta(StatsTable.Meta):
+        sequence = ["track_name", "..."]
+        exclude = ["total_points"]
+
+
+class DriverStatsTable(StatsTable):
+    driver_name = tables.Column(verbose_name="Driver", linkify=link("results:driver", "driver_slug"))
+
+    class Meta(StatsTable.Meta):
+        sequence = ["driver_name", "..."]
+        exclude = ["total_points", "total_laps", "poles"]
+
+
+class ScheduleTable(tables.Table):
+    round = Number(verbose_name="Rd")
+    date = tables.DateColumn(format="M j")
+    race = tables.Column(accessor="name", linkify=lambda record: record.get_absolute_url(), verbose_name="Race",
+                         empty_values=())
+    track = tables.Column(linkify=True)
+    pole_name = tables.Column(verbose_name="Pole", linkify=lambda record: reverse("results:driver", args=[record.pole_slug])
+                              if record.pole_slug else None)
+    winner_name = tables.Column(verbose_name="Winner", linkify=lambda record: reverse(
+        "results:driver", args=[record.winner_slug]) if record.winner_slug else None)
+
+    class Meta:
+        model = Event
+        fields = ["round", "date", "race", "track", "pole_name", "winner_name"]
+        attrs = {"class": "results"}
+        template_name = "results/_table.html"
+        orderable = False
+
+    def render_race(self, value, record):
+        return value or str(record)
+
+
+class DriverIndexTable(tables.Table):
+    name = tables.Column(linkify=True, verbose_name="Driver")
+    starts = Number()
+    wins = Number()
+    top10 = Number(verbose_name="Top 10")
+
+    class Meta:
+        model = Driver
+        fields = ["name", "starts", "wins", "top10"]
+        attrs = {"class": "results"}
+        template_name = "results/_table.html"
+        order_by = "-starts"
+
+
+class EventListTable(ScheduleTable):
+    """Races anywhere in history (a track's): the schedule columns plus year and series."""
+
+    year = Number(accessor="season__year", verbose_name="Year")
+    series = tables.Column(accessor="season__series__short_name", verbose_name="Series")
+
+    class Meta(ScheduleTable.Meta):
+        fields = ["year", "series", "round", "race", "pole_name", "winner_name"]
+        sequence = ["year", "series", "round", "race", "pole_name", "winner_name"]
+        exclude = ["track", "date"]

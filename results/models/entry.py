@@ -1,5 +1,5 @@
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Avg, Count, F, Min, Q, Sum
 
 from results.models.driver import Driver
 from results.models.event import Event
@@ -26,12 +26,41 @@ class Status(models.TextChoices):
     DNS = "Did Not Start"
 
 
+DNF = ~Q(status__iexact=Status.RUNNING) & ~Q(status="")
+
+
+def stat_annotations():
+    """The numbers fans compare drivers by, as SQL aggregates over a group of entries."""
+    return {
+        "starts": Count("id"),
+        "wins": Count("id", filter=Q(finish=1)),
+        "top5": Count("id", filter=Q(finish__lte=5)),
+        "top10": Count("id", filter=Q(finish__lte=10)),
+        "poles": Count("id", filter=Q(start=1)),
+        "total_laps": Sum("laps"),
+        "total_led": Sum("laps_led"),
+        "total_points": Sum("points"),
+        "avg_start": Avg("start"),
+        "avg_finish": Avg("finish"),
+        "dnfs": Count("id", filter=DNF),
+        "best": Min("finish"),
+    }
+
+
 class EntryQuerySet(models.QuerySet):
     def wins(self):
         return self.filter(finish=1)
 
     def finished_running(self):
         return self.filter(status__iexact=Status.RUNNING)
+
+    def totals(self, **groups):
+        """One row per group with every stat of ``stat_annotations``.
+
+        ``groups`` names each grouping column: ``totals(year="event__season__year")``.
+        """
+        return (self.values(**{alias: F(path) for alias, path in groups.items()})
+                .annotate(**stat_annotations()).order_by(*groups))
 
     def for_results_table(self):
         # one query: every column of a results table

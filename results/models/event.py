@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 
 from results.models.series import Season
@@ -13,6 +14,31 @@ class EventQuerySet(models.QuerySet):
     def with_relations(self):
         # one query: each row names its series, season and track
         return self.select_related("season__series", "track")
+
+    def with_podium(self):
+        """Annotate the winner's and the pole sitter's name and slug (subqueries, same query)."""
+        from results.models.entry import Entry
+
+        def pick(condition, field):
+            return Subquery(Entry.objects.filter(event=OuterRef("pk"), **condition).values(field)[:1])
+
+        return self.annotate(
+            winner_name=pick({"finish": 1}, "driver__name"), winner_slug=pick({"finish": 1}, "driver__slug"),
+            winner_led=pick({"finish": 1}, "laps_led"),
+            pole_name=pick({"start": 1}, "driver__name"), pole_slug=pick({"start": 1}, "driver__slug"),
+        )
+
+    def with_stage_winners(self):
+        """Annotate who won stage 1 and stage 2, where the results say (same query)."""
+        from results.models.entry import Entry
+
+        def pick(stage, field):
+            return Subquery(Entry.objects.filter(event=OuterRef("pk"), **{stage: 1}).values(field)[:1])
+
+        return self.annotate(
+            stage1_name=pick("stage1", "driver__name"), stage1_slug=pick("stage1", "driver__slug"),
+            stage2_name=pick("stage2", "driver__name"), stage2_slug=pick("stage2", "driver__slug"),
+        )
 
 
 class Event(models.Model):

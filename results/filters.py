@@ -1,0 +1,79 @@
+"""django-filter FilterSets: every filter form on the site (GET forms, so URLs can be shared)."""
+import django_filters as filters
+from django import forms
+
+from results.models import Entry, Manufacturer, Series, Team, Track
+from results.models.entry import DNF
+from results.selectors import active_in, driver_search
+
+FINISHED = [("running", "Running at the finish"), ("dnf", "Did not finish")]
+
+
+def filter_status(queryset, name, value):
+    return queryset.exclude(DNF) if value == "running" else queryset.filter(DNF) if value == "dnf" else queryset
+
+
+class EntryFilter(filters.FilterSet):
+    """Filters on one race's results."""
+
+    manufacturer = filters.ModelChoiceFilter(queryset=Manufacturer.objects.all(), label="Make", to_field_name="slug",
+                                             empty_label="Any make")
+    team = filters.ModelChoiceFilter(queryset=Team.objects.none(), to_field_name="slug", empty_label="Any team")
+    status = filters.ChoiceFilter(choices=FINISHED, method=filter_status, label="Finished", empty_label="Any")
+
+    class Meta:
+        model = Entry
+        fields = ["manufacturer", "team", "status"]
+
+    def __init__(self, *args, event=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if event is not None:
+            # only the makes and teams that raced here, in the two queries that render the choices
+            self.filters["manufacturer"].queryset = Manufacturer.objects.filter(entries__event=event).distinct()
+            self.filters["team"].queryset = Team.objects.filter(entries__event=event).distinct()
+
+
+class ResultsFilter(filters.FilterSet):
+    """Filters on results across races (a driver's, team's, make's or track's)."""
+
+    series = filters.ModelChoiceFilter(field_name="event__season__series", queryset=Series.objects.all(),
+                                       to_field_name="slug", empty_label="All series")
+    year = filters.NumberFilter(field_name="event__season__year", label="Season",
+                                widget=forms.NumberInput(attrs={"min": 1949, "max": 2100, "placeholder": "Year"}))
+    track = filters.ModelChoiceFilter(field_name="event__track", queryset=Track.objects.none(), to_field_name="slug",
+                                      empty_label="All tracks")
+    status = filters.ChoiceFilter(choices=FINISHED, method=filter_status, label="Finished", empty_label="Any")
+
+    class Meta:
+        model = Entry
+        fields = ["series", "year", "track", "status"]
+
+    def __init__(self, *args, tracks=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if tracks is not None:
+            self.filters["track"].queryset = tracks
+        else:
+            del self.filters["track"]
+
+
+class DriverFilter(filters.FilterSet):
+    """The driver index: search by name, and who raced in a series or a season."""
+
+    q = filters.CharFilter(method="search", label="Name", widget=forms.TextInput(attrs={"type": "search"}))
+    series = filters.ModelChoiceFilter(queryset=Series.objects.all(), to_field_name="slug", method="active", label="Series",
+                                       empty_label="All series")
+    year = filters.NumberFilter(method="active", label="Raced in",
+                                widget=forms.NumberInput(attrs={"min": 1949, "max": 2100, "placeholder": "Year"}))
+
+    def search(self, queryset, name, value):
+        return driver_search(queryset, value)
+
+    def active(self, queryset, name, value):
+        return queryset  # applied together in filter_queryset, so series and year mean the same season
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        series, year = self.form.cleaned_data.get("series"), self.form.cleaned_data.get("year")
+        if series or year:
+            queryset = active_in(queryset, series=series, year=year)
+        return queryset

@@ -1,0 +1,45 @@
+from django.shortcuts import get_object_or_404, render
+
+from results import selectors
+from results.charts import finishes_chart
+from results.filters import DriverFilter, ResultsFilter
+from results.models import Driver, Track
+from results.tables import (
+    DriverIndexTable,
+    ResultsTable,
+    SeasonStatsTable,
+    SeriesStatsTable,
+    TrackStatsTable,
+)
+from results.views.common import export, filtered_table, stats_table
+
+
+def driver_index(request):
+    drivers = selectors.drivers_with_totals()
+    filterset = DriverFilter(request.GET or None, queryset=drivers)
+    table = filtered_table(request, drivers, filterset, DriverIndexTable, caption="Drivers")
+    csv = export(request, table, "drivers")
+    return csv or render(request, "results/driver_index.html", {"table": table, "filter": filterset})
+
+
+def driver_detail(request, slug):
+    driver = get_object_or_404(Driver, slug=slug)
+    career = selectors.career(driver)
+    entries = driver.entries.for_results_table()
+    tracks = Track.objects.filter(slug__in=[row["track_slug"] for row in career["by_track"]])
+    filterset = ResultsFilter(request.GET or None, queryset=entries, tracks=tracks)
+    results = filtered_table(request, entries, filterset, ResultsTable, caption="Every result", exclude=["driver"])
+    csv = export(request, results, f"{driver.slug}-results")
+    if csv:
+        return csv
+    context = {
+        "driver": driver,
+        "by_series": stats_table(SeriesStatsTable, career["by_series"], "Career totals by series"),
+        "by_season": stats_table(SeasonStatsTable, career["by_season"], "Season by season"),
+        "by_track": stats_table(TrackStatsTable, career["by_track"], "Results at each track"),
+        "years": sorted({row["year"] for row in career["by_season"]}),
+        "chart": finishes_chart(career["points"]),
+        "results": results,
+        "filter": filterset,
+    }
+    return render(request, "results/driver_detail.html", context)

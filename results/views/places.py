@@ -1,0 +1,48 @@
+"""Track, team and manufacturer pages: what happened there, by season, by driver, every result."""
+from django.shortcuts import get_object_or_404, render
+
+from results.filters import ResultsFilter
+from results.models import Entry, Manufacturer, Team, Track
+from results.selectors import DRIVER, SEASON, group_totals
+from results.tables import DriverStatsTable, EventListTable, ResultsTable, SeasonStatsTable
+from results.views.common import export, filtered_table, stats_table
+
+TOP_DRIVERS = 50
+
+
+def _page(request, template, obj, entries, *, exclude, extra=None):
+    entries = entries.for_results_table()
+    filterset = ResultsFilter(request.GET or None, queryset=entries)
+    results = filtered_table(request, entries, filterset, ResultsTable, caption="Every result", exclude=exclude)
+    csv = export(request, results, f"{obj.slug}-results")
+    if csv:
+        return csv
+    context = {
+        "object": obj,
+        "by_season": stats_table(SeasonStatsTable, group_totals(entries, SEASON, order=("-year",)), "Season by season",
+                                 exclude=["total_points"]),
+        "drivers": stats_table(DriverStatsTable, group_totals(entries, DRIVER)[:TOP_DRIVERS],
+                               f"Drivers (top {TOP_DRIVERS} by wins)"),
+        "results": results,
+        "filter": filterset,
+        **(extra or {}),
+    }
+    return render(request, template, context)
+
+
+def track_detail(request, slug):
+    track = get_object_or_404(Track, slug=slug)
+    events = stats_table(EventListTable, track.events.with_relations().with_podium()
+                         .order_by("-season__year", "season__series__sort_order", "-round"), "Races held")
+    return _page(request, "results/track_detail.html", track, Entry.objects.filter(event__track=track),
+                 exclude=["track"], extra={"events": events})
+
+
+def team_detail(request, slug):
+    team = get_object_or_404(Team, slug=slug)
+    return _page(request, "results/team_detail.html", team, team.entries.all(), exclude=["team"])
+
+
+def manufacturer_detail(request, slug):
+    make = get_object_or_404(Manufacturer, slug=slug)
+    return _page(request, "results/manufacturer_detail.html", make, make.entries.all(), exclude=["manufacturer"])

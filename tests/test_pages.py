@@ -1,0 +1,189 @@
+"""A fan browses races, seasons, drivers, tracks, teams and makes."""
+import csv
+import io
+
+import pytest
+
+from results.models import Entry
+
+MAX_QUERIES = 10
+
+
+@pytest.fixture
+def season(make):
+    """Two 2022 Truck races: Kligerman wins at Mid-Ohio, Smith at Pocono; Miura crashes out."""
+    chevrolet, toyota, ford = make.manufacturer("Chevrolet"), make.manufacturer("Toyota"), make.manufacturer("Ford")
+    people = {
+        "kligerman": make.driver(name="Parker Kligerman"), "smith": make.driver(name="Zane Smith"),
+        "miura": make.driver(name="Kenkō Miura"), "heim": make.driver(name="Corey Heim"),
+    }
+    thorsport = make.team(name="ThorSport Racing")
+    mid_ohio = make.track(name="Mid-Ohio Sports Car Course", length_miles="2.258", surface="road")
+    pocono = make.track(name="Pocono Raceway", length_miles="2.5", surface="paved")
+    first = make.event(round=1, track=mid_ohio, name="O'Reilly 150", report_text="Kligerman led all but eleven laps.")
+    second = make.event(round=2, track=pocono, name="CRC Brakleen 150")
+    rows = [
+        (first, "kligerman", 1, 2, "75", chevrolet, 67, 56, "Running", 59),
+        (first, "smith", 2, 13, "38", ford, 67, 8, "Running", 54),
+        (first, "heim", 3, 1, "51", toyota, 60, 3, "Transmission", 26),
+        (first, "miura", 4, 32, "33", toyota, 42, 0, "Accident", 4),
+        (second, "smith", 1, 1, "38", ford, 60, 40, "Running", 55),
+        (second, "kligerman", 2, 3, "75", chevrolet, 60, 10, "Running", 45),
+        (second, "miura", 3, 2, "33", toyota, 58, 0, "Running", 30),
+    ]
+    for event, who, finish, start, number, maker, laps, led, status, points in rows:
+        make.entry(event=event, driver=people[who], finish=finish, start=start, number=number, manufacturer=maker,
+                   team=thorsport, laps=laps, laps_led=led, status=status, points=points)
+    return {"events": (first, second), **people, "thorsport": thorsport, "mid_ohio": mid_ohio, "toyota": toyota}
+
+
+def get(client, url, django_assert_max_num_queries, **params):
+    with django_assert_max_num_queries(MAX_QUERIES):
+        response = client.get(url, params)
+    assert response.status_code == 200, response.content[:500]
+    return response
+
+
+def table_rows(response, name="table"):
+    return list(response.context[name].paginated_rows if response.context[name].page else response.context[name].rows)
+
+
+def test_home_shows_the_latest_race_and_its_winner(client, season, django_assert_max_num_queries):
+    response = get(client, "/", django_assert_max_num_queries)
+    page = response.content.decode()
+    assert "CRC Brakleen 150" in page and "Won by" in page and "Zane Smith" in page
+    assert [row["driver_name"] for row in response.context["leaders"]][:2] == ["Zane Smith", "Parker Kligerman"]
+
+
+def test_season_page_has_schedule_with_winners_and_points_standings(client, season, django_assert_max_num_queries):
+    response = get(client, "/series/truck/2022/", django_assert_max_num_queries)
+    schedule = [(e.round, e.winner_name, e.pole_name) for e in response.context["schedule"].data]
+    assert schedule == [(1, "Parker Kligerman", "Corey Heim"), (2, "Zane Smith", "Zane Smith")]
+    standings = [(r["rank"], r["driver_name"], r["total_points"], r["wins"]) for r in response.context["standings"].data]
+    assert standings[:2] == [(1, "Zane Smith", 109, 1), (2, "Parker Kligerman", 104, 1)]
+    assert "playoff format" in response.content.decode()
+
+
+def test_standings_export_as_csv(client, season):
+    response = client.get("/series/truck/2022/", {"_export": "csv"})
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0][:3] == ["Pos", "Driver", "Pts"] and rows[1][:3] == ["1", "Zane Smith", "109"]
+
+
+def test_race_page_facts_results_and_neighbours(client, season, django_assert_max_num_queries):
+    first, second = season["events"]
+    response = get(client, first.get_absolute_url(), django_assert_max_num_queries)
+    page = response.content.decode()
+    assert [r.record.driver.name for r in response.context["table"].rows][:2] == ["Parker Kligerman", "Zane Smith"]
+    assert "led 56 laps" in page and "Corey Heim" in page
+    assert "2.258 mi, road course" in page
+    assert "DNF" in page and "Kligerman led all but eleven laps." in page
+    assert response.context["next"]["slug"] == second.slug and response.context["previous"] is None
+    assert "stage1" not in [c.name for c in response.context["table"].columns]  # no stage data for this race
+
+
+def test_race_results_sort_by_start_and_filter_to_a_make(client, season, django_assert_max_num_queries):
+    first, _ = season["events"]
+    response = get(client, first.get_absolute_url(), django_assert_max_num_queries, sort="start")
+    assert [r.record.start for r in response.context["table"].rows] == [1, 2, 13, 32]
+    response = get(client, first.get_absolute_url(), django_assert_max_num_queries, manufacturer="toyota")
+    assert [r.record.driver.name for r in response.context["table"].rows] == ["Corey Heim", "Kenkō Miura"]
+    response = get(client, first.get_absolute_url(), django_assert_max_num_queries, status="dnf")
+    assert len(response.context["table"].rows) == 2
+
+
+def test_race_results_export_what_the_table_shows(client, season):
+    first, _ = season["events"]
+    response = client.get(first.get_absolute_url(), {"manufacturer": "toyota", "_export": "csv"})
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert [row[3] for row in rows[1:]] == ["Corey Heim", "Kenkō Miura"]
+
+
+def test_car_numbers_sort_as_text(client, season, make):
+    first, _ = season["events"]
+    Entry.objects.filter(event=first, finish=4).update(number="02")
+    response = client.get(first.get_absolute_url(), {"sort": "number"})
+    assert [r.record.number for r in response.context["table"].rows] == ["02", "38", "51", "75"]
+
+
+def test_driver_index_finds_names_without_accents(client, season, django_assert_max_num_queries):
+    response = get(client, "/drivers/", django_assert_max_num_queries, q="kenko")
+    assert [r.record.name for r in response.context["table"].rows] == ["Kenkō Miura"]
+
+
+def test_driver_index_sorts_by_wins_and_filters_by_season(client, season, make, django_assert_max_num_queries):
+    make.entry(event=make.event(year=1999, round=1), driver=make.driver(name="Old Timer"))
+    response = get(client, "/drivers/", django_assert_max_num_queries, sort="-wins", year=2022, series="truck")
+    names = [r.record.name for r in response.context["table"].rows]
+    assert names[:2] == ["Parker Kligerman", "Zane Smith"] and "Old Timer" not in names
+
+
+def test_driver_career_page(client, season, django_assert_max_num_queries):
+    response = get(client, season["kligerman"].get_absolute_url(), django_assert_max_num_queries)
+    (totals,) = response.context["by_series"].data
+    assert (totals["starts"], totals["wins"], totals["total_led"], totals["best"]) == (2, 1, 66, 1)
+    assert float(totals["avg_finish"]) == 1.5
+    assert [row["year"] for row in response.context["by_season"].data] == [2022]
+    assert {row["track_name"] for row in response.context["by_track"].data} == {"Mid-Ohio Sports Car Course",
+                                                                               "Pocono Raceway"}
+    page = response.content.decode()
+    assert "<svg" in page and "Finishing position in every race" in page
+    assert len(response.context["results"].rows) == 2
+
+
+def test_driver_results_filter_by_track_and_status(client, season, django_assert_max_num_queries):
+    url = season["miura"].get_absolute_url()
+    response = get(client, url, django_assert_max_num_queries, track="pocono-raceway")
+    assert [r.record.event.track.name for r in response.context["results"].rows] == ["Pocono Raceway"]
+    response = get(client, url, django_assert_max_num_queries, status="dnf", sort="finish")
+    assert [r.record.status for r in response.context["results"].rows] == ["Accident"]
+
+
+@pytest.mark.parametrize("kind", ["mid_ohio", "thorsport", "toyota"])
+def test_track_team_and_make_pages(client, season, django_assert_max_num_queries, kind):
+    response = get(client, season[kind].get_absolute_url(), django_assert_max_num_queries)
+    assert response.context["by_season"].data and response.context["drivers"].data
+    assert len(response.context["results"].rows) >= 2
+
+
+def test_query_count_does_not_grow_with_the_data(client, season, make, django_assert_max_num_queries):
+    for round_number in range(3, 13):
+        event = make.event(round=round_number)
+        for finish in range(1, 11):
+            make.entry(event=event, finish=finish, driver=season["kligerman"] if finish == 1 else None)
+    for url in ["/", "/series/truck/2022/", season["kligerman"].get_absolute_url(), "/drivers/",
+                season["thorsport"].get_absolute_url()]:
+        get(client, url, django_assert_max_num_queries)
+
+
+@pytest.mark.parametrize("query", [
+    "page=abc", "page=-1", f"page={10**9}", "sort=nonsense", "sort=-%3Bdrop%20table", "series=nope", "year=abc",
+    "track=" + "x" * 3000, "status=maybe", "per_page=1000000", "per_page=-5", "q=%27%20OR%201%3D1%20--",
+    "manufacturer=%FF%FE", "q=%C3%28", "year=1e400", "_export=xlsx", "sort=start&sort=finish&page=2",
+])
+def test_hostile_query_strings_never_break_a_page(client, season, query):
+    for url in ["/drivers/", season["kligerman"].get_absolute_url(), season["events"][0].get_absolute_url(),
+                season["mid_ohio"].get_absolute_url(), "/series/truck/2022/", "/"]:
+        response = client.get(url, QUERY_STRING=query)
+        assert response.status_code in (200, 400), (url, query)
+
+
+def test_unknown_pages_get_a_friendly_404(client, db):
+    response = client.get("/drivers/nobody-at-all/")
+    assert response.status_code == 404
+    assert "No race, driver or page lives at this address" in response.content.decode()
+
+
+def test_every_page_has_a_title_description_and_canonical_url(client, season):
+    response = client.get(season["kligerman"].get_absolute_url() + "?sort=finish")
+    page = response.content.decode()
+    assert "<title>Parker Kligerman: career statistics and results · racesite</title>" in page
+    assert '<meta name="description" content="Parker Kligerman' in page
+    assert '<link rel="canonical" href="http://testserver/drivers/parker-kligerman/">' in page
+
+
+def test_sitemap_and_robots(client, season):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "/drivers/parker-kligerman/" in sitemap and "/races/" in sitemap and "/series/truck/2022/" in sitemap
+    robots = client.get("/robots.txt").content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in robots
