@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/racesite
 
-.PHONY: install run demo test test-sqlite test-postgres postgres bench clean
+.PHONY: install run demo test test-sqlite test-postgres postgres browser bench clean
 
 install: $(VENV)/.installed
 
@@ -23,11 +23,17 @@ run: demo
 
 test: test-sqlite test-postgres
 
-test-sqlite: install
+test-sqlite: install browser
 	$(BIN)/pytest
 
-test-postgres: install postgres
+test-postgres: install browser postgres
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest
+
+# The browser test drives Debian's Chromium; install it where we may (root with apt), else it skips.
+browser:
+	@test -x /usr/bin/chromium || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	  (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || \
+	  echo "Chromium is not installed: the browser test will skip (sudo apt-get install chromium)"; }
 
 # Makes sure a PostgreSQL server answers on 127.0.0.1:5432, starting the local cluster if
 # there is one; otherwise says how to get one.

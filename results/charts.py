@@ -1,4 +1,5 @@
 """Server-rendered SVG charts: readable without JavaScript, styled by the site's CSS."""
+from django.template.defaultfilters import pluralize
 from django.utils.html import format_html, format_html_join
 
 WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM = 720, 240, 36, 8, 10, 24
@@ -39,8 +40,8 @@ def finishes_chart(points):
         ((LEFT, WIDTH - RIGHT, f"{y(p):.1f}", f"{y(p):.1f}", LEFT - 4, f"{y(p) + 4:.1f}", f"P{p}") for p in (1, 10, 20, 30, 40) if p <= worst),
     )
     wins = sum(1 for _, finish, _ in points if finish == 1)
-    description = (f"{len(points)} results from {points[0][0]} to {points[-1][0]}, {wins} wins; "
-                   f"each dot is one race, best finishes at the top.")
+    description = (f"{len(points)} result{pluralize(len(points))} from {points[0][0]} to {points[-1][0]}, "
+                   f"{wins} win{pluralize(wins)}; each dot is one race, best finishes at the top.")
     return format_html(
         '<figure class="chart"><svg viewBox="0 0 {} {}" role="img" aria-labelledby="chart-title chart-desc">'
         '<title id="chart-title">Finishing position in every race</title><desc id="chart-desc">{}</desc>'

@@ -1,0 +1,69 @@
+"""A fan in a real browser: open the seed race, sort, filter, follow the winner. Screenshots kept.
+
+Drives Debian's headless Chromium (/usr/bin/chromium) with Playwright on a live server. Where
+Chromium is not installed the test skips, unless REQUIRE_BROWSER is set (CI sets it).
+"""
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+SHOTS = Path(__file__).resolve().parent.parent / "artifacts" / "screenshots"
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def browser_page(monkeypatch):
+    if not CHROMIUM.exists():
+        if os.environ.get("REQUIRE_BROWSER"):
+            pytest.fail(f"{CHROMIUM} is missing but REQUIRE_BROWSER is set: install the chromium package")
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    # Playwright's sync API runs an event loop in this thread; the ORM calls here are plain test setup.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"],
+        )
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        yield page
+        browser.close()
+
+
+def test_fan_sorts_filters_and_follows_the_winner(browser_page, live_server, run_import, seed_report):
+    assert run_import(seed_report, "--round", 15)[0]
+    page = browser_page
+    page.goto(f"{live_server.url}/races/2022-truck-15-mid-ohio-sports-car-course/")
+    assert page.locator("h1").inner_text().startswith("2022")
+    rows = page.locator("table.results tbody tr")
+    assert rows.count() == 36
+    page.screenshot(path=SHOTS / "1-race.png", full_page=True)
+
+    page.get_by_role("link", name="St", exact=True).click()
+    page.wait_for_url("**sort=start**")
+    starts = page.locator("table.results tbody tr td:nth-child(2)").all_inner_texts()
+    assert [int(s) for s in starts] == list(range(1, 37))
+    page.screenshot(path=SHOTS / "2-sorted-by-start.png", full_page=True)
+
+    page.get_by_label("Make").select_option(label="Toyota")
+    page.get_by_role("button", name="Filter").click()
+    page.wait_for_url("**manufacturer=toyota**")
+    makes = page.locator("table.results tbody tr td:nth-child(6)").all_inner_texts()
+    assert len(makes) == 14 and set(makes) == {"Toyota"}
+    assert page.locator("table.results tbody tr td:nth-child(2)").first.inner_text() == "1"  # still sorted by start
+    page.screenshot(path=SHOTS / "3-toyotas.png", full_page=True)
+
+    page.locator("dl.facts dt:text-is('Winner') + dd a").click()
+    page.wait_for_url("**/drivers/parker-kligerman/")
+    assert page.locator("h1").inner_text() == "Parker Kligerman"
+    assert page.locator("figure.chart svg").count() == 1
+    page.screenshot(path=SHOTS / "4-winner-career.png", full_page=True)
+
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(f"{live_server.url}/races/2022-truck-15-mid-ohio-sports-car-course/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375  # the table scrolls, the page does not
+    page.screenshot(path=SHOTS / "5-phone.png", full_page=True)
