@@ -13,3 +13,5 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 SECURE_SSL_REDIRECT = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Live-server threads must not keep connections open past a test: PostgreSQL cannot drop a busy test database.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

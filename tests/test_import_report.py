@@ -121,3 +121,13 @@ def test_standard_input_is_read_with_a_dash(run_import, seed_report, monkeypatch
     ok, out, err = run_import("-", "--series", "Truck", "--year", 2022, "--track", "Mid-Ohio Sports Car Course")
     assert ok, err
     assert Event.objects.get().source == "<stdin>"
+
+
+def test_a_near_miss_spelling_is_created_with_a_warning_naming_both(run_import, seed_report, make):
+    make.driver(name="Parker Kligermann")
+    make.team(name="Front Row Motorsport")
+    ok, out, err = run_import(seed_report)
+    assert ok, err
+    assert "new driver 'Parker Kligerman' is close to 'Parker Kligermann'" in out
+    assert "new team 'Front Row Motorsports' is close to 'Front Row Motorsport'" in out
+    assert Driver.objects.filter(name__startswith="Parker Kliger").count() == 2

@@ -7,6 +7,7 @@ as the same person with a warning naming both. Otherwise a new record is created
 import re
 
 from ftfy import fix_text
+from rapidfuzz import fuzz, process
 
 from results.importers.report import ReportError
 from results.importers.vocabulary import MANUFACTURERS
@@ -79,10 +80,21 @@ class Resolver:
         if driver is None:
             driver = self._near_driver(name, entrants)
         if driver is None:
+            self._warn_if_close(Driver, name)
             driver = Driver.objects.create(name=name, slug=unique_slug(Driver, name))
             self._created("drivers", name)
         self._cache[key] = driver
         return driver
+
+    def _warn_if_close(self, model, name):
+        """A new name that nearly matches a known one ("Jeff Burtom") is created, with a warning."""
+        names = self._cache.setdefault(("names", model), dict(model.objects.values_list("key", "name")))
+        match = process.extractOne(name_key(name), names.keys(), scorer=fuzz.ratio, score_cutoff=90)
+        if match:
+            self.outcome.warnings.append(
+                f"new {model._meta.verbose_name} {name!r} is close to {names[match[0]]!r}; "
+                "if they are one, merge them in admin"
+            )
 
     def _near_driver(self, name, entrants):
         """The one driver whose name differs only by Jr./Sr./II/III/IV, preferring this race's entrants."""
@@ -110,6 +122,7 @@ class Resolver:
         if key not in self._cache:
             team = self._lookup(Team, TeamAlias, "team", key[1])
             if team is None:
+                self._warn_if_close(Team, name)
                 team = Team.objects.create(name=name, slug=unique_slug(Team, name))
                 self._created("teams", name)
             self._cache[key] = team
