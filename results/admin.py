@@ -5,6 +5,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 
+from results import summaries
 from results.forms import ImportForm
 from results.importers.log import describe, record_failure, record_success
 from results.importers.report import ReportError
@@ -165,6 +166,25 @@ class EventAdmin(admin.ModelAdmin):
     date_hierarchy = "date"
     inlines = [EntryInline]
     readonly_fields = ["source"]
+    def save_model(self, request, obj, form, change):
+        # an event moved to another season leaves totals behind in the old one
+        self._seasons = {obj.season_id, *(form.initial.get("season") and [form.initial["season"]] or [])}
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        summaries.refresh(seasons=self._seasons)
+
+    def delete_model(self, request, obj):
+        season = obj.season_id
+        super().delete_model(request, obj)
+        summaries.refresh(seasons=[season])
+
+    def delete_queryset(self, request, queryset):
+        seasons = set(queryset.values_list("season_id", flat=True))
+        super().delete_queryset(request, queryset)
+        summaries.refresh(seasons=seasons)
+
     fieldsets = [
         (None, {"fields": ["season", "round", "track", "name", "slug", "date"]}),
         ("Race", {"fields": ["scheduled_laps", "completed_laps", "distance_miles", "notes"]}),

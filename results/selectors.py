@@ -1,14 +1,23 @@
-"""Reads for the public pages: each function is a fixed, small number of SQL queries."""
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Sum, Window
+"""Reads for the public pages: each function is a fixed, small number of SQL queries.
+
+Season and career totals come from the DriverSeason summary rows (``results.summaries``);
+per-track and per-team figures are summed from entries, which indexes keep small.
+"""
+from django.db.models import Exists, F, OuterRef, Q, Subquery, Window
 from django.db.models.functions import RowNumber
 
-from results.models import Driver, Entry, Event, Season, Series
+from results.models import DriverSeason, Entry, Event, Season, Series
 from results.names import name_key
 
+# Grouping columns for Entry.objects.totals (paths from an entry) ...
 SERIES = {"series_name": "event__season__series__short_name", "series_slug": "event__season__series__slug"}
 SEASON = {**SERIES, "year": "event__season__year"}
 DRIVER = {"driver_name": "driver__name", "driver_slug": "driver__slug"}
 TRACK = {"track_name": "event__track__name", "track_slug": "event__track__slug"}
+# ... and for DriverSeason.objects.totals (paths from a season row).
+SUMMARY_SERIES = {"series_name": "season__series__short_name", "series_slug": "season__series__slug"}
+SUMMARY_SEASON = {**SUMMARY_SERIES, "year": "season__year"}
+POINTS_ORDER = [F("n_points").desc(nulls_last=True), F("n_wins").desc(), F("avg_finish").asc()]
 
 
 def latest_races():
@@ -18,15 +27,17 @@ def latest_races():
     return list(Event.objects.filter(pk__in=list(ids)).with_relations().with_podium().order_by("season__series"))
 
 
+def newest_seasons():
+    newest_year = Season.objects.filter(series=OuterRef("series")).order_by("-year").values("year")[:1]
+    return Season.objects.filter(year=Subquery(newest_year))
+
+
 def season_leaders(limit=5):
     """The points leaders of each series' newest season: one query with a window function."""
-    newest = Season.objects.filter(series=OuterRef("event__season__series")).order_by("-year").values("pk")[:1]
     rows = (
-        Entry.objects.filter(event__season=Subquery(newest))
-        .values(**{k: F(v) for k, v in {**SEASON, **DRIVER}.items()})
-        .annotate(total_points=Sum("points"), wins=Count("id", filter=Q(finish=1)))
-        .annotate(rank=Window(RowNumber(), partition_by=[F("event__season__series__short_name")],
-                              order_by=[F("total_points").desc(nulls_last=True), F("wins").desc()]))
+        DriverSeason.objects.filter(season__in=newest_seasons())
+        .totals(**SUMMARY_SEASON, **DRIVER)
+        .annotate(rank=Window(RowNumber(), partition_by=[F("season__series__short_name")], order_by=POINTS_ORDER))
         .filter(rank__lte=limit)
         .order_by("series_name", "rank")
     )
@@ -35,13 +46,8 @@ def season_leaders(limit=5):
 
 def season_standings(season):
     """Points standings of a season, one row per driver, ranked: one query."""
-    return (
-        Entry.objects.filter(event__season=season)
-        .totals(**DRIVER)
-        .annotate(rank=Window(RowNumber(), order_by=[F("total_points").desc(nulls_last=True), F("wins").desc(),
-                                                     F("avg_finish").asc()]))
-        .order_by("rank")
-    )
+    return (DriverSeason.objects.filter(season=season).totals(**DRIVER)
+            .annotate(rank=Window(RowNumber(), order_by=POINTS_ORDER)).order_by("rank"))
 
 
 def neighbours(event):
@@ -61,36 +67,37 @@ def driver_search(queryset, text):
     return queryset.filter(Q(key__contains=key) | Q(aliases__key__contains=key)).distinct()
 
 
-def drivers_with_totals():
-    """Every driver with the totals the index sorts by; aggregates in SQL."""
-    return Driver.objects.annotate(
-        starts=Count("entries"),
-        wins=Count("entries", filter=Q(entries__finish=1)),
-        top10=Count("entries", filter=Q(entries__finish__lte=10)),
-    )
-
-
 def active_in(queryset, *, series=None, year=None):
-    """Drivers who started a race of ``series`` (and of ``year``); an EXISTS, not a join."""
-    entries = Entry.objects.filter(driver=OuterRef("pk"))
+    """Drivers who started a race of ``series`` (and of ``year``): an EXISTS on the season rows."""
+    seasons = DriverSeason.objects.filter(driver=OuterRef("pk"))
     if series:
-        entries = entries.filter(event__season__series=series)
+        seasons = seasons.filter(season__series=series)
     if year:
-        entries = entries.filter(event__season__year=year)
-    return queryset.filter(Exists(entries))
+        seasons = seasons.filter(season__year=year)
+    return queryset.filter(Exists(seasons))
 
 
-def career(driver):
-    """Everything a career page shows but the results table: four queries."""
-    entries = Entry.objects.filter(driver=driver)
-    by_series = list(entries.totals(**SERIES).order_by("event__season__series__sort_order"))
-    by_season = list(entries.totals(**SEASON).order_by("event__season__series__sort_order", "year"))
-    by_track = list(entries.totals(**TRACK).order_by("-starts", "track_name"))
-    points = list(entries.order_by("event__season__year", "event__round", "event__season__series__sort_order")
-                  .values_list("event__season__year", "finish", "event__season__series__short_name"))
-    return {"by_series": by_series, "by_season": by_season, "by_track": by_track, "points": points}
+def career_by_series(driver):
+    return list(DriverSeason.objects.filter(driver=driver).totals(**SUMMARY_SERIES)
+                .order_by("season__series__sort_order"))
 
 
-def group_totals(entries, groups, order=("-wins", "-starts")):
+def career_by_season(driver):
+    return list(DriverSeason.objects.filter(driver=driver).totals(**SUMMARY_SEASON)
+                .order_by("season__series__sort_order", "year"))
+
+
+def career_by_track(driver):
+    return list(Entry.objects.filter(driver=driver).totals(**TRACK).order_by("-n_starts", "track_name"))
+
+
+def career_finishes(driver):
+    """(year, finish, series) of every race, in order: the chart's points."""
+    return list(Entry.objects.filter(driver=driver)
+                .order_by("event__season__year", "event__round", "event__season__series__sort_order")
+                .values_list("event__season__year", "finish", "event__season__series__short_name"))
+
+
+def group_totals(entries, groups, order=("-n_wins", "-n_starts")):
     """Totals of ``entries`` grouped by ``groups`` (SEASON, DRIVER, TRACK...), best first."""
     return entries.totals(**groups).order_by(*order, *groups)

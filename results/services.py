@@ -2,6 +2,7 @@
 from django.db import transaction
 from django.db.models import Count
 
+from results import summaries
 from results.models import Driver, DriverAlias, Entry
 from results.names import name_key
 
@@ -30,6 +31,7 @@ def merge_drivers(*, keep: Driver, others: list[Driver]) -> int:
         raise MergeConflict(
             f"These drivers raced in the same event ({', '.join(shared)}), so they are different people."
         )
+    seasons = set(Entry.objects.filter(driver__in=drivers).values_list("event__season_id", flat=True))
     moved = Entry.objects.filter(driver__in=others).update(driver=keep)
     DriverAlias.objects.filter(driver__in=others).update(driver=keep)
     for other in others:
@@ -43,4 +45,5 @@ def merge_drivers(*, keep: Driver, others: list[Driver]) -> int:
         if not DriverAlias.objects.filter(key=name_key(name)).exists():
             DriverAlias(driver=keep, name=name).save()
     keep.save()
+    summaries.refresh(seasons=seasons)
     return moved

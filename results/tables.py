@@ -99,17 +99,17 @@ class ResultsTable(EntryTable):
 class StatsTable(tables.Table):
     """Totals of a group of entries (``Entry.objects.totals``): the columns every stats table shares."""
 
-    starts = Number()
-    wins = Number()
-    top5 = Number(verbose_name="Top 5")
-    top10 = Number(verbose_name="Top 10")
-    poles = Number()
-    total_laps = Number(verbose_name="Laps")
-    total_led = Number(verbose_name="Led")
+    n_starts = Number(verbose_name="Starts")
+    n_wins = Number(verbose_name="Wins")
+    n_top5 = Number(verbose_name="Top 5")
+    n_top10 = Number(verbose_name="Top 10")
+    n_poles = Number(verbose_name="Poles")
+    n_laps = Number(verbose_name="Laps")
+    n_led = Number(verbose_name="Led")
     avg_start = Decimal1(verbose_name="Avg St")
     avg_finish = Decimal1(verbose_name="Avg Fin")
-    dnfs = Number(verbose_name="DNF")
-    total_points = Number(verbose_name="Pts")
+    n_dnfs = Number(verbose_name="DNF")
+    n_points = Number(verbose_name="Pts")
 
     class Meta:
         attrs = {"class": "results"}
@@ -122,9 +122,9 @@ class StandingsTable(StatsTable):
     driver_name = tables.Column(verbose_name="Driver", linkify=link("results:driver", "driver_slug"))
 
     class Meta(StatsTable.Meta):
-        sequence = ["rank", "driver_name", "total_points", "starts", "wins", "top5", "top10", "poles", "total_led",
+        sequence = ["rank", "driver_name", "n_points", "n_starts", "n_wins", "n_top5", "n_top10", "n_poles", "n_led",
                     "avg_finish"]
-        exclude = ["total_laps", "avg_start", "dnfs"]
+        exclude = ["n_laps", "avg_start", "n_dnfs"]
 
 
 class SeasonStatsTable(StatsTable):
@@ -137,11 +137,11 @@ class SeasonStatsTable(StatsTable):
 
 class SeriesStatsTable(StatsTable):
     series_name = tables.Column(verbose_name="Series", linkify=link("results:series", "series_slug"))
-    best = Number(verbose_name="Best")
+    best_finish = Number(verbose_name="Best")
 
     class Meta(StatsTable.Meta):
         sequence = ["series_name", "..."]
-        exclude = ["total_points"]
+        exclude = ["n_points"]
 
 
 class TrackStatsTable(StatsTable):
@@ -149,7 +149,7 @@ class TrackStatsTable(StatsTable):
 
     class Meta(StatsTable.Meta):
         sequence = ["track_name", "..."]
-        exclude = ["total_points"]
+        exclude = ["n_points"]
 
 
 class DriverStatsTable(StatsTable):
@@ -157,7 +157,7 @@ class DriverStatsTable(StatsTable):
 
     class Meta(StatsTable.Meta):
         sequence = ["driver_name", "..."]
-        exclude = ["total_points", "total_laps", "poles"]
+        exclude = ["n_points", "n_laps", "n_poles"]
 
 
 class ScheduleTable(tables.Table):

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from results import summaries
 from results.models import Driver, Entry, Event, Manufacturer, Season, Series, Team, Track
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
@@ -53,7 +54,9 @@ class Factory:
         event = event or self.event()
         if finish is None:
             finish = event.entries.count() + 1
-        return Entry.objects.create(event=event, driver=driver or self.driver(), finish=finish, **kw)
+        entry = Entry.objects.create(event=event, driver=driver or self.driver(), finish=finish, **kw)
+        summaries.refresh(seasons=[event.season_id])  # as imports and admin edits do
+        return entry
 
 
 @pytest.fixture
@@ -118,3 +121,14 @@ def run_import(db):
         return True, out.getvalue(), err.getvalue()
 
     return run
+
+
+@pytest.fixture
+def truck_csv_2022(tmp_path):
+    """The real 2022 Truck season, cut from ../shared/data/nascar/truck_series.csv."""
+    source = shared_path("data", "nascar", "truck_series.csv")
+    path = tmp_path / "truck_series_2022.csv"
+    with open(source, encoding="utf-8") as handle:
+        lines = [line for i, line in enumerate(handle) if i == 0 or line.startswith("2022,")]
+    path.write_text("".join(lines), encoding="utf-8")
+    return path

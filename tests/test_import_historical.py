@@ -5,25 +5,14 @@ import io
 import pytest
 
 from results.models import Driver, Entry, Event, Track
-from tests.conftest import results_state, shared_path
+from tests.conftest import results_state
 
 HEADER = ("Season,Race,Track,Name,Length,Surface,Finish,Start,Car,Driver,Make,Pts,Laps,Led,Status,Team,"
           "S1,S2,Rating,Win,Seg Points\n")
 
 
-@pytest.fixture
-def truck_2022(tmp_path):
-    """The real 2022 Truck season, cut from ../shared/data/nascar/truck_series.csv."""
-    source = shared_path("data", "nascar", "truck_series.csv")
-    path = tmp_path / "truck_series_2022.csv"
-    with open(source, encoding="utf-8") as handle:
-        lines = [line for i, line in enumerate(handle) if i == 0 or line.startswith("2022,")]
-    path.write_text("".join(lines), encoding="utf-8")
-    return path
-
-
-def test_a_real_season_loads_with_every_column_fans_use(run_import, truck_2022):
-    ok, out, err = run_import(truck_2022, "--no-progress")
+def test_a_real_season_loads_with_every_column_fans_use(run_import, truck_csv_2022):
+    ok, out, err = run_import(truck_csv_2022, "--no-progress")
     assert ok, err
     assert "events created: 23" in out and "entries written: 825" in out
     event = Event.objects.get(season__year=2022, track__name="Mid-Ohio Sports Car Course")
@@ -36,17 +25,17 @@ def test_a_real_season_loads_with_every_column_fans_use(run_import, truck_2022):
     assert (event.track.surface, event.track.kind) == ("road", "road")
 
 
-def test_reloading_the_same_file_changes_nothing(run_import, truck_2022):
-    run_import(truck_2022, "--no-progress")
+def test_reloading_the_same_file_changes_nothing(run_import, truck_csv_2022):
+    run_import(truck_csv_2022, "--no-progress")
     before = results_state()
-    ok, out, _ = run_import(truck_2022, "--no-progress")
+    ok, out, _ = run_import(truck_csv_2022, "--no-progress")
     assert ok and "events created: 0, updated: 0, unchanged: 23" in out
     assert results_state() == before
 
 
-def test_the_seed_report_reads_the_same_on_a_database_with_history(run_import, truck_2022, seed_report,
+def test_the_seed_report_reads_the_same_on_a_database_with_history(run_import, truck_csv_2022, seed_report,
                                                                    expected_rows):
-    run_import(truck_2022, "--no-progress")
+    run_import(truck_csv_2022, "--no-progress")
     ok, out, err = run_import(seed_report, "--dry-run", "--as", "csv")
     assert ok, err
     rows = list(csv.DictReader(io.StringIO(out)))

@@ -4,6 +4,7 @@ import io
 
 import pytest
 
+from results import summaries
 from results.models import Entry
 
 MAX_QUERIES = 10
@@ -32,8 +33,9 @@ def season(make):
         (second, "miura", 3, 2, "33", toyota, 58, 0, "Running", 30),
     ]
     for event, who, finish, start, number, maker, laps, led, status, points in rows:
-        make.entry(event=event, driver=people[who], finish=finish, start=start, number=number, manufacturer=maker,
-                   team=thorsport, laps=laps, laps_led=led, status=status, points=points)
+        Entry.objects.create(event=event, driver=people[who], finish=finish, start=start, number=number,
+                             manufacturer=maker, team=thorsport, laps=laps, laps_led=led, status=status, points=points)
+    summaries.refresh(seasons=[first.season_id])
     return {"events": (first, second), **people, "thorsport": thorsport, "mid_ohio": mid_ohio, "toyota": toyota}
 
 
@@ -59,7 +61,7 @@ def test_season_page_has_schedule_with_winners_and_points_standings(client, seas
     response = get(client, "/series/truck/2022/", django_assert_max_num_queries)
     schedule = [(e.round, e.winner_name, e.pole_name) for e in response.context["schedule"].data]
     assert schedule == [(1, "Parker Kligerman", "Corey Heim"), (2, "Zane Smith", "Zane Smith")]
-    standings = [(r["rank"], r["driver_name"], r["total_points"], r["wins"]) for r in response.context["standings"].data]
+    standings = [(r["rank"], r["driver_name"], r["n_points"], r["n_wins"]) for r in response.context["standings"].data]
     assert standings[:2] == [(1, "Zane Smith", 109, 1), (2, "Parker Kligerman", 104, 1)]
     assert "playoff format" in response.content.decode()
 
@@ -121,7 +123,7 @@ def test_driver_index_sorts_by_wins_and_filters_by_season(client, season, make, 
 def test_driver_career_page(client, season, django_assert_max_num_queries):
     response = get(client, season["kligerman"].get_absolute_url(), django_assert_max_num_queries)
     (totals,) = response.context["by_series"].data
-    assert (totals["starts"], totals["wins"], totals["total_led"], totals["best"]) == (2, 1, 66, 1)
+    assert (totals["n_starts"], totals["n_wins"], totals["n_led"], totals["best_finish"]) == (2, 1, 66, 1)
     assert float(totals["avg_finish"]) == 1.5
     assert [row["year"] for row in response.context["by_season"].data] == [2022]
     assert {row["track_name"] for row in response.context["by_track"].data} == {"Mid-Ohio Sports Car Course",

@@ -20,6 +20,7 @@ from pathlib import Path
 from django.db import connection, transaction
 from ftfy import fix_text
 
+from results import summaries
 from results.importers.report import ReportError
 from results.importers.vocabulary import canonical_status
 from results.importers.writer import resolve_series
@@ -166,6 +167,8 @@ class _Loader:
                 Event.objects.filter(pk=event.pk).update(completed_laps=event.completed_laps)
             to_write += [(event.pk, *entry) for entry in entries]
         _insert_entries(to_write)
+        if to_write or stale:
+            summaries.refresh(seasons=[season.pk])
         self.outcome.entries_written += len(to_write)
 
     def _fix(self, text):

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from ftfy import fix_text
 
+from results import summaries
 from results.importers import knowledge as knowledge_module
 from results.importers.prose import SERIES, facts_from_prose, series_in
 from results.importers.read import read_report
@@ -264,6 +265,7 @@ def _write_entries(event, report, resolver, outcome):
     # Replacing the rows at once keeps the unique finish/start rules satisfied at every step.
     event.entries.all().delete()
     Entry.objects.bulk_create(new_entries)
+    summaries.refresh(seasons=[event.season_id])
     outcome.entries_written = len(new_entries)
 
 

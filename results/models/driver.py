@@ -9,6 +9,17 @@ class Driver(NamedModel):
 
     birth_date = models.DateField(null=True, blank=True)
     hometown = models.CharField(max_length=120, blank=True)
+    # career totals over every series, kept by results.summaries.refresh for the driver index
+    starts = models.PositiveIntegerField(default=0, editable=False)
+    wins = models.PositiveIntegerField(default=0, editable=False)
+    top10 = models.PositiveIntegerField(default=0, editable=False)
+
+    class Meta(NamedModel.Meta):
+        indexes = [
+            models.Index(fields=["-starts", "name"], name="driver_by_starts"),
+            models.Index(fields=["-wins", "name"], name="driver_by_wins"),
+            models.Index(fields=["-top10", "name"], name="driver_by_top10"),
+        ]
 
     def get_absolute_url(self):
         return reverse("results:driver", args=[self.slug])

@@ -32,18 +32,18 @@ DNF = ~Q(status__iexact=Status.RUNNING) & ~Q(status="")
 def stat_annotations():
     """The numbers fans compare drivers by, as SQL aggregates over a group of entries."""
     return {
-        "starts": Count("id"),
-        "wins": Count("id", filter=Q(finish=1)),
-        "top5": Count("id", filter=Q(finish__lte=5)),
-        "top10": Count("id", filter=Q(finish__lte=10)),
-        "poles": Count("id", filter=Q(start=1)),
-        "total_laps": Sum("laps"),
-        "total_led": Sum("laps_led"),
-        "total_points": Sum("points"),
+        "n_starts": Count("id"),
+        "n_wins": Count("id", filter=Q(finish=1)),
+        "n_top5": Count("id", filter=Q(finish__lte=5)),
+        "n_top10": Count("id", filter=Q(finish__lte=10)),
+        "n_poles": Count("id", filter=Q(start=1)),
+        "n_laps": Sum("laps"),
+        "n_led": Sum("laps_led"),
+        "n_points": Sum("points"),
         "avg_start": Avg("start"),
         "avg_finish": Avg("finish"),
-        "dnfs": Count("id", filter=DNF),
-        "best": Min("finish"),
+        "n_dnfs": Count("id", filter=DNF),
+        "best_finish": Min("finish"),
     }
 
 

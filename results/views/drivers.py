@@ -15,7 +15,7 @@ from results.views.common import export, filtered_table, stats_table
 
 
 def driver_index(request):
-    drivers = selectors.drivers_with_totals()
+    drivers = Driver.objects.all()
     filterset = DriverFilter(request.GET or None, queryset=drivers)
     table = filtered_table(request, drivers, filterset, DriverIndexTable, caption="Drivers")
     csv = export(request, table, "drivers")
@@ -24,9 +24,9 @@ def driver_index(request):
 
 def driver_detail(request, slug):
     driver = get_object_or_404(Driver, slug=slug)
-    career = selectors.career(driver)
+    by_season, by_track = selectors.career_by_season(driver), selectors.career_by_track(driver)
     entries = driver.entries.for_results_table()
-    tracks = Track.objects.filter(slug__in=[row["track_slug"] for row in career["by_track"]])
+    tracks = Track.objects.filter(slug__in=[row["track_slug"] for row in by_track])
     filterset = ResultsFilter(request.GET or None, queryset=entries, tracks=tracks)
     results = filtered_table(request, entries, filterset, ResultsTable, caption="Every result", exclude=["driver"])
     csv = export(request, results, f"{driver.slug}-results")
@@ -34,11 +34,11 @@ def driver_detail(request, slug):
         return csv
     context = {
         "driver": driver,
-        "by_series": stats_table(SeriesStatsTable, career["by_series"], "Career totals by series"),
-        "by_season": stats_table(SeasonStatsTable, career["by_season"], "Season by season"),
-        "by_track": stats_table(TrackStatsTable, career["by_track"], "Results at each track"),
-        "years": sorted({row["year"] for row in career["by_season"]}),
-        "chart": finishes_chart(career["points"]),
+        "by_series": stats_table(SeriesStatsTable, selectors.career_by_series(driver), "Career totals by series"),
+        "by_season": stats_table(SeasonStatsTable, by_season, "Season by season"),
+        "by_track": stats_table(TrackStatsTable, by_track, "Results at each track"),
+        "years": sorted({row["year"] for row in by_season}),
+        "chart": finishes_chart(selectors.career_finishes(driver)),
         "results": results,
         "filter": filterset,
     }

@@ -20,7 +20,7 @@ def _page(request, template, obj, entries, *, exclude, extra=None):
     context = {
         "object": obj,
         "by_season": stats_table(SeasonStatsTable, group_totals(entries, SEASON, order=("-year",)), "Season by season",
-                                 exclude=["total_points"]),
+                                 exclude=["n_points"]),
         "drivers": stats_table(DriverStatsTable, group_totals(entries, DRIVER)[:TOP_DRIVERS],
                                f"Drivers (top {TOP_DRIVERS} by wins)"),
         "results": results,

@@ -30,3 +30,5 @@ class Command(BaseCommand):
         seed = SHARED / "reports" / "2022-truck-mid-ohio.txt"
         if seed.exists():
             call_command("import_report", str(seed), round=15, stdout=self.stdout)
+        # a database loaded before the summary tables existed gets them filled once here
+        call_command("refresh_summaries", stdout=self.stdout)

@@ -1,0 +1,52 @@
+from django.db import models
+from django.db.models import F, FloatField, Min, Q, Sum
+from django.db.models.functions import Cast, NullIf
+
+from results.models.driver import Driver
+from results.models.series import Season
+
+
+class DriverSeasonQuerySet(models.QuerySet):
+    def totals(self, **groups):
+        """Like ``Entry.objects.totals``, with the same names, summed from season rows."""
+        return (self.values(**{alias: F(path) for alias, path in groups.items()}).annotate(
+            n_starts=Sum("starts"), n_wins=Sum("wins"), n_top5=Sum("top5"), n_top10=Sum("top10"),
+            n_poles=Sum("poles"), n_laps=Sum("laps"), n_led=Sum("laps_led"), n_points=Sum("points"),
+            n_dnfs=Sum("dnfs"), best_finish=Min("best"),
+            avg_start=Cast(Sum("start_sum"), FloatField()) / NullIf(Sum("start_count"), 0),
+            avg_finish=Cast(Sum("finish_sum"), FloatField()) / Sum("starts"),
+        ).order_by(*groups))
+
+
+class DriverSeason(models.Model):
+    """One driver's totals for one season: kept current by imports and admin edits
+    (``results.summaries.refresh``), so standings and careers never sum entries at request time."""
+
+    driver = models.ForeignKey(Driver, on_delete=models.CASCADE, related_name="season_totals")
+    season = models.ForeignKey(Season, on_delete=models.CASCADE, related_name="driver_totals")
+    starts = models.PositiveIntegerField()
+    wins = models.PositiveIntegerField()
+    top5 = models.PositiveIntegerField()
+    top10 = models.PositiveIntegerField()
+    poles = models.PositiveIntegerField()
+    dnfs = models.PositiveIntegerField()
+    laps = models.PositiveIntegerField(null=True)
+    laps_led = models.PositiveIntegerField(null=True)
+    points = models.IntegerField(null=True)
+    start_sum = models.PositiveIntegerField(null=True)
+    start_count = models.PositiveIntegerField()
+    finish_sum = models.PositiveIntegerField()
+    best = models.PositiveSmallIntegerField()
+
+    objects = DriverSeasonQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["season", "driver"], name="driverseason_unique"),
+            models.CheckConstraint(condition=Q(wins__lte=F("top5")) & Q(top5__lte=F("top10")) &
+                                   Q(top10__lte=F("starts")), name="driverseason_counts_nest"),
+        ]
+        indexes = [models.Index(fields=["driver", "season"], name="driverseason_driver")]
+
+    def __str__(self):
+        return f"{self.driver_id} in season {self.season_id}"
