@@ -12,6 +12,7 @@ from results.importers.report import ReportError
 from results.importers.writer import import_report
 
 from results.models import (
+    DataVersion,
     Driver,
     DriverAlias,
     Entry,
@@ -27,6 +28,22 @@ from results.models import (
 )
 from results.names import name_key
 from results.services import MergeConflict, merge_drivers
+
+
+class ChangesResults:
+    """Every save or delete in these admins marks cached public pages out of date."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        DataVersion.bump()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        DataVersion.bump()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        DataVersion.bump()
 
 
 class FoldedSearchMixin:
@@ -47,14 +64,14 @@ class SeasonInline(admin.TabularInline):
 
 
 @admin.register(Series)
-class SeriesAdmin(admin.ModelAdmin):
+class SeriesAdmin(ChangesResults, admin.ModelAdmin):
     list_display = ["name", "short_name", "sort_order"]
     prepopulated_fields = {"slug": ["short_name"]}
     inlines = [SeasonInline]
 
 
 @admin.register(Season)
-class SeasonAdmin(admin.ModelAdmin):
+class SeasonAdmin(ChangesResults, admin.ModelAdmin):
     list_display = ["year", "series", "name"]
     list_filter = ["series"]
     list_select_related = ["series"]
@@ -67,7 +84,7 @@ class TrackAliasInline(admin.TabularInline):
 
 
 @admin.register(Track)
-class TrackAdmin(FoldedSearchMixin, admin.ModelAdmin):
+class TrackAdmin(ChangesResults, FoldedSearchMixin, admin.ModelAdmin):
     list_display = ["name", "location", "length_miles", "surface", "kind"]
     list_filter = ["surface", "kind"]
     search_fields = ["name", "key", "aliases__key", "location"]
@@ -81,7 +98,7 @@ class TeamAliasInline(admin.TabularInline):
 
 
 @admin.register(Team)
-class TeamAdmin(FoldedSearchMixin, admin.ModelAdmin):
+class TeamAdmin(ChangesResults, FoldedSearchMixin, admin.ModelAdmin):
     list_display = ["name"]
     search_fields = ["name", "key", "aliases__key"]
     prepopulated_fields = {"slug": ["name"]}
@@ -89,7 +106,7 @@ class TeamAdmin(FoldedSearchMixin, admin.ModelAdmin):
 
 
 @admin.register(Manufacturer)
-class ManufacturerAdmin(FoldedSearchMixin, admin.ModelAdmin):
+class ManufacturerAdmin(ChangesResults, FoldedSearchMixin, admin.ModelAdmin):
     search_fields = ["name", "key"]
     prepopulated_fields = {"slug": ["name"]}
 
@@ -100,7 +117,7 @@ class DriverAliasInline(admin.TabularInline):
 
 
 @admin.register(Driver)
-class DriverAdmin(FoldedSearchMixin, admin.ModelAdmin):
+class DriverAdmin(ChangesResults, FoldedSearchMixin, admin.ModelAdmin):
     list_display = ["name", "hometown", "birth_date", "starts"]
     search_fields = ["name", "key", "aliases__key"]
     prepopulated_fields = {"slug": ["name"]}

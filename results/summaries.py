@@ -6,12 +6,14 @@ for the seasons they touched. Each refresh is a handful of grouped queries.
 """
 from django.db.models import Count, Min, Q, Sum
 
-from results.models import Driver, DriverSeason, Entry
+from results.models import DataVersion, Driver, DriverSeason, Entry
 from results.models.entry import DNF
 
 
 def refresh(*, seasons):
+    """Recompute the totals of ``seasons`` and mark every cached page out of date."""
     season_ids = {getattr(s, "pk", s) for s in seasons}
+    DataVersion.bump()
     if not season_ids:
         return
     rows = (

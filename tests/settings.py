@@ -15,3 +15,5 @@ SECURE_SSL_REDIRECT = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Live-server threads must not keep connections open past a test: PostgreSQL cannot drop a busy test database.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+# Tests see fresh pages; tests/test_page_cache.py turns the cache on where it is the subject.
+PAGE_CACHE_SECONDS = 0

@@ -3,12 +3,13 @@ from results.models.entry import Entry, EntryQuerySet, Status
 from results.models.event import Event, EventQuerySet
 from results.models.importrun import ImportRun
 from results.models.series import Season, Series
-from results.models.summary import DriverSeason
+from results.models.summary import DataVersion, DriverSeason
 from results.models.team import Manufacturer, Team, TeamAlias
 from results.models.track import Track, TrackAlias
 
 __all__ = [
     "Driver",
+    "DataVersion",
     "DriverAlias",
     "DriverSeason",
     "Entry",

@@ -50,3 +50,22 @@ class DriverSeason(models.Model):
 
     def __str__(self):
         return f"{self.driver_id} in season {self.season_id}"
+
+
+class DataVersion(models.Model):
+    """One counter, raised in the same transaction as every change to results, so cached pages
+    (keyed by it) are never served stale by any process once the change is committed."""
+
+    number = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self):
+        return f"results version {self.number}"
+
+    @classmethod
+    def current(cls):
+        return cls.objects.filter(pk=1).values_list("number", flat=True).first() or 0
+
+    @classmethod
+    def bump(cls):
+        if not cls.objects.filter(pk=1).update(number=F("number") + 1):
+            cls.objects.create(pk=1, number=1)
