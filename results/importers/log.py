@@ -36,3 +36,19 @@ def record_success(outcome, *, user=None, via="command"):
 def record_failure(source, error, *, user=None, via="command", format=""):
     return ImportRun.objects.create(user=user, via=via, source=source[:255], format=format,
                                     outcome=ImportRun.Outcome.FAILED, error=str(error))
+
+
+def record_historical(outcome, *, user=None, via="command"):
+    """A bulk run: its counts and repairs; the thousands of events it touched are not linked one by one."""
+    if outcome.dry_run:
+        result = ImportRun.Outcome.DRY_RUN
+    elif outcome.events_created:
+        result = ImportRun.Outcome.CREATED
+    elif outcome.events_updated:
+        result = ImportRun.Outcome.UPDATED
+    else:
+        result = ImportRun.Outcome.UNCHANGED
+    return ImportRun.objects.create(
+        user=user, via=via, source=outcome.source[:255], format="historical", outcome=result,
+        summary="\n".join(outcome.lines()), entries_written=0 if outcome.dry_run else outcome.entries_written,
+    )

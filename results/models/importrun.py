@@ -1,7 +1,14 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from results.models.event import Event
+
+
+def now_to_the_millisecond():
+    """Backups (Django's JSON) keep milliseconds; storing no finer keeps a restore exact."""
+    now = timezone.now()
+    return now.replace(microsecond=now.microsecond // 1000 * 1000)
 
 
 class ImportRun(models.Model):
@@ -14,7 +21,7 @@ class ImportRun(models.Model):
         DRY_RUN = "dry-run", "Dry run (nothing written)"
         FAILED = "failed", "Failed (nothing written)"
 
-    started_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(default=now_to_the_millisecond, editable=False)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="import_runs"
     )

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from results.importers.log import describe, record_failure, record_success
+from results.importers.log import describe, record_failure, record_historical, record_success
 from results.importers.read import FORMATS
 from results.importers.report import CSV_COLUMNS, ReportError
 from results.importers.writer import Options, import_report
@@ -85,6 +85,7 @@ class Command(BaseCommand):
             self.stderr.write(str(error))
             record_failure(name, error, format="historical")
             return 1
+        record_historical(outcome)
         for line in outcome.lines():
             self.stdout.write(line)
         return 0
