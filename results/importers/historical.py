@@ -101,6 +101,7 @@ def import_historical(path: Path, *, series="", progress=False, dry_run=False) -
 class _Loader:
     def __init__(self, series, outcome):
         self.series, self.outcome = series, outcome
+        self.changed_seasons = set()
         self.drivers = dict(Driver.objects.values_list("key", "id"))
         self.teams = dict(Team.objects.values_list("key", "id"))
         self.makes = dict(Manufacturer.objects.values_list("key", "id"))
@@ -125,6 +126,7 @@ class _Loader:
                     bar.update(len(season_rows))
             if bar is not None:
                 bar.close()
+        summaries.refresh(seasons=self.changed_seasons)  # once per file: the totals of every season written
 
     def _season(self, year, rows):
         season, _ = Season.objects.get_or_create(series=self.series, year=year)
@@ -168,7 +170,7 @@ class _Loader:
             to_write += [(event.pk, *entry) for entry in entries]
         _insert_entries(to_write)
         if to_write or stale:
-            summaries.refresh(seasons=[season.pk])
+            self.changed_seasons.add(season.pk)
         self.outcome.entries_written += len(to_write)
 
     def _fix(self, text):
