@@ -116,7 +116,14 @@ DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
 
 # Public pages are cached whole per results version (results/views/cache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}}
+# A file cache is shared by every worker process on the machine, so a page rendered once serves all.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache")),
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    }
+}
 
 # Security: strict by default, relaxed only for local development.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)

@@ -17,12 +17,20 @@ def filtered_table(request, queryset, filterset, table_class, *, caption, per_pa
     table = table_class(rows, **table_kwargs)
     table.caption = caption
     RequestConfig(request, paginate=False).configure(table)  # sorting from the URL; paging below
-    page = request.GET.get(table.prefixed_page_field, "1")
+    paginate(table, page_number(request, table.prefixed_page_field), per_page)
+    return table
+
+
+def page_number(request, field="page"):
+    value = request.GET.get(field, "1")
+    return int(value) if value.isdigit() and len(value) < 10 else 1
+
+
+def paginate(table, page, per_page):
     try:
-        table.paginate(page=int(page) if page.isdigit() else 1, per_page=per_page)
+        table.paginate(page=page, per_page=per_page)
     except EmptyPage:
         table.paginate(page=table.paginator.num_pages, per_page=per_page)
-    return table
 
 
 def export(request, table, filename):

@@ -5,9 +5,9 @@ from results.filters import ResultsFilter
 from results.models import Entry, Manufacturer, Team, Track
 from results.selectors import DRIVER, SEASON, group_totals
 from results.tables import DriverStatsTable, EventListTable, ResultsTable, SeasonStatsTable
-from results.views.common import export, filtered_table, stats_table
+from results.views.common import export, filtered_table, page_number, paginate, stats_table
 
-TOP_DRIVERS = 50
+TOP_DRIVERS = 25
 
 
 def _page(request, template, obj, entries, *, exclude, extra=None):
@@ -32,8 +32,10 @@ def _page(request, template, obj, entries, *, exclude, extra=None):
 
 def track_detail(request, slug):
     track = get_object_or_404(Track, slug=slug)
-    events = stats_table(EventListTable, track.events.with_relations().with_podium()
-                         .order_by("-season__year", "season__series__sort_order", "-round"), "Races held")
+    events = EventListTable(track.events.with_relations().with_podium()
+                            .order_by("-season__year", "season__series__sort_order", "-round"), prefix="races-")
+    events.caption = "Races held"
+    paginate(events, page_number(request, "races-page"), per_page=25)
     return _page(request, "results/track_detail.html", track, Entry.objects.filter(event__track=track),
                  exclude=["track"], extra={"events": events})
 
