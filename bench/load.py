@@ -71,7 +71,8 @@ def main():
     tmp = Path(tempfile.mkdtemp())
     database = PG_URL if args.postgres else f"sqlite:///{tmp}/load.sqlite3"
     env = {**os.environ, "DATABASE_URL": database, "DEBUG": "0", "SECRET_KEY": "load-test-" + "x" * 40,
-           "ALLOWED_HOSTS": "127.0.0.1", "SECURE_SSL_REDIRECT": "0", "DJANGO_SETTINGS_MODULE": "racesite.settings"}
+           "ALLOWED_HOSTS": "127.0.0.1", "SECURE_SSL_REDIRECT": "0", "DJANGO_SETTINGS_MODULE": "racesite.settings",
+           "CACHE_DIR": str(tmp / "cache")}  # a cold page cache: every page is rendered at least once
     if args.postgres:
         import psycopg
 

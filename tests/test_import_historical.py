@@ -2,7 +2,6 @@
 import csv
 import io
 
-import pytest
 
 from results.models import Driver, Entry, Event, Track
 from tests.conftest import results_state

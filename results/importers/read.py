@@ -1,6 +1,5 @@
 """Turn a report file (bytes) into a Report: detect the format, find the table, read the prose."""
 import csv
-import io
 import re
 
 from lxml import html as lxml_html

@@ -9,6 +9,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection
 
 from results.models import DataVersion
 
@@ -19,7 +20,9 @@ def cached_page(view):
         seconds = settings.PAGE_CACHE_SECONDS
         if request.method != "GET" or not seconds:
             return view(request, *args, **kwargs)
-        address = f"{request.get_host()}{request.get_full_path()}".encode("utf-8", "surrogateescape")
+        # the database's name too: two sites (or a benchmark's databases) may share one cache folder
+        database = connection.settings_dict["NAME"]
+        address = f"{database}|{request.get_host()}{request.get_full_path()}".encode("utf-8", "surrogateescape")
         key = f"page:{DataVersion.current()}:{hashlib.sha256(address).hexdigest()}"
         response = cache.get(key)
         if response is None:
