@@ -107,3 +107,16 @@ def test_a_failure_in_one_file_leaves_the_other_files_imported(run_import, seed_
     assert not ok
     assert "1 of 2 file(s) failed" in err
     assert "event created" in out
+
+
+def test_an_ambiguous_table_is_refused_with_its_readings(run_import, tmp_path, loaded):
+    # rows 1 and 2 can take starts 1 and 11 either way round; nothing in the database settles it
+    leads = ["111", "110", "25", "37", "48", "59", "64", "76", "83", "92", "1045", "1233"]
+    rows = [f"{i}{lead}Driver {chr(64 + i)}ovichSome RacingFord100Running" for i, lead in enumerate(leads, 1)]
+    path = tmp_path / "ambiguous.txt"
+    path.write_text("Race results\n\nFinishStartNumberDriverTeamManufacturerLapsStatus\n" + "\n".join(rows) + "\n",
+                    encoding="utf-8")
+    err = assert_refused(run_import, path, "2 readings", "line 4: '1111Driver Aovich", "start 1, #11 or start 11, #1",
+                         options=("--series", "Truck", "--year", 2023, "--track", "Somewhere Speedway"))
+    assert "import the season's earlier races first" in err
+    assert results_state() == loaded

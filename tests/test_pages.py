@@ -117,7 +117,9 @@ def test_driver_index_sorts_by_wins_and_filters_by_season(client, season, make, 
     make.entry(event=make.event(year=1999, round=1), driver=make.driver(name="Old Timer"))
     response = get(client, "/drivers/", django_assert_max_num_queries, sort="-wins", year=2022, series="truck")
     names = [r.record.name for r in response.context["table"].rows]
-    assert names[:2] == ["Parker Kligerman", "Zane Smith"] and "Old Timer" not in names
+    assert set(names[:2]) == {"Parker Kligerman", "Zane Smith"} and "Old Timer" not in names
+    again = get(client, "/drivers/", django_assert_max_num_queries, sort="-wins", year=2022, series="truck")
+    assert [r.record.name for r in again.context["table"].rows] == names  # ties keep one order
 
 
 def test_driver_career_page(client, season, django_assert_max_num_queries):

@@ -17,6 +17,9 @@ def filtered_table(request, queryset, filterset, table_class, *, caption, per_pa
     table = table_class(rows, **table_kwargs)
     table.caption = caption
     RequestConfig(request, paginate=False).configure(table)  # sorting from the URL; paging below
+    # rows that tie on the sorted column keep one order, so no row appears on two pages
+    ordered = table.data.data
+    table.data.data = ordered.order_by(*(ordered.query.order_by or ordered.model._meta.ordering), "pk")
     paginate(table, page_number(request, table.prefixed_page_field), per_page)
     return table
 
