@@ -14,14 +14,12 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def browser_page(monkeypatch):
+def browser_page():
     if not CHROMIUM.exists():
         if os.environ.get("REQUIRE_BROWSER"):
             pytest.fail(f"{CHROMIUM} is missing but REQUIRE_BROWSER is set: install the chromium package")
         pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
     playwright_api = pytest.importorskip("playwright.sync_api")
-    # Playwright's sync API runs an event loop in this thread; the ORM calls here are plain test setup.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     SHOTS.mkdir(parents=True, exist_ok=True)
     with playwright_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(
@@ -34,8 +32,13 @@ def browser_page(monkeypatch):
         browser.close()
 
 
-def test_fan_sorts_filters_and_follows_the_winner(browser_page, live_server, run_import, seed_report):
+@pytest.fixture
+def seed_race(run_import, seed_report):
+    """Imported before the browser starts: Playwright's event loop must not see ORM calls."""
     assert run_import(seed_report, "--round", 15)[0]
+
+
+def test_fan_sorts_filters_and_follows_the_winner(seed_race, live_server, browser_page):
     page = browser_page
     page.goto(f"{live_server.url}/races/2022-truck-15-mid-ohio-sports-car-course/")
     assert page.locator("h1").inner_text().startswith("2022")
