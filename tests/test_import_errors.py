@@ -120,3 +120,10 @@ def test_an_ambiguous_table_is_refused_with_its_readings(run_import, tmp_path, l
                          options=("--series", "Truck", "--year", 2023, "--track", "Somewhere Speedway"))
     assert "import the season's earlier races first" in err
     assert results_state() == loaded
+
+
+def test_a_huge_file_is_refused_before_it_is_read(run_import, seed_report, tmp_path, loaded):
+    path = tmp_path / "huge.txt"
+    path.write_bytes(seed_report.read_bytes() * 1500)  # about 6.7 MB
+    assert_refused(run_import, path, "bytes", "split the file")
+    assert results_state() == loaded
