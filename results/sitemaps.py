@@ -4,45 +4,25 @@ from results.models import Driver, Event, Manufacturer, Season, Series, Team, Tr
 
 
 class ModelSitemap(Sitemap):
-    """Every page of one kind; ``items`` reads only what ``get_absolute_url`` needs."""
+    """Every page of one kind; the queryset reads only what ``get_absolute_url`` needs."""
 
-    model = None
-    fields = ("slug",)
+    def __init__(self, queryset):
+        self.queryset = queryset
 
     def items(self):
-        return self.model.objects.only(*self.fields).order_by("pk")
+        return self.queryset.all()  # a fresh copy per request, never a cached evaluation
 
 
-class DriverSitemap(ModelSitemap):
-    model = Driver
-
-
-class EventSitemap(ModelSitemap):
-    model = Event
-
-
-class TrackSitemap(ModelSitemap):
-    model = Track
-
-
-class TeamSitemap(ModelSitemap):
-    model = Team
-
-
-class ManufacturerSitemap(ModelSitemap):
-    model = Manufacturer
-
-
-class SeriesSitemap(ModelSitemap):
-    model = Series
-
-
-class SeasonSitemap(Sitemap):
-    def items(self):
-        return Season.objects.select_related("series").order_by("pk")
+def slugs(model):
+    return model.objects.only("slug").order_by("pk")
 
 
 SITEMAPS = {
-    "series": SeriesSitemap, "seasons": SeasonSitemap, "races": EventSitemap, "drivers": DriverSitemap,
-    "tracks": TrackSitemap, "teams": TeamSitemap, "manufacturers": ManufacturerSitemap,
+    "series": ModelSitemap(slugs(Series)),
+    "seasons": ModelSitemap(Season.objects.select_related("series").order_by("pk")),
+    "races": ModelSitemap(slugs(Event)),
+    "drivers": ModelSitemap(slugs(Driver)),
+    "tracks": ModelSitemap(slugs(Track)),
+    "teams": ModelSitemap(slugs(Team)),
+    "manufacturers": ModelSitemap(slugs(Manufacturer)),
 }

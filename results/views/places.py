@@ -42,9 +42,9 @@ def track_detail(request, slug):
 
 def team_detail(request, slug):
     team = get_object_or_404(Team, slug=slug)
-    return _page(request, "results/team_detail.html", team, team.entries.all(), exclude=["team"])
+    return _page(request, "results/group_detail.html", team, team.entries.all(), exclude=["team"])
 
 
 def manufacturer_detail(request, slug):
     make = get_object_or_404(Manufacturer, slug=slug)
-    return _page(request, "results/manufacturer_detail.html", make, make.entries.all(), exclude=["manufacturer"])
+    return _page(request, "results/group_detail.html", make, make.entries.all(), exclude=["manufacturer"])
