@@ -40,5 +40,10 @@ browser:
 postgres:
 	@bash bin/ensure-postgres
 
+# Full-history benchmarks on both databases (needs ../shared); each exits non-zero on a missed target.
+bench: install postgres
+	$(BIN)/python bench/pages.py
+	$(BIN)/python bench/pages.py --postgres
+
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles artifacts
