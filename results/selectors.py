@@ -6,7 +6,7 @@ per-track and per-team figures are summed from entries, which indexes keep small
 from django.db.models import Exists, F, OuterRef, Q, Subquery, Window
 from django.db.models.functions import RowNumber
 
-from results.models import DriverSeason, Entry, Event, Season, Series
+from results.models import DriverSeason, Entry, Event, GroupDriver, GroupSeason, Season, Series
 from results.names import name_key
 
 # Grouping columns for Entry.objects.totals (paths from an entry) ...
@@ -98,6 +98,13 @@ def career_finishes(driver):
                 .values_list("event__season__year", "finish", "event__season__series__short_name"))
 
 
-def group_totals(entries, groups, order=("-n_wins", "-n_starts")):
-    """Totals of ``entries`` grouped by ``groups`` (SEASON, DRIVER, TRACK...), best first."""
-    return entries.totals(**groups).order_by(*order, *groups)
+def group_by_season(kind, obj):
+    """A make's, team's or track's season-by-season totals, newest first: one query."""
+    return (GroupSeason.objects.filter(kind=kind, object_id=obj.pk).totals(**SUMMARY_SEASON)
+            .order_by("-year", "season__series__sort_order"))
+
+
+def group_drivers(kind, obj, limit):
+    """The drivers with most wins (then starts) for a make, team or at a track: one query."""
+    return (GroupDriver.objects.filter(kind=kind, object_id=obj.pk).totals(**DRIVER)
+            .order_by("-n_wins", "-n_starts", "driver_name")[:limit])

@@ -1,13 +1,20 @@
 """Season and career totals stay true to the entries after imports, admin edits and merges."""
 from django.core.management import call_command
 
-from results.models import Driver, DriverSeason, Event
+from results.models import Driver, DriverSeason, Event, GroupDriver, GroupSeason
 from results.summaries import refresh_all
 
 
 def state():
-    return sorted(DriverSeason.objects.values_list("driver__name", "season__year", "starts", "wins", "top10",
-                                                   "laps_led", "points", "finish_sum"))
+    return {
+        "seasons": sorted(DriverSeason.objects.values_list("driver__name", "season__year", "starts", "wins", "top10",
+                                                           "laps_led", "points", "finish_sum")),
+        "groups": sorted(GroupSeason.objects.values_list("kind", "object_id", "season__year", "starts", "wins",
+                                                         "laps_led", "points", "best")),
+        "group drivers": sorted(GroupDriver.objects.values_list("kind", "object_id", "driver__name", "starts", "wins",
+                                                                "start_sum", "dnfs")),
+        "careers": sorted(Driver.objects.values_list("name", "starts", "wins", "top10")),
+    }
 
 
 def test_an_import_fills_season_and_career_totals(run_import, seed_report):
@@ -23,7 +30,11 @@ def test_totals_kept_incrementally_equal_a_full_recount(run_import, seed_report,
     run_import(truck_csv_2022, "--no-progress")
     run_import(seed_report)
     incremental = state()
+    assert incremental["groups"] and incremental["group drivers"]
     DriverSeason.objects.all().delete()
+    GroupSeason.objects.all().delete()
+    GroupDriver.objects.all().delete()
+    Driver.objects.update(starts=0, wins=0, top10=0)
     call_command("refresh_summaries", stdout=open("/dev/null", "w"))
     assert state() == incremental
 
@@ -51,3 +62,16 @@ def test_merging_drivers_adds_up_their_totals(editor_client, make):
 def test_refresh_all_on_an_empty_database(db):
     refresh_all()
     assert not DriverSeason.objects.exists()
+
+
+def test_make_team_and_track_totals_match_their_entries(run_import, truck_csv_2022):
+    run_import(truck_csv_2022, "--no-progress")
+    from results.models import Entry, Group, Manufacturer, Track
+
+    toyota = Manufacturer.objects.get(name="Toyota")
+    row = GroupSeason.objects.get(kind=Group.MAKE, object_id=toyota.pk)
+    entries = Entry.objects.filter(manufacturer=toyota)
+    assert (row.starts, row.wins) == (entries.count(), entries.filter(finish=1).count())
+    mid_ohio = Track.objects.get(name="Mid-Ohio Sports Car Course")
+    kligerman = GroupDriver.objects.get(kind=Group.TRACK, object_id=mid_ohio.pk, driver__name="Parker Kligerman")
+    assert (kligerman.starts, kligerman.wins, kligerman.laps_led) == (1, 1, 56)

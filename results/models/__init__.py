@@ -3,7 +3,7 @@ from results.models.entry import Entry, EntryQuerySet, Status
 from results.models.event import Event, EventQuerySet
 from results.models.importrun import ImportRun
 from results.models.series import Season, Series
-from results.models.summary import DataVersion, DriverSeason
+from results.models.summary import DataVersion, DriverSeason, Group, GroupDriver, GroupSeason
 from results.models.team import Manufacturer, Team, TeamAlias
 from results.models.track import Track, TrackAlias
 
@@ -16,6 +16,9 @@ __all__ = [
     "EntryQuerySet",
     "Event",
     "EventQuerySet",
+    "Group",
+    "GroupDriver",
+    "GroupSeason",
     "ImportRun",
     "Manufacturer",
     "Season",

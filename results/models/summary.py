@@ -6,9 +6,9 @@ from results.models.driver import Driver
 from results.models.series import Season
 
 
-class DriverSeasonQuerySet(models.QuerySet):
+class TotalsQuerySet(models.QuerySet):
     def totals(self, **groups):
-        """Like ``Entry.objects.totals``, with the same names, summed from season rows."""
+        """Like ``Entry.objects.totals``, with the same names, summed from summary rows."""
         return (self.values(**{alias: F(path) for alias, path in groups.items()}).annotate(
             n_starts=Sum("starts"), n_wins=Sum("wins"), n_top5=Sum("top5"), n_top10=Sum("top10"),
             n_poles=Sum("poles"), n_laps=Sum("laps"), n_led=Sum("laps_led"), n_points=Sum("points"),
@@ -18,12 +18,10 @@ class DriverSeasonQuerySet(models.QuerySet):
         ).order_by(*groups))
 
 
-class DriverSeason(models.Model):
-    """One driver's totals for one season: kept current by imports and admin edits
-    (``results.summaries.refresh``), so standings and careers never sum entries at request time."""
+class Totals(models.Model):
+    """The sums one group of entries adds up to; kept current by ``results.summaries.refresh``
+    (imports, admin edits, merges), so pages never sum entries at request time."""
 
-    driver = models.ForeignKey(Driver, on_delete=models.CASCADE, related_name="season_totals")
-    season = models.ForeignKey(Season, on_delete=models.CASCADE, related_name="driver_totals")
     starts = models.PositiveIntegerField()
     wins = models.PositiveIntegerField()
     top5 = models.PositiveIntegerField()
@@ -38,7 +36,17 @@ class DriverSeason(models.Model):
     finish_sum = models.PositiveIntegerField()
     best = models.PositiveSmallIntegerField()
 
-    objects = DriverSeasonQuerySet.as_manager()
+    objects = TotalsQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+class DriverSeason(Totals):
+    """One driver's totals for one season: standings and careers."""
+
+    driver = models.ForeignKey(Driver, on_delete=models.CASCADE, related_name="season_totals")
+    season = models.ForeignKey(Season, on_delete=models.CASCADE, related_name="driver_totals")
 
     class Meta:
         constraints = [
@@ -50,6 +58,50 @@ class DriverSeason(models.Model):
 
     def __str__(self):
         return f"{self.driver_id} in season {self.season_id}"
+
+
+class Group(models.TextChoices):
+    """What a track, team or make page is about; the entry column that says it."""
+
+    MAKE = "make"
+    TEAM = "team"
+    TRACK = "track"
+
+
+GROUP_COLUMNS = {Group.MAKE: "manufacturer_id", Group.TEAM: "team_id", Group.TRACK: "event__track_id"}
+
+
+class GroupSeason(Totals):
+    """A make's, team's or track's totals for one season: their season-by-season tables."""
+
+    kind = models.CharField(max_length=5, choices=Group.choices)
+    object_id = models.PositiveBigIntegerField(help_text="The manufacturer, team or track.")
+    season = models.ForeignKey(Season, on_delete=models.CASCADE, related_name="group_totals")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "object_id", "season"], name="groupseason_unique")]
+        indexes = [models.Index(fields=["season"], name="groupseason_season")]
+
+    def __str__(self):
+        return f"{self.kind} {self.object_id} in season {self.season_id}"
+
+
+class GroupDriver(Totals):
+    """A driver's career totals with one make, team or track: their drivers tables."""
+
+    kind = models.CharField(max_length=5, choices=Group.choices)
+    object_id = models.PositiveBigIntegerField(help_text="The manufacturer, team or track.")
+    driver = models.ForeignKey(Driver, on_delete=models.CASCADE, related_name="group_totals")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "object_id", "driver"], name="groupdriver_unique")]
+        indexes = [
+            models.Index(fields=["kind", "object_id", "-wins", "-starts"], name="groupdriver_best"),
+            models.Index(fields=["driver"], name="groupdriver_driver"),
+        ]
+
+    def __str__(self):
+        return f"{self.driver_id} with {self.kind} {self.object_id}"
 
 
 class DataVersion(models.Model):

@@ -2,15 +2,15 @@
 from django.shortcuts import get_object_or_404, render
 
 from results.filters import ResultsFilter
-from results.models import Entry, Manufacturer, Team, Track
-from results.selectors import DRIVER, SEASON, group_totals
+from results.models import Entry, Group, Manufacturer, Team, Track
+from results.selectors import group_by_season, group_drivers
 from results.tables import DriverStatsTable, EventListTable, ResultsTable, SeasonStatsTable
 from results.views.common import export, filtered_table, page_number, paginate, stats_table
 
 TOP_DRIVERS = 25
 
 
-def _page(request, template, obj, entries, *, exclude, extra=None):
+def _page(request, template, kind, obj, entries, *, exclude, extra=None):
     entries = entries.for_results_table()
     filterset = ResultsFilter(request.GET or None, queryset=entries)
     results = filtered_table(request, entries, filterset, ResultsTable, caption="Every result", exclude=exclude)
@@ -19,9 +19,9 @@ def _page(request, template, obj, entries, *, exclude, extra=None):
         return csv
     context = {
         "object": obj,
-        "by_season": stats_table(SeasonStatsTable, group_totals(entries, SEASON, order=("-year",)), "Season by season",
+        "by_season": stats_table(SeasonStatsTable, group_by_season(kind, obj), "Season by season",
                                  exclude=["n_points"]),
-        "drivers": stats_table(DriverStatsTable, group_totals(entries, DRIVER)[:TOP_DRIVERS],
+        "drivers": stats_table(DriverStatsTable, group_drivers(kind, obj, TOP_DRIVERS),
                                f"Drivers (top {TOP_DRIVERS} by wins)"),
         "results": results,
         "filter": filterset,
@@ -36,15 +36,16 @@ def track_detail(request, slug):
                             .order_by("-season__year", "season__series__sort_order", "-round"), prefix="races-")
     events.caption = "Races held"
     paginate(events, page_number(request, "races-page"), per_page=25)
-    return _page(request, "results/track_detail.html", track, Entry.objects.filter(event__track=track),
+    return _page(request, "results/track_detail.html", Group.TRACK, track, Entry.objects.filter(event__track=track),
                  exclude=["track"], extra={"events": events})
 
 
 def team_detail(request, slug):
     team = get_object_or_404(Team, slug=slug)
-    return _page(request, "results/group_detail.html", team, team.entries.all(), exclude=["team"])
+    return _page(request, "results/group_detail.html", Group.TEAM, team, team.entries.all(), exclude=["team"])
 
 
 def manufacturer_detail(request, slug):
     make = get_object_or_404(Manufacturer, slug=slug)
-    return _page(request, "results/group_detail.html", make, make.entries.all(), exclude=["manufacturer"])
+    return _page(request, "results/group_detail.html", Group.MAKE, make, make.entries.all(),
+                 exclude=["manufacturer"])
