@@ -36,7 +36,7 @@ def season_leaders(limit=5):
     """The points leaders of each series' newest season: one query with a window function."""
     rows = (
         DriverSeason.objects.filter(season__in=newest_seasons())
-        .totals(**SUMMARY_SEASON, **DRIVER)
+        .rows(**SUMMARY_SEASON, **DRIVER)
         .annotate(rank=Window(RowNumber(), partition_by=[F("season__series__short_name")], order_by=POINTS_ORDER))
         .filter(rank__lte=limit)
         .order_by("series_name", "rank")
@@ -46,7 +46,7 @@ def season_leaders(limit=5):
 
 def season_standings(season):
     """Points standings of a season, one row per driver, ranked: one query."""
-    return (DriverSeason.objects.filter(season=season).totals(**DRIVER)
+    return (DriverSeason.objects.filter(season=season).rows(**DRIVER)
             .annotate(rank=Window(RowNumber(), order_by=POINTS_ORDER)).order_by("rank"))
 
 
@@ -83,7 +83,7 @@ def career_by_series(driver):
 
 
 def career_by_season(driver):
-    return list(DriverSeason.objects.filter(driver=driver).totals(**SUMMARY_SEASON)
+    return list(DriverSeason.objects.filter(driver=driver).rows(**SUMMARY_SEASON)
                 .order_by("season__series__sort_order", "year"))
 
 
@@ -100,11 +100,11 @@ def career_finishes(driver):
 
 def group_by_season(kind, obj):
     """A make's, team's or track's season-by-season totals, newest first: one query."""
-    return (GroupSeason.objects.filter(kind=kind, object_id=obj.pk).totals(**SUMMARY_SEASON)
+    return (GroupSeason.objects.filter(kind=kind, object_id=obj.pk).rows(**SUMMARY_SEASON)
             .order_by("-year", "season__series__sort_order"))
 
 
 def group_drivers(kind, obj, limit):
     """The drivers with most wins (then starts) for a make, team or at a track: one query."""
-    return (GroupDriver.objects.filter(kind=kind, object_id=obj.pk).totals(**DRIVER)
-            .order_by("-n_wins", "-n_starts", "driver_name")[:limit])
+    return (GroupDriver.objects.filter(kind=kind, object_id=obj.pk).rows(**DRIVER)
+            .order_by("-wins", "-starts", "driver__name")[:limit])

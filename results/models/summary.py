@@ -18,6 +18,16 @@ class TotalsQuerySet(models.QuerySet):
         ).order_by(*groups))
 
 
+    def rows(self, **names):
+        """One row per summary row (no grouping), under the same names as ``totals``."""
+        return self.values(**{alias: F(path) for alias, path in names.items()}).annotate(
+            n_starts=F("starts"), n_wins=F("wins"), n_top5=F("top5"), n_top10=F("top10"), n_poles=F("poles"),
+            n_laps=F("laps"), n_led=F("laps_led"), n_points=F("points"), n_dnfs=F("dnfs"), best_finish=F("best"),
+            avg_start=Cast(F("start_sum"), FloatField()) / NullIf(F("start_count"), 0),
+            avg_finish=Cast(F("finish_sum"), FloatField()) / F("starts"),
+        )
+
+
 class Totals(models.Model):
     """The sums one group of entries adds up to; kept current by ``results.summaries.refresh``
     (imports, admin edits, merges), so pages never sum entries at request time."""
