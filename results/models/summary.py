@@ -81,11 +81,19 @@ class Group(models.TextChoices):
 GROUP_COLUMNS = {Group.MAKE: "manufacturer_id", Group.TEAM: "team_id", Group.TRACK: "event__track_id"}
 
 
-class GroupSeason(Totals):
-    """A make's, team's or track's totals for one season: their season-by-season tables."""
+class GroupTotals(Totals):
+    """Totals of a make, team or track (``kind`` says which, ``object_id`` which one)."""
 
     kind = models.CharField(max_length=5, choices=Group.choices)
     object_id = models.PositiveBigIntegerField(help_text="The manufacturer, team or track.")
+
+    class Meta:
+        abstract = True
+
+
+class GroupSeason(GroupTotals):
+    """A make's, team's or track's totals for one season: their season-by-season tables."""
+
     season = models.ForeignKey(Season, on_delete=models.CASCADE, related_name="group_totals")
 
     class Meta:
@@ -96,11 +104,9 @@ class GroupSeason(Totals):
         return f"{self.kind} {self.object_id} in season {self.season_id}"
 
 
-class GroupDriver(Totals):
+class GroupDriver(GroupTotals):
     """A driver's career totals with one make, team or track: their drivers tables."""
 
-    kind = models.CharField(max_length=5, choices=Group.choices)
-    object_id = models.PositiveBigIntegerField(help_text="The manufacturer, team or track.")
     driver = models.ForeignKey(Driver, on_delete=models.CASCADE, related_name="group_totals")
 
     class Meta:
