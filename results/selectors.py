@@ -1,20 +1,15 @@
 """Reads for the public pages: each function is a fixed, small number of SQL queries.
 
-Season and career totals come from the DriverSeason summary rows (``results.summaries``);
-per-track and per-team figures are summed from entries, which indexes keep small.
+Totals come from the summary rows (``results.summaries``), never from summing entries here.
 """
 from django.db.models import Exists, F, OuterRef, Q, Subquery, Window
 from django.db.models.functions import RowNumber
 
-from results.models import DriverSeason, Entry, Event, GroupDriver, GroupSeason, Season, Series
+from results.models import DriverSeason, Entry, Event, Group, GroupDriver, GroupSeason, Season, Series, Track
 from results.names import name_key
 
-# Grouping columns for Entry.objects.totals (paths from an entry) ...
-SERIES = {"series_name": "event__season__series__short_name", "series_slug": "event__season__series__slug"}
-SEASON = {**SERIES, "year": "event__season__year"}
+# Grouping columns of the summary rows' totals()/rows(), under the names the tables use.
 DRIVER = {"driver_name": "driver__name", "driver_slug": "driver__slug"}
-TRACK = {"track_name": "event__track__name", "track_slug": "event__track__slug"}
-# ... and for DriverSeason.objects.totals (paths from a season row).
 SUMMARY_SERIES = {"series_name": "season__series__short_name", "series_slug": "season__series__slug"}
 SUMMARY_SEASON = {**SUMMARY_SERIES, "year": "season__year"}
 POINTS_ORDER = [F("n_points").desc(nulls_last=True), F("n_wins").desc(), F("avg_finish").asc()]
@@ -88,7 +83,12 @@ def career_by_season(driver):
 
 
 def career_by_track(driver):
-    return list(Entry.objects.filter(driver=driver).totals(**TRACK).order_by("-n_starts", "track_name"))
+    """The driver's GroupDriver rows for tracks, each named by its track: one query."""
+    track = Track.objects.filter(pk=OuterRef("object_id"))
+    return list(GroupDriver.objects.filter(driver=driver, kind=Group.TRACK)
+                .annotate(track_name=Subquery(track.values("name")[:1]),
+                          track_slug=Subquery(track.values("slug")[:1]))
+                .rows(track_name="track_name", track_slug="track_slug").order_by("-starts", "track_name"))
 
 
 def career_finishes(driver):

@@ -53,7 +53,7 @@ class StatusColumn(tables.Column):
     """Shows the status; a DNF is marked so it stands out without colour alone."""
 
     def render(self, value, record):
-        if value and value.lower() != "running":
+        if record.is_dnf:
             return format_html('<span class="dnf" title="Did not finish">{} <abbr title="Did not finish">DNF</abbr></span>', value)
         return value
 

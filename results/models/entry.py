@@ -1,5 +1,5 @@
 from django.db import models
-from django.db.models import Avg, Count, F, Min, Q, Sum
+from django.db.models import F, Q
 
 from results.models.driver import Driver
 from results.models.event import Event
@@ -29,39 +29,7 @@ class Status(models.TextChoices):
 DNF = ~Q(status__iexact=Status.RUNNING) & ~Q(status="")
 
 
-def stat_annotations():
-    """The numbers fans compare drivers by, as SQL aggregates over a group of entries."""
-    return {
-        "n_starts": Count("id"),
-        "n_wins": Count("id", filter=Q(finish=1)),
-        "n_top5": Count("id", filter=Q(finish__lte=5)),
-        "n_top10": Count("id", filter=Q(finish__lte=10)),
-        "n_poles": Count("id", filter=Q(start=1)),
-        "n_laps": Sum("laps"),
-        "n_led": Sum("laps_led"),
-        "n_points": Sum("points"),
-        "avg_start": Avg("start"),
-        "avg_finish": Avg("finish"),
-        "n_dnfs": Count("id", filter=DNF),
-        "best_finish": Min("finish"),
-    }
-
-
 class EntryQuerySet(models.QuerySet):
-    def wins(self):
-        return self.filter(finish=1)
-
-    def finished_running(self):
-        return self.filter(status__iexact=Status.RUNNING)
-
-    def totals(self, **groups):
-        """One row per group with every stat of ``stat_annotations``.
-
-        ``groups`` names each grouping column: ``totals(year="event__season__year")``.
-        """
-        return (self.values(**{alias: F(path) for alias, path in groups.items()})
-                .annotate(**stat_annotations()).order_by(*groups))
-
     def for_results_table(self):
         # one query: every column of a results table
         return self.select_related("driver", "team", "manufacturer", "event__season__series", "event__track")
@@ -126,4 +94,5 @@ class Entry(models.Model):
 
     @property
     def is_dnf(self):
-        return bool(self.status) and self.status.lower() != "running"
+        """The Python side of ``DNF``: a status other than Running."""
+        return bool(self.status) and self.status.lower() != Status.RUNNING.lower()
