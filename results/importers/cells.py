@@ -1,5 +1,6 @@
 """Turning table cells (delimited or HTML) into a Row, with errors that name the cell."""
 import re
+from decimal import Decimal, InvalidOperation
 
 from results.importers.report import ReportError, Row
 from results.importers.vocabulary import canonical_status
@@ -14,9 +15,9 @@ def row_from_cells(cells: dict, *, line: int, source: str, rookie=False) -> Row:
     for column, text in cells.items():
         text = (text or "").strip()
         if column in INTEGER_COLUMNS:
-            values[column] = _integer(text, column, line=line, source=source)
+            values[column] = parse_integer(text, column, line=line, source=source, negative_ok=column == "points")
         elif column == "rating":
-            values[column] = _decimal(text, line=line, source=source)
+            values[column] = parse_rating(text, line=line, source=source)
         elif column == "status":
             values[column] = canonical_status(text)
         elif column == "number":
@@ -37,7 +38,9 @@ def row_from_cells(cells: dict, *, line: int, source: str, rookie=False) -> Row:
     return Row(line=line, rookie=rookie, ineligible=ineligible, **values)
 
 
-def _integer(text, column, *, line, source):
+def parse_integer(text, column, *, line, source, negative_ok=False):
+    """A whole number from a cell, None for an empty one, or an error naming the cell."""
+    text = (text or "").strip()
     if text in {"", "-", "–", "—"}:
         return None
     cleaned = text.rstrip(".")
@@ -45,7 +48,7 @@ def _integer(text, column, *, line, source):
         raise ReportError(f"{column} is not a whole number", line=line, text=text, source=source,
                           expected=f"a whole number for {column}, or an empty cell")
     value = int(cleaned)
-    if value < 0 and column != "points":
+    if value < 0 and not negative_ok:
         raise ReportError(f"{column} is negative", line=line, text=text, source=source,
                           expected=f"{column} of 0 or more")
     if value > 32767 or value < -32768:
@@ -54,13 +57,16 @@ def _integer(text, column, *, line, source):
     return value
 
 
-def _decimal(text, *, line, source):
+def parse_rating(text, *, line, source):
+    """A driver rating to one decimal, None for an empty cell."""
+    text = (text or "").strip()
     if text in {"", "-"}:
         return None
     try:
-        value = float(text)
-    except ValueError:
-        raise ReportError("rating is not a number", line=line, text=text, source=source, expected="e.g. 101.8") from None
+        value = Decimal(text).quantize(Decimal("0.1"))
+    except InvalidOperation:
+        raise ReportError("rating is not a number", line=line, text=text, source=source,
+                          expected="e.g. 101.8") from None
     if not 0 <= value < 10000:
         raise ReportError("rating is out of range", line=line, text=text, source=source, expected="0 to 9999.9")
-    return round(value, 1)
+    return value

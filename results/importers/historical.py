@@ -21,6 +21,7 @@ from django.db import connection, transaction
 from ftfy import fix_text
 
 from results import summaries
+from results.importers.cells import parse_integer, parse_rating
 from results.importers.report import ReportError
 from results.importers.vocabulary import canonical_status
 from results.importers.writer import resolve_series
@@ -253,7 +254,7 @@ class _Loader:
                 self.makes.get(_key(make)) if make and make != "-" else None,
                 laps, led, canonical_status(row["Status"])[:30], _int(row["Pts"], "Pts", line, source),
                 _int(row.get("S1", ""), "S1", line, source), _int(row.get("S2", ""), "S2", line, source),
-                _decimal(row.get("Rating", ""), line, source),
+                parse_rating(row.get("Rating", ""), line=line, source=source),
             ))
         return entries, "\n".join(notes)
 
@@ -268,7 +269,7 @@ def _insert_entries(rows, batch=500):
 
     PostgreSQL takes them by COPY (ten times faster than multi-row INSERTs there); other
     databases by multi-row parameterised INSERTs. The values were checked on the way in
-    (``_int``, ``_decimal``, lengths), and the database's constraints still hold every row.
+    (``parse_integer``, ``parse_rating``, lengths), and the database's constraints still hold every row.
     """
     columns = ["event_id", *_ENTRY_FIELDS, "rookie", "ineligible"]
     table = Entry._meta.db_table
@@ -291,34 +292,7 @@ def _numbered(reader):
 
 
 def _int(text, column, line, source):
-    text = (text or "").strip()
-    if not text:
-        return None
-    try:
-        value = int(text)
-    except ValueError:
-        try:
-            value = float(text)
-        except ValueError:
-            value = None
-        if value is None or value != int(value):
-            raise ReportError(f"{column} is not a whole number", line=line, text=text, source=source,
-                              expected=f"a whole number for {column}") from None
-        value = int(value)
-    if not -32768 <= value <= 32767:
-        raise ReportError(f"{column} is out of range", line=line, text=text, source=source,
-                          expected=f"a plausible {column}")
-    return value
-
-
-def _decimal(text, line, source):
-    text = (text or "").strip()
-    if not text:
-        return None
-    try:
-        return Decimal(text).quantize(Decimal("0.1"))
-    except InvalidOperation:
-        raise ReportError("Rating is not a number", line=line, text=text, source=source, expected="e.g. 101.8") from None
+    return parse_integer(text, column, line=line, source=source, negative_ok=column == "Pts")
 
 
 def _describe_track(track, row):

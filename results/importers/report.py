@@ -1,4 +1,5 @@
 """What every parser produces: rows of a results table plus the facts around it."""
+from decimal import Decimal
 from dataclasses import dataclass, field
 
 CSV_COLUMNS = [
@@ -43,7 +44,7 @@ class Row:
     points: int | None = None
     stage1: int | None = None
     stage2: int | None = None
-    rating: float | None = None
+    rating: Decimal | None = None
     rookie: bool = False
     ineligible: bool = False
 
