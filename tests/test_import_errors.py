@@ -72,31 +72,21 @@ def test_unreadable_files(run_import, tmp_path, loaded, content, message):
     assert results_state() == loaded
 
 
-def test_duplicated_finish_in_a_csv(run_import, tmp_path, loaded):
-    path = tmp_path / "dup.csv"
-    path.write_text("Fin,Driver,Make,Laps\n1,Ann Able,Ford,10\n2,Bo Baker,Ford,10\n2,Cy Carter,Ford,9\n")
-    assert_refused(run_import, path, "line 4", "finishing position 2 appears twice", options=OPTIONS)
-    assert results_state() == loaded
-
-
-def test_unknown_manufacturer_in_a_csv(run_import, tmp_path, loaded):
-    path = tmp_path / "make.csv"
-    path.write_text("Fin,Driver,Make,Laps\n1,Ann Able,Ford,10\n2,Bo Baker,Tesla,10\n")
-    assert_refused(run_import, path, "line 3", "unknown manufacturer", "'Tesla'", options=OPTIONS)
-    assert results_state() == loaded
-
-
-def test_non_numeric_laps_in_a_csv(run_import, tmp_path, loaded):
-    path = tmp_path / "laps.csv"
-    path.write_text("Fin,Driver,Laps\n1,Ann Able,10\n2,Bo Baker,ten\n")
-    assert_refused(run_import, path, "line 3", "laps is not a whole number", "'ten'", options=OPTIONS)
-    assert results_state() == loaded
-
-
-def test_laps_led_above_laps_run(run_import, tmp_path, loaded):
-    path = tmp_path / "led.csv"
-    path.write_text("Fin,Driver,Laps,Led\n1,Ann Able,10,11\n")
-    assert_refused(run_import, path, "line 2", "laps led (11) exceed laps completed (10)", options=OPTIONS)
+@pytest.mark.parametrize(
+    "table, fragments",
+    [
+        ("Fin,Driver,Make,Laps\n1,Ann Able,Ford,10\n2,Bo Baker,Ford,10\n2,Cy Carter,Ford,9\n",
+         ["line 4", "finishing position 2 appears twice"]),
+        ("Fin,Driver,Make,Laps\n1,Ann Able,Ford,10\n2,Bo Baker,Tesla,10\n", ["line 3", "unknown manufacturer", "'Tesla'"]),
+        ("Fin,Driver,Laps\n1,Ann Able,10\n2,Bo Baker,ten\n", ["line 3", "laps is not a whole number", "'ten'"]),
+        ("Fin,Driver,Laps,Led\n1,Ann Able,10,11\n", ["line 2", "laps led (11) exceed laps completed (10)"]),
+    ],
+    ids=["duplicated-finish", "unknown-manufacturer", "non-numeric-laps", "led-above-laps"],
+)
+def test_broken_csv_tables(run_import, tmp_path, loaded, table, fragments):
+    path = tmp_path / "results.csv"
+    path.write_text(table)
+    assert_refused(run_import, path, *fragments, options=OPTIONS)
     assert results_state() == loaded
 
 
