@@ -183,14 +183,10 @@ class EventAdmin(admin.ModelAdmin):
     date_hierarchy = "date"
     inlines = [EntryInline]
     readonly_fields = ["source"]
-    def save_model(self, request, obj, form, change):
-        # an event moved to another season leaves totals behind in the old one
-        self._seasons = {obj.season_id, *(form.initial.get("season") and [form.initial["season"]] or [])}
-        super().save_model(request, obj, form, change)
-
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        summaries.refresh(seasons=self._seasons)
+        # the season it had before too: an event moved to another season leaves totals behind
+        summaries.refresh(seasons={form.instance.season_id, form.initial.get("season")} - {None})
 
     def delete_model(self, request, obj):
         season = obj.season_id

@@ -75,3 +75,18 @@ def test_make_team_and_track_totals_match_their_entries(run_import, truck_csv_20
     mid_ohio = Track.objects.get(name="Mid-Ohio Sports Car Course")
     kligerman = GroupDriver.objects.get(kind=Group.TRACK, object_id=mid_ohio.pk, driver__name="Parker Kligerman")
     assert (kligerman.starts, kligerman.wins, kligerman.laps_led) == (1, 1, 56)
+
+
+def test_moving_a_race_to_another_season_in_admin_moves_its_totals(editor_client, make):
+    event = make.event(year=2021, round=1)
+    make.entry(event=event, driver=make.driver(name="Ann Able"), finish=1)
+    target = make.season(year=2022)
+    url = f"/admin/results/event/{event.pk}/change/"
+    form = editor_client.get(url).context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None}
+    data.update({"season": target.pk, "track": event.track_id, "round": 1, "slug": event.slug,
+                 "entries-TOTAL_FORMS": 0, "entries-INITIAL_FORMS": 0, "entries-MIN_NUM_FORMS": 0,
+                 "entries-MAX_NUM_FORMS": 1000})
+    response = editor_client.post(url, data)
+    assert response.status_code == 302, response.context and response.context["errors"]
+    assert list(DriverSeason.objects.values_list("season__year", "wins")) == [(2022, 1)]
