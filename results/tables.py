@@ -6,6 +6,7 @@ from django_tables2 import utils as tables2_utils
 from django.urls import reverse
 from django.utils.html import format_html
 
+from results.links import slug_url
 from results.models import Driver, Entry, Event
 
 NUM = {"td": {"class": "num"}, "th": {"class": "num"}}
@@ -32,7 +33,7 @@ def remember_signatures():
 
 def link(view, slug_key):
     """linkify for dict rows (values() querysets): the slug sits under ``slug_key``."""
-    return lambda record: reverse(view, args=[record[slug_key]]) if record.get(slug_key) else None
+    return lambda record: slug_url(view, record[slug_key]) if record.get(slug_key) else None
 
 
 class Number(tables.Column):
@@ -188,10 +189,10 @@ class ScheduleTable(tables.Table):
     race = tables.Column(accessor="name", linkify=lambda record: record.get_absolute_url(), verbose_name="Race",
                          empty_values=())
     track = tables.Column(linkify=True)
-    pole_name = tables.Column(verbose_name="Pole", linkify=lambda record: reverse("results:driver", args=[record.pole_slug])
+    pole_name = tables.Column(verbose_name="Pole", linkify=lambda record: slug_url("results:driver", record.pole_slug)
                               if record.pole_slug else None)
-    winner_name = tables.Column(verbose_name="Winner", linkify=lambda record: reverse(
-        "results:driver", args=[record.winner_slug]) if record.winner_slug else None)
+    winner_name = tables.Column(verbose_name="Winner", linkify=lambda record: slug_url(
+        "results:driver", record.winner_slug) if record.winner_slug else None)
 
     class Meta:
         model = Event

@@ -99,3 +99,18 @@ def test_pages_have_urls(race):
     assert event.get_absolute_url() == f"/races/{event.slug}/"
     assert kligerman.get_absolute_url() == "/drivers/parker-kligerman/"
     assert event.slug.startswith("2022-truck-01-")
+
+
+@pytest.mark.parametrize("script_prefix", ["/", "/stats/"])
+def test_links_are_what_reverse_gives_under_any_script_prefix(race, script_prefix):
+    from django.urls import reverse, set_script_prefix
+
+    event, kligerman = race
+    set_script_prefix(script_prefix)
+    try:
+        for obj, view in [(event, "event"), (kligerman, "driver"), (event.track, "track"),
+                          (event.season.series, "series")]:
+            assert obj.get_absolute_url() == reverse(f"results:{view}", args=[obj.slug])
+        assert kligerman.get_absolute_url().startswith(script_prefix)
+    finally:
+        set_script_prefix("/")

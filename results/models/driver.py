@@ -1,6 +1,6 @@
 from django.db import models
-from django.urls import reverse
 
+from results.links import slug_url
 from results.models.base import Alias, NamedModel
 
 
@@ -22,7 +22,7 @@ class Driver(NamedModel):
         ]
 
     def get_absolute_url(self):
-        return reverse("results:driver", args=[self.slug])
+        return slug_url("results:driver", self.slug)
 
 
 class DriverAlias(Alias):

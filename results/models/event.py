@@ -1,7 +1,7 @@
 from django.db import models
 from django.db.models import OuterRef, Subquery
-from django.urls import reverse
 
+from results.links import slug_url
 from results.models.series import Season
 from results.models.track import Track
 from results.names import name_slug
@@ -81,4 +81,4 @@ class Event(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("results:event", args=[self.slug])
+        return slug_url("results:event", self.slug)

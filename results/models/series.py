@@ -1,6 +1,7 @@
 from django.db import models
 from django.urls import reverse
 
+from results.links import slug_url
 from results.names import name_slug
 
 
@@ -25,7 +26,7 @@ class Series(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("results:series", args=[self.slug])
+        return slug_url("results:series", self.slug)
 
 
 class Season(models.Model):

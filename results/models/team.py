@@ -1,6 +1,6 @@
 from django.db import models
-from django.urls import reverse
 
+from results.links import slug_url
 from results.models.base import Alias, NamedModel
 
 
@@ -8,7 +8,7 @@ class Team(NamedModel):
     """The organisation (or, in older results, the owner) that entered a car."""
 
     def get_absolute_url(self):
-        return reverse("results:team", args=[self.slug])
+        return slug_url("results:team", self.slug)
 
 
 class TeamAlias(Alias):
@@ -22,4 +22,4 @@ class Manufacturer(NamedModel):
     """A make: Chevrolet, Ford, Toyota, and the dozens of older ones."""
 
     def get_absolute_url(self):
-        return reverse("results:manufacturer", args=[self.slug])
+        return slug_url("results:manufacturer", self.slug)

@@ -1,6 +1,6 @@
 from django.db import models
-from django.urls import reverse
 
+from results.links import slug_url
 from results.models.base import Alias, NamedModel
 
 
@@ -33,7 +33,7 @@ class Track(NamedModel):
         ]
 
     def get_absolute_url(self):
-        return reverse("results:track", args=[self.slug])
+        return slug_url("results:track", self.slug)
 
 
 class TrackAlias(Alias):
