@@ -1,7 +1,7 @@
 """Summary rows that pages read instead of summing 180,000 entries: refreshed after every write.
 
-``refresh(seasons=...)`` recomputes, for those seasons, the DriverSeason and GroupSeason rows,
-then the GroupDriver rows and career columns of every driver in them. Imports call it once per
+``refresh(seasons=...)`` recomputes, for those seasons, the entries' race order, the DriverSeason
+and GroupSeason rows, then the GroupDriver rows and career columns of every driver in them. Imports call it once per
 report (or once per historical file); admin edits and merges call it for the seasons they
 touched. Each refresh is a handful of grouped queries.
 """
@@ -9,8 +9,9 @@ from django.db import connection
 from django.db.models import Count, Min, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
-from results.models import DataVersion, Driver, DriverSeason, Entry, GroupDriver, GroupSeason
+from results.models import DataVersion, Driver, DriverSeason, Entry, Event, GroupDriver, GroupSeason
 from results.models.entry import DNF
+from results.models.event import RACE_ORDER
 from results.models.summary import GROUP_COLUMNS
 
 CHUNK = 5000  # ids per IN (...) list: inside SQLite's 32,766-parameter limit, few round trips
@@ -47,6 +48,9 @@ def refresh(*, seasons):
     if not season_ids:
         return
     DataVersion.bump()
+    events = Event.objects.filter(season__in=season_ids)
+    Entry.objects.filter(event__in=events).update(
+        race_order=Subquery(Event.objects.filter(pk=OuterRef("event_id")).values(order=RACE_ORDER)))
     entries = Entry.objects.filter(event__season__in=season_ids)
     drivers = set(DriverSeason.objects.filter(season__in=season_ids).values_list("driver_id", flat=True))
     drivers |= set(entries.values_list("driver_id", flat=True).distinct())

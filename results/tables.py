@@ -104,8 +104,7 @@ class EntryTable(tables.Table):
 class ResultsTable(EntryTable):
     """Results across races (a driver's, a team's, a track's...), newest first."""
 
-    year = Number(accessor="event__season__year", verbose_name="Year",
-                  order_by=("event__season__year", "event__round"))
+    year = Number(accessor="event__season__year", verbose_name="Year", order_by=("race_order",))
     series = tables.Column(accessor="event__season__series__short_name", verbose_name="Series")
     event = tables.Column(verbose_name="Race", linkify=True, order_by=("event__name",))
     track = tables.Column(accessor="event__track", linkify=True, order_by=("event__track__name",))
@@ -115,7 +114,7 @@ class ResultsTable(EntryTable):
                   "laps", "laps_led", "status", "points", "rating"]
         sequence = ["year", "series", "event", "track", "finish", "start", "number", "driver", "team",
                     "manufacturer", "laps", "laps_led", "status", "points", "rating"]
-        order_by = "-year"
+        order_by = "-year"  # newest race first: an index walk (Entry.race_order)
         exclude = ["stage1", "stage2"]
 
 

@@ -1,7 +1,7 @@
 """Season and career totals stay true to the entries after imports, admin edits and merges."""
 from django.core.management import call_command
 
-from results.models import Driver, DriverSeason, Event, GroupDriver, GroupSeason
+from results.models import Driver, DriverSeason, Entry, Event, GroupDriver, GroupSeason
 from results.summaries import refresh_all
 
 
@@ -14,6 +14,7 @@ def state():
         "group drivers": sorted(GroupDriver.objects.values_list("kind", "object_id", "driver__name", "starts", "wins",
                                                                 "start_sum", "dnfs")),
         "careers": sorted(Driver.objects.values_list("name", "starts", "wins", "top10")),
+        "race order": sorted(Entry.objects.values_list("id", "race_order")),
     }
 
 
@@ -35,6 +36,7 @@ def test_totals_kept_incrementally_equal_a_full_recount(run_import, seed_report,
     GroupSeason.objects.all().delete()
     GroupDriver.objects.all().delete()
     Driver.objects.update(starts=0, wins=0, top10=0)
+    Entry.objects.update(race_order=0)
     call_command("refresh_summaries", stdout=open("/dev/null", "w"))
     assert state() == incremental
 
@@ -90,3 +92,25 @@ def test_moving_a_race_to_another_season_in_admin_moves_its_totals(editor_client
     response = editor_client.post(url, data)
     assert response.status_code == 302, response.context and response.context["errors"]
     assert list(DriverSeason.objects.values_list("season__year", "wins")) == [(2022, 1)]
+    assert Entry.objects.get().race_order == 2022 * 1000 + 1
+
+
+def test_a_driver_s_results_run_newest_first_through_admin_corrections(client, editor_client, make):
+    """Races are listed by year and round, not by when they were entered; correcting a round or
+    a season's year in admin moves the race in the list."""
+    ann = make.driver(name="Ann Able")
+    for year, round_number, track in [(2021, 2, "Bristol"), (2023, 1, "Daytona"), (2021, 1, "Atlanta"),
+                                      (2022, 5, "Dover")]:
+        make.entry(event=make.event(year=year, round=round_number, track=make.track(name=track)), driver=ann)
+
+    def tracks_listed():
+        return [row.record.event.track.name for row in client.get(ann.get_absolute_url()).context["results"].paginated_rows]
+
+    assert tracks_listed() == ["Daytona", "Dover", "Bristol", "Atlanta"]
+    season_2021 = Event.objects.get(track__name="Atlanta").season
+    response = editor_client.post(f"/admin/results/season/{season_2021.pk}/change/",
+                                  {"series": season_2021.series_id, "year": 2024, "name": season_2021.name})
+    assert response.status_code == 302, response.context and response.context["errors"]
+    assert tracks_listed() == ["Bristol", "Atlanta", "Daytona", "Dover"]
+    assert tracks_listed() == [row.record.event.track.name for row in client.get(
+        ann.get_absolute_url(), {"sort": "year"}).context["results"].paginated_rows][::-1]

@@ -270,20 +270,21 @@ def _insert_entries(rows, batch=500):
     PostgreSQL takes them by COPY (ten times faster than multi-row INSERTs there); other
     databases by multi-row parameterised INSERTs. The values were checked on the way in
     (``parse_integer``, ``parse_rating``, lengths), and the database's constraints still hold every row.
+    The race order is filled by ``summaries.refresh`` at the end of the file, like every other write's.
     """
-    columns = ["event_id", *_ENTRY_FIELDS, "rookie", "ineligible"]
+    columns = ["event_id", *_ENTRY_FIELDS, "rookie", "ineligible", "race_order"]
     table = Entry._meta.db_table
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
                 for row in rows:
-                    copy.write_row((*row, False, False))
+                    copy.write_row((*row, False, False, 0))
             return
         one = "(" + ", ".join(["%s"] * len(columns)) + ")"
         for i in range(0, len(rows), batch):
             chunk = rows[i:i + batch]
             sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES " + ", ".join([one] * len(chunk))
-            cursor.execute(sql, [value for row in chunk for value in (*row, False, False)])
+            cursor.execute(sql, [value for row in chunk for value in (*row, False, False, 0)])
 
 
 def _numbered(reader):

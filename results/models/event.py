@@ -1,10 +1,14 @@
 from django.db import models
-from django.db.models import OuterRef, Subquery
+from django.db.models import F, OuterRef, Subquery
 
 from results.links import slug_url
 from results.models.series import Season
 from results.models.track import Track
 from results.names import name_slug
+
+
+# Races in the order they were run, as one sortable number (Entry.race_order); rounds stay below 1000.
+RACE_ORDER = F("season__year") * 1000 + F("round")
 
 
 class EventQuerySet(models.QuerySet):
@@ -65,6 +69,7 @@ class Event(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["season", "round"], name="event_unique_round_per_season"),
             models.CheckConstraint(condition=models.Q(round__gte=1), name="event_round_positive"),
+            models.CheckConstraint(condition=models.Q(round__lt=1000), name="event_round_below_1000"),
         ]
 
     def __str__(self):

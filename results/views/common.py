@@ -17,9 +17,12 @@ def filtered_table(request, queryset, filterset, table_class, *, caption, per_pa
     table = table_class(rows, **table_kwargs)
     table.caption = caption
     RequestConfig(request, paginate=False).configure(table)  # sorting from the URL; paging below
-    # rows that tie on the sorted column keep one order, so no row appears on two pages
+    # rows that tie on the sorted column keep one order, so no row appears on two pages; the tie
+    # follows the sort's direction so that an index ending in id serves both
     ordered = table.data.data
-    table.data.data = ordered.order_by(*(ordered.query.order_by or ordered.model._meta.ordering), "pk")
+    order = ordered.query.order_by or ordered.model._meta.ordering
+    descending = bool(order) and isinstance(order[0], str) and order[0].startswith("-")
+    table.data.data = ordered.order_by(*order, "-pk" if descending else "pk")
     paginate(table, page_number(request, table.prefixed_page_field), per_page)
     return table
 
