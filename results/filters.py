@@ -40,7 +40,7 @@ class ResultsFilter(filters.FilterSet):
                                        to_field_name="slug", empty_label="All series", label="Series")
     year = filters.NumberFilter(field_name="event__season__year", label="Season",
                                 widget=forms.NumberInput(attrs={"min": 1949, "max": 2100, "placeholder": "Year"}))
-    track = filters.ModelChoiceFilter(field_name="event__track", queryset=Track.objects.none(), to_field_name="slug",
+    track = filters.ModelChoiceFilter(field_name="track", queryset=Track.objects.none(), to_field_name="slug",
                                       empty_label="All tracks", label="Track")
     status = filters.ChoiceFilter(choices=FINISHED, method=filter_status, label="Finished", empty_label="Any")
 

@@ -1,6 +1,6 @@
 """Summary rows that pages read instead of summing 180,000 entries: refreshed after every write.
 
-``refresh(seasons=...)`` recomputes, for those seasons, the entries' race order, the DriverSeason
+``refresh(seasons=...)`` recomputes, for those seasons, the entries' race order and track, the DriverSeason
 and GroupSeason rows, then the GroupDriver rows and career columns of every driver in them. Imports call it once per
 report (or once per historical file); admin edits and merges call it for the seasons they
 touched. Each refresh is a handful of grouped queries.
@@ -49,8 +49,9 @@ def refresh(*, seasons):
         return
     DataVersion.bump()
     events = Event.objects.filter(season__in=season_ids)
-    Entry.objects.filter(event__in=events).update(
-        race_order=Subquery(Event.objects.filter(pk=OuterRef("event_id")).values(order=RACE_ORDER)))
+    own_event = Event.objects.filter(pk=OuterRef("event_id"))
+    Entry.objects.filter(event__in=events).update(race_order=Subquery(own_event.values(order=RACE_ORDER)),
+                                                  track=Subquery(own_event.values("track")))
     entries = Entry.objects.filter(event__season__in=season_ids)
     drivers = set(DriverSeason.objects.filter(season__in=season_ids).values_list("driver_id", flat=True))
     drivers |= set(entries.values_list("driver_id", flat=True).distinct())

@@ -107,7 +107,7 @@ class ResultsTable(EntryTable):
     year = Number(accessor="event__season__year", verbose_name="Year", order_by=("race_order",))
     series = tables.Column(accessor="event__season__series__short_name", verbose_name="Series")
     event = tables.Column(verbose_name="Race", linkify=True, order_by=("event__name",))
-    track = tables.Column(accessor="event__track", linkify=True, order_by=("event__track__name",))
+    track = tables.Column(linkify=True, order_by=("track__name",))
 
     class Meta(EntryTable.Meta):
         fields = ["year", "series", "event", "track", "finish", "start", "number", "driver", "team", "manufacturer",

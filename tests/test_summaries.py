@@ -14,7 +14,7 @@ def state():
         "group drivers": sorted(GroupDriver.objects.values_list("kind", "object_id", "driver__name", "starts", "wins",
                                                                 "start_sum", "dnfs")),
         "careers": sorted(Driver.objects.values_list("name", "starts", "wins", "top10")),
-        "race order": sorted(Entry.objects.values_list("id", "race_order")),
+        "race order": sorted(Entry.objects.values_list("id", "race_order", "track")),
     }
 
 
@@ -36,7 +36,7 @@ def test_totals_kept_incrementally_equal_a_full_recount(run_import, seed_report,
     GroupSeason.objects.all().delete()
     GroupDriver.objects.all().delete()
     Driver.objects.update(starts=0, wins=0, top10=0)
-    Entry.objects.update(race_order=0)
+    Entry.objects.update(race_order=0, track=None)
     call_command("refresh_summaries", stdout=open("/dev/null", "w"))
     assert state() == incremental
 
@@ -114,3 +114,21 @@ def test_a_driver_s_results_run_newest_first_through_admin_corrections(client, e
     assert tracks_listed() == ["Bristol", "Atlanta", "Daytona", "Dover"]
     assert tracks_listed() == [row.record.event.track.name for row in client.get(
         ann.get_absolute_url(), {"sort": "year"}).context["results"].paginated_rows][::-1]
+
+
+def test_correcting_a_race_s_track_in_admin_moves_its_results_to_that_track(client, editor_client, make):
+    wrong, right = make.track(name="Dover Motor Speedway"), make.track(name="Nashville Superspeedway")
+    event = make.event(year=2022, round=1, track=wrong)
+    make.entry(event=event, driver=make.driver(name="Ann Able"), finish=1)
+    url = f"/admin/results/event/{event.pk}/change/"
+    form = editor_client.get(url).context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None}
+    data.update({"track": right.pk, "entries-TOTAL_FORMS": 0, "entries-INITIAL_FORMS": 0,
+                 "entries-MIN_NUM_FORMS": 0, "entries-MAX_NUM_FORMS": 1000})
+    assert editor_client.post(url, data).status_code == 302
+
+    def drivers_listed(track):
+        return [row.record.driver.name for row in client.get(track.get_absolute_url()).context["results"].paginated_rows]
+
+    assert drivers_listed(right) == ["Ann Able"] and drivers_listed(wrong) == []
+    assert GroupDriver.objects.get(kind="track", driver__name="Ann Able").object_id == right.pk

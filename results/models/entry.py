@@ -4,6 +4,7 @@ from django.db.models import F, Q
 from results.models.driver import Driver
 from results.models.event import Event
 from results.models.team import Manufacturer, Team
+from results.models.track import Track
 
 
 class Status(models.TextChoices):
@@ -29,7 +30,7 @@ class Status(models.TextChoices):
 DNF = ~Q(status__iexact=Status.RUNNING) & ~Q(status="")
 
 
-RESULTS_TABLE_RELATIONS = ["driver", "team", "manufacturer", "event__season__series", "event__track"]
+RESULTS_TABLE_RELATIONS = ["driver", "team", "manufacturer", "track", "event__season__series"]
 
 
 class EntryQuerySet(models.QuerySet):
@@ -65,9 +66,11 @@ class Entry(models.Model):
     rating = models.DecimalField(max_digits=5, decimal_places=1, null=True, blank=True, help_text="Driver rating.")
     rookie = models.BooleanField(default=False, help_text="Competing for Rookie of the Year.")
     ineligible = models.BooleanField(default=False, help_text="Ineligible for points in this series.")
-    # year * 1000 + round of the race, copied from the event by results.summaries.refresh, so that
-    # "every result" lists of a driver, team or make walk an index instead of sorting all their entries
-    race_order = models.PositiveIntegerField(default=0, editable=False)
+    # Copied from the event by results.summaries.refresh, so that the "every result" list of a driver,
+    # team, make or track walks an index instead of joining and sorting all of its entries.
+    race_order = models.PositiveIntegerField(default=0, editable=False, help_text="Year * 1000 + round.")
+    track = models.ForeignKey(Track, on_delete=models.PROTECT, related_name="entries", null=True, editable=False,
+                              db_index=False)  # indexed with the race order below
 
     objects = EntryQuerySet.as_manager()
 
@@ -97,7 +100,7 @@ class Entry(models.Model):
         ]
         # id last: pages break ties on it, so a page of 50 is read straight off the index
         indexes = [
-            models.Index(fields=["race_order", "id"], name="entry_race_order"),
+            models.Index(fields=["track", "race_order", "id"], name="entry_track_race_order"),
             models.Index(fields=["driver", "race_order", "id"], name="entry_driver_race_order"),
             models.Index(fields=["team", "race_order", "id"], name="entry_team_race_order"),
             models.Index(fields=["manufacturer", "race_order", "id"], name="entry_manufacturer_race_order"),

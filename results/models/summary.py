@@ -78,7 +78,7 @@ class Group(models.TextChoices):
     TRACK = "track"
 
 
-GROUP_COLUMNS = {Group.MAKE: "manufacturer_id", Group.TEAM: "team_id", Group.TRACK: "event__track_id"}
+GROUP_COLUMNS = {Group.MAKE: "manufacturer_id", Group.TEAM: "team_id", Group.TRACK: "track_id"}
 
 
 class GroupTotals(Totals):

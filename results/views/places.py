@@ -2,7 +2,7 @@
 from django.shortcuts import get_object_or_404, render
 
 from results.filters import ResultsFilter
-from results.models import Entry, Group, Manufacturer, Team, Track
+from results.models import Group, Manufacturer, Team, Track
 from results.selectors import group_by_season, group_drivers
 from results.tables import DriverStatsTable, EventListTable, ResultsTable, SeasonStatsTable
 from results.views.common import export, filtered_table, page_number, paginate, stats_table
@@ -36,7 +36,7 @@ def track_detail(request, slug):
                             .order_by("-season__year", "season__series__sort_order", "-round"), prefix="races-")
     events.caption = "Races held"
     paginate(events, page_number(request, "races-page"), per_page=25)
-    return _page(request, "results/track_detail.html", Group.TRACK, track, Entry.objects.filter(event__track=track),
+    return _page(request, "results/track_detail.html", Group.TRACK, track, track.entries.all(),
                  exclude=["track"], extra={"events": events})
 
 
