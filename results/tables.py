@@ -3,10 +3,9 @@ from types import MethodType
 
 import django_tables2 as tables
 from django_tables2 import utils as tables2_utils
-from django.urls import reverse
 from django.utils.html import format_html
 
-from results.links import slug_url
+from results.links import page_url, slug_url
 from results.models import Driver, Entry, Event
 
 NUM = {"td": {"class": "num"}, "th": {"class": "num"}}
@@ -150,7 +149,7 @@ class StandingsTable(StatsTable):
 
 
 class SeasonStatsTable(StatsTable):
-    year = tables.Column(linkify=lambda record: reverse("results:season", args=[record["series_slug"], record["year"]]))
+    year = tables.Column(linkify=lambda record: page_url("results:season", record["series_slug"], record["year"]))
     series_name = tables.Column(verbose_name="Series")
 
     class Meta(StatsTable.Meta):

@@ -111,6 +111,8 @@ def test_links_are_what_reverse_gives_under_any_script_prefix(race, script_prefi
         for obj, view in [(event, "event"), (kligerman, "driver"), (event.track, "track"),
                           (event.season.series, "series")]:
             assert obj.get_absolute_url() == reverse(f"results:{view}", args=[obj.slug])
+        season = event.season
+        assert season.get_absolute_url() == reverse("results:season", args=[season.series.slug, season.year])
         assert kligerman.get_absolute_url().startswith(script_prefix)
     finally:
         set_script_prefix("/")

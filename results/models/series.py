@@ -1,7 +1,6 @@
 from django.db import models
-from django.urls import reverse
 
-from results.links import slug_url
+from results.links import page_url, slug_url
 from results.names import name_slug
 
 
@@ -49,4 +48,4 @@ class Season(models.Model):
         return f"{self.year} {self.name}" if self.name else str(self.year)
 
     def get_absolute_url(self):
-        return reverse("results:season", args=[self.series.slug, self.year])
+        return page_url("results:season", self.series.slug, self.year)

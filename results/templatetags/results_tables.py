@@ -15,7 +15,7 @@ from django import template
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django_tables2.columns import ManyToManyColumn
+from django_tables2.columns import Column, ManyToManyColumn
 from django_tables2.columns.linkcolumn import BaseLinkColumn
 from django_tables2.utils import Accessor, signature
 
@@ -56,24 +56,42 @@ def cell_function(table, bound_column):
             or url is NOT_COVERED or _may_have_choices(table, accessor)):
         return None
     empty_values, default = column.empty_values, bound_column.default
+    key = str(accessor)  # dict rows (values() querysets) hold the value under the accessor itself
+    shows_value = getattr(render, "__func__", None) is Column.render  # the plain column shows the value as is
+    only_value = render_arguments == ("value",)
 
     def cell(row):
         record = row.record
-        try:
-            value = accessor.resolve(record)
-        except Exception:  # as django-tables2: a value that cannot be reached is empty
-            value = None
+        if type(record) is dict and key in record:
+            value = record[key]
+        else:
+            try:
+                value = accessor.resolve(record)
+            except Exception:  # as django-tables2: a value that cannot be reached is empty
+                value = None
         if value in empty_values:
             return default
-        offered = {"value": value, "record": record, "column": column, "bound_column": bound_column,
-                   "bound_row": row, "table": table}
-        content = render(**{name: offered[name] for name in render_arguments})
-        href = url(offered) if url else None
+        offered = None
+        if shows_value:
+            content = value
+        elif only_value:
+            content = render(value=value)
+        else:
+            offered = _offered(value, row, bound_column)
+            content = render(**{name: offered[name] for name in render_arguments})
+        if url is None:
+            return content
+        href = url(offered or _offered(value, row, bound_column))
         if href is None:
             return content
         return mark_safe(f'<a href="{_escape(href)}">{_escape(content)}</a>')
 
     return cell
+
+
+def _offered(value, row, bound_column):
+    return {"value": value, "record": row.record, "column": bound_column.column, "bound_column": bound_column,
+            "bound_row": row, "table": row.table}
 
 
 def _escape(value):
