@@ -6,12 +6,12 @@ report (or once per historical file); admin edits and merges call it for the sea
 touched. Each refresh is a handful of grouped queries.
 """
 from django.db import connection
-from django.db.models import Count, Min, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import Count, F, Min, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
 from results.models import DataVersion, Driver, DriverSeason, Entry, Event, GroupDriver, GroupSeason
 from results.models.entry import DNF
-from results.models.event import RACE_ORDER
+from results.models.event import race_order
 from results.models.summary import GROUP_COLUMNS
 
 CHUNK = 5000  # ids per IN (...) list: inside SQLite's 32,766-parameter limit, few round trips
@@ -48,10 +48,12 @@ def refresh(*, seasons):
     if not season_ids:
         return
     DataVersion.bump()
-    events = Event.objects.filter(season__in=season_ids)
+    # entries whose copy of their race's order and track is out of date (new, or the race was edited)
+    stale = Entry.objects.filter(event__season__in=season_ids).exclude(
+        race_order=race_order(F("event__season__year"), F("event__round")), track=F("event__track"))
     own_event = Event.objects.filter(pk=OuterRef("event_id"))
-    Entry.objects.filter(event__in=events).update(race_order=Subquery(own_event.values(order=RACE_ORDER)),
-                                                  track=Subquery(own_event.values("track")))
+    stale.update(race_order=Subquery(own_event.values(order=race_order(F("season__year"), F("round")))),
+                 track=Subquery(own_event.values("track")))
     entries = Entry.objects.filter(event__season__in=season_ids)
     drivers = set(DriverSeason.objects.filter(season__in=season_ids).values_list("driver_id", flat=True))
     drivers |= set(entries.values_list("driver_id", flat=True).distinct())

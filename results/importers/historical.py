@@ -27,6 +27,7 @@ from results.importers.vocabulary import canonical_status
 from results.importers.writer import resolve_series
 from results.models import (Driver, DriverSeason, Entry, Event, GroupDriver, GroupSeason, Manufacturer, Season, Team,
                             Track)
+from results.models.event import race_order
 from results.names import name_key, name_slug
 
 COLUMNS = ["Season", "Race", "Track", "Name", "Length", "Surface", "Finish", "Start", "Car", "Driver", "Make",
@@ -183,7 +184,7 @@ class _Loader:
         for event, entries in entries_by_round.values():
             if event.completed_laps is not None and event.pk:
                 Event.objects.filter(pk=event.pk).update(completed_laps=event.completed_laps)
-            to_write += [(event.pk, *entry) for entry in entries]
+            to_write += [(event.pk, *entry, race_order(year, event.round), event.track_id) for entry in entries]
         _insert_entries(to_write)
         if to_write or stale:
             self.changed_seasons.add(season.pk)
@@ -285,21 +286,21 @@ def _insert_entries(rows, batch=500):
     PostgreSQL takes them by COPY (ten times faster than multi-row INSERTs there); other
     databases by multi-row parameterised INSERTs. The values were checked on the way in
     (``parse_integer``, ``parse_rating``, lengths), and the database's constraints still hold every row.
-    The race order is filled by ``summaries.refresh`` at the end of the file, like every other write's.
+    Each row ends with the race order and track copied from its event (``Entry.race_order``).
     """
-    columns = ["event_id", *_ENTRY_FIELDS, "rookie", "ineligible", "race_order"]
+    columns = ["event_id", *_ENTRY_FIELDS, "race_order", "track_id", "rookie", "ineligible"]
     table = Entry._meta.db_table
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
                 for row in rows:
-                    copy.write_row((*row, False, False, 0))
+                    copy.write_row((*row, False, False))
             return
         one = "(" + ", ".join(["%s"] * len(columns)) + ")"
         for i in range(0, len(rows), batch):
             chunk = rows[i:i + batch]
             sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES " + ", ".join([one] * len(chunk))
-            cursor.execute(sql, [value for row in chunk for value in (*row, False, False, 0)])
+            cursor.execute(sql, [value for row in chunk for value in (*row, False, False)])
 
 
 def _numbered(reader):

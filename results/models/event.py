@@ -1,5 +1,5 @@
 from django.db import models
-from django.db.models import F, OuterRef, Subquery
+from django.db.models import OuterRef, Subquery
 
 from results.links import slug_url
 from results.models.series import Season
@@ -7,8 +7,10 @@ from results.models.track import Track
 from results.names import name_slug
 
 
-# Races in the order they were run, as one sortable number (Entry.race_order); rounds stay below 1000.
-RACE_ORDER = F("season__year") * 1000 + F("round")
+def race_order(year, round_number):
+    """Races in the order they were run, as one sortable number (Entry.race_order); rounds stay below
+    1000. Takes numbers, or F() expressions for the same number in SQL."""
+    return year * 1000 + round_number
 
 
 class EventQuerySet(models.QuerySet):
