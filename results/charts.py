@@ -23,8 +23,9 @@ def finishes_chart(points):
         return TOP + (finish - 1) * (HEIGHT - TOP - BOTTOM) / (worst - 1)
 
     # plain f-strings: a career has over a thousand dots, and format_html per dot was most of the page
-    css = {name: escape(name.lower()) for _, _, name in points}
-    label = {name: escape(name) for _, _, name in points}
+    series_names = {name for _, _, name in points}
+    css = {name: escape(name.lower()) for name in series_names}
+    label = {name: escape(name) for name in series_names}
     dots = mark_safe("".join(
         f'<circle class="dot s-{css[series]}{" win" if finish == 1 else ""}" cx="{x(i):.1f}" cy="{y(finish):.1f}" '
         f'r="2.5"><title>{int(year)} {label[series]}: P{int(finish)}</title></circle>'

@@ -9,6 +9,13 @@ from results.selectors import active_in, driver_search
 FINISHED = [("running", "Running at the finish"), ("dnf", "Did not finish")]
 
 
+class Select(forms.Select):
+    """A select that writes its options in its own template. Django includes a template per
+    option, about 40 µs each: 5 ms for the 80 tracks of a long career's track filter."""
+
+    template_name = "results/widgets/select.html"
+
+
 def filter_status(queryset, name, value):
     return queryset.exclude(DNF) if value == "running" else queryset.filter(DNF) if value == "dnf" else queryset
 
@@ -17,9 +24,11 @@ class EntryFilter(filters.FilterSet):
     """Filters on one race's results."""
 
     manufacturer = filters.ModelChoiceFilter(queryset=Manufacturer.objects.all(), label="Make", to_field_name="slug",
-                                             empty_label="Any make")
-    team = filters.ModelChoiceFilter(queryset=Team.objects.none(), to_field_name="slug", empty_label="Any team")
-    status = filters.ChoiceFilter(choices=FINISHED, method=filter_status, label="Finished", empty_label="Any")
+                                             empty_label="Any make", widget=Select)
+    team = filters.ModelChoiceFilter(queryset=Team.objects.none(), to_field_name="slug", empty_label="Any team",
+                                     widget=Select)
+    status = filters.ChoiceFilter(choices=FINISHED, method=filter_status, label="Finished", empty_label="Any",
+                                  widget=Select)
 
     class Meta:
         model = Entry
@@ -37,12 +46,13 @@ class ResultsFilter(filters.FilterSet):
     """Filters on results across races (a driver's, team's, make's or track's)."""
 
     series = filters.ModelChoiceFilter(field_name="event__season__series", queryset=Series.objects.all(),
-                                       to_field_name="slug", empty_label="All series", label="Series")
+                                       to_field_name="slug", empty_label="All series", label="Series", widget=Select)
     year = filters.NumberFilter(field_name="event__season__year", label="Season",
                                 widget=forms.NumberInput(attrs={"min": 1949, "max": 2100, "placeholder": "Year"}))
     track = filters.ModelChoiceFilter(field_name="track", queryset=Track.objects.none(), to_field_name="slug",
-                                      empty_label="All tracks", label="Track")
-    status = filters.ChoiceFilter(choices=FINISHED, method=filter_status, label="Finished", empty_label="Any")
+                                      empty_label="All tracks", label="Track", widget=Select)
+    status = filters.ChoiceFilter(choices=FINISHED, method=filter_status, label="Finished", empty_label="Any",
+                                  widget=Select)
 
     class Meta:
         model = Entry
@@ -61,7 +71,7 @@ class DriverFilter(filters.FilterSet):
 
     q = filters.CharFilter(method="search", label="Name", widget=forms.TextInput(attrs={"type": "search"}))
     series = filters.ModelChoiceFilter(queryset=Series.objects.all(), to_field_name="slug", method="active", label="Series",
-                                       empty_label="All series")
+                                       empty_label="All series", widget=Select)
     year = filters.NumberFilter(method="active", label="Raced in",
                                 widget=forms.NumberInput(attrs={"min": 1949, "max": 2100, "placeholder": "Year"}))
 

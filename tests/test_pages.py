@@ -139,6 +139,10 @@ def test_driver_results_filter_by_track_and_status(client, season, django_assert
     url = season["miura"].get_absolute_url()
     response = get(client, url, django_assert_max_num_queries, track="pocono-raceway")
     assert [r.record.event.track.name for r in response.context["results"].rows] == ["Pocono Raceway"]
+    page = response.content.decode()
+    # the form offers the tracks raced at and shows the one chosen
+    assert '<option value="pocono-raceway" selected>Pocono Raceway</option>' in page
+    assert '<option value="mid-ohio-sports-car-course">Mid-Ohio Sports Car Course</option>' in page
     response = get(client, url, django_assert_max_num_queries, status="dnf", sort="finish")
     assert [r.record.status for r in response.context["results"].rows] == ["Accident"]
 
