@@ -2,6 +2,7 @@
 import csv
 import io
 
+import pytest
 
 from results.models import Driver, Entry, Event, Track
 from tests.conftest import results_state
@@ -22,6 +23,16 @@ def test_a_real_season_loads_with_every_column_fans_use(run_import, truck_csv_20
         "Parker Kligerman", 59, 56, 1, 2, "150.0")
     assert event.entries.get(finish=7).number == "02"
     assert (event.track.surface, event.track.kind) == ("road", "road")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_committed_load_leaves_each_entry_its_race_order_and_track(run_import, truck_csv_2022):
+    """Outside a test transaction the load commits, then (on PostgreSQL) vacuums and analyzes."""
+    ok, _, err = run_import(truck_csv_2022, "--no-progress")
+    assert ok, err
+    entry = Entry.objects.select_related("event__season").get(event__round=15, finish=1)
+    assert (entry.race_order, entry.track_id) == (2022 * 1000 + 15, entry.event.track_id)
+    assert not Entry.objects.filter(race_order=0).exists()
 
 
 def test_reloading_the_same_file_changes_nothing(run_import, truck_csv_2022):

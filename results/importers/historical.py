@@ -106,13 +106,14 @@ def import_historical(path: Path, *, series="", progress=False, dry_run=False) -
 def _refresh_planner_statistics():
     """After a bulk load PostgreSQL's planner still sees the tables as they were until autovacuum's
     next pass (a minute or more) and picks slow plans meanwhile (counting Daytona's entries took a
-    parallel scan of all of them: 20 ms instead of 2). ANALYZE once the load is committed: about
-    a second for the whole history."""
+    parallel scan of all of them: 20 ms instead of 1). VACUUM (ANALYZE) once the load is committed:
+    fresh statistics, and a visibility map that lets counts read the indexes alone (Chevrolet's
+    65,000 entries: 8 ms to 2). Under half a second for the whole history."""
     if connection.vendor != "postgresql" or connection.in_atomic_block:
-        return
+        return  # VACUUM cannot run inside a transaction
     tables = [model._meta.db_table for model in (Entry, Event, Season, Driver, DriverSeason, GroupSeason, GroupDriver)]
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE " + ", ".join(tables))
+        cursor.execute("VACUUM (ANALYZE) " + ", ".join(tables))
 
 
 class _Loader:
