@@ -26,7 +26,8 @@ class EventQuerySet(models.QuerySet):
         from results.models.entry import Entry
 
         def pick(condition, field):
-            return Subquery(Entry.objects.filter(event=OuterRef("pk"), **condition).values(field)[:1])
+            # finish and start are unique per race: no ordering needed (Entry's default one joins three tables)
+            return Subquery(Entry.objects.filter(event=OuterRef("pk"), **condition).order_by().values(field)[:1])
 
         return self.annotate(
             winner_name=pick({"finish": 1}, "driver__name"), winner_slug=pick({"finish": 1}, "driver__slug"),
@@ -39,7 +40,9 @@ class EventQuerySet(models.QuerySet):
         from results.models.entry import Entry
 
         def pick(stage, field):
-            return Subquery(Entry.objects.filter(event=OuterRef("pk"), **{stage: 1}).values(field)[:1])
+            # stage positions are not unique in the data: the best finisher of the stage's winners
+            return Subquery(Entry.objects.filter(event=OuterRef("pk"), **{stage: 1}).order_by("finish")
+                            .values(field)[:1])
 
         return self.annotate(
             stage1_name=pick("stage1", "driver__name"), stage1_slug=pick("stage1", "driver__slug"),
