@@ -4,6 +4,7 @@ from django import forms
 
 from results.models import Entry, Manufacturer, Series, Team, Track
 from results.models.entry import DNF
+from results.models.event import race_order
 from results.selectors import active_in, driver_search
 
 FINISHED = [("running", "Running at the finish"), ("dnf", "Did not finish")]
@@ -18,6 +19,14 @@ class Select(forms.Select):
 
 def filter_status(queryset, name, value):
     return queryset.exclude(DNF) if value == "running" else queryset.filter(DNF) if value == "dnf" else queryset
+
+
+def filter_year(queryset, name, value):
+    """One season's results: a range of the indexed race order (Entry.race_order), not a join to seasons."""
+    if value != int(value) or not 1 <= value <= 9999:
+        return queryset.none()
+    year = int(value)
+    return queryset.filter(race_order__gte=race_order(year, 0), race_order__lt=race_order(year + 1, 0))
 
 
 class EntryFilter(filters.FilterSet):
@@ -47,7 +56,7 @@ class ResultsFilter(filters.FilterSet):
 
     series = filters.ModelChoiceFilter(field_name="event__season__series", queryset=Series.objects.all(),
                                        to_field_name="slug", empty_label="All series", label="Series", widget=Select)
-    year = filters.NumberFilter(field_name="event__season__year", label="Season",
+    year = filters.NumberFilter(method=filter_year, label="Season",
                                 widget=forms.NumberInput(attrs={"min": 1949, "max": 2100, "placeholder": "Year"}))
     track = filters.ModelChoiceFilter(field_name="track", queryset=Track.objects.none(), to_field_name="slug",
                                       empty_label="All tracks", label="Track", widget=Select)

@@ -147,6 +147,16 @@ def test_driver_results_filter_by_track_and_status(client, season, django_assert
     assert [r.record.status for r in response.context["results"].rows] == ["Accident"]
 
 
+def test_a_career_filtered_to_one_season(client, make, django_assert_max_num_queries):
+    ann = make.driver(name="Ann Able")
+    for year in (2020, 2021, 2021, 2022):
+        make.entry(event=make.event(year=year), driver=ann)
+    url = ann.get_absolute_url()
+    for year, expected in [("2021", [2021, 2021]), ("2019", []), ("2021.5", []), ("99999999999999999999", [])]:
+        response = get(client, url, django_assert_max_num_queries, year=year)
+        assert [row.record.event.season.year for row in response.context["results"].rows] == expected, year
+
+
 @pytest.mark.parametrize("kind", ["mid_ohio", "thorsport", "toyota"])
 def test_track_team_and_make_pages(client, season, django_assert_max_num_queries, kind):
     response = get(client, season[kind].get_absolute_url(), django_assert_max_num_queries)
