@@ -111,6 +111,10 @@ def test_car_numbers_sort_as_text(client, season, make):
 def test_driver_index_finds_names_without_accents(client, season, django_assert_max_num_queries):
     response = get(client, "/drivers/", django_assert_max_num_queries, q="kenko")
     assert [r.record.name for r in response.context["table"].rows] == ["Kenkō Miura"]
+    # a search is DISTINCT (names and aliases); sorted and paged it still lists each driver once
+    response = get(client, "/drivers/", django_assert_max_num_queries, q="e", sort="-wins")
+    assert [r.record.name for r in table_rows(response)] == ["Zane Smith", "Parker Kligerman", "Corey Heim",
+                                                            "Kenkō Miura"]  # ties: newest record first
 
 
 def test_driver_index_sorts_by_wins_and_filters_by_season(client, season, make, django_assert_max_num_queries):
@@ -155,6 +159,24 @@ def test_a_career_filtered_to_one_season(client, make, django_assert_max_num_que
     for year, expected in [("2021", [2021, 2021]), ("2019", []), ("2021.5", []), ("99999999999999999999", [])]:
         response = get(client, url, django_assert_max_num_queries, year=year)
         assert [row.record.event.season.year for row in response.context["results"].rows] == expected, year
+
+
+def test_paging_through_a_make_s_results_shows_each_once_in_order(client, make, django_assert_max_num_queries):
+    """120 results over three pages: sorted by finish (many ties) and newest first."""
+    chevrolet, drivers = make.manufacturer("Chevrolet"), [make.driver() for _ in range(4)]
+    for year in (2021, 2022, 2023):
+        for round_number in range(1, 11):
+            event = make.event(year=year, round=round_number)
+            for finish, driver in enumerate(drivers, start=1):
+                Entry.objects.create(event=event, driver=driver, finish=finish, manufacturer=chevrolet)
+    summaries.refresh(seasons=Entry.objects.values_list("event__season", flat=True).distinct())
+    everything = Entry.objects.filter(manufacturer=chevrolet)
+    for sort, order in [("finish", ["finish", "pk"]), ("", ["-race_order", "-pk"])]:
+        shown = []
+        for page in (1, 2, 3):
+            response = get(client, chevrolet.get_absolute_url(), django_assert_max_num_queries, sort=sort, page=page)
+            shown += [row.record.pk for row in response.context["results"].paginated_rows]
+        assert shown == list(everything.order_by(*order).values_list("pk", flat=True)), sort
 
 
 @pytest.mark.parametrize("kind", ["mid_ohio", "thorsport", "toyota"])
