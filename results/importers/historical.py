@@ -162,10 +162,11 @@ class _Loader:
             track_id = self.tracks[_key(first["Track"])]
             entries, notes = self._entries(race_rows)
             name = self._fix(first["Name"])
+            completed_laps = max((e[_LAPS] for e in entries if e[_LAPS] is not None), default=None)
             event = existing.get(round_number)
             if event is None:
                 event = Event(season=season, round=round_number, track_id=track_id, name=name, notes=notes,
-                              source=self.outcome.source[:255],
+                              completed_laps=completed_laps, source=self.outcome.source[:255],
                               slug=Event.make_slug(year, self.series.slug, round_number, first["Track"]))
                 new_events.append(event)
                 self.outcome.events_created += 1
@@ -174,17 +175,15 @@ class _Loader:
                     self.outcome.events_unchanged += 1
                     continue
                 event.track_id, event.name, event.notes = track_id, name, notes
+                event.completed_laps = completed_laps
                 event.save()
                 stale.append(event.id)
                 self.outcome.events_updated += 1
-            event.completed_laps = max((e[_LAPS] for e in entries if e[_LAPS] is not None), default=None)
             entries_by_round[round_number] = (event, entries)
         Entry.objects.filter(event_id__in=stale).delete()
         Event.objects.bulk_create(new_events, batch_size=500)
         to_write = []
         for event, entries in entries_by_round.values():
-            if event.completed_laps is not None and event.pk:
-                Event.objects.filter(pk=event.pk).update(completed_laps=event.completed_laps)
             to_write += [(event.pk, *entry, race_order(year, event.round), event.track_id) for entry in entries]
         _insert_entries(to_write)
         if to_write or stale:
