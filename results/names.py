@@ -22,3 +22,13 @@ def name_key(name: str) -> str:
 
 def name_slug(name: str) -> str:
     return slugify(unidecode(name or "")) or "unnamed"
+
+
+def free_slug(name: str, is_taken) -> str:
+    """``name``'s slug, or the first of ``-2``, ``-3``... that ``is_taken(slug)`` says is free."""
+    base = name_slug(name)[:130]
+    slug, n = base, 1
+    while is_taken(slug):
+        n += 1
+        slug = f"{base}-{n}"
+    return slug

@@ -91,3 +91,18 @@ def test_a_bad_value_names_the_line_and_writes_nothing(run_import, tmp_path, mak
     assert "line 3" in err and "Laps is not a whole number" in err and "'lots'" in err
     assert results_state() == before
     assert Driver.objects.count() == 1
+
+
+def test_two_drivers_whose_names_slug_alike_get_their_own_pages(run_import, tmp_path):
+    """Bo&Baker and BoBaker are two names (two keys) with one slug: the second page is -2,
+    in the bulk loader as in a single report's import."""
+    path = tmp_path / "xfinity_series.csv"
+    path.write_text(HEADER + "1990,1,Daytona,Race,2.5,paved,1,1,7,Bo&Baker,Ford,185,120,60,running,T,,,,1,\n"
+                    + "1990,1,Daytona,Race,2.5,paved,2,2,8,BoBaker,Ford,170,120,3,running,T,,,,0,\n", encoding="utf-8")
+    ok, _, err = run_import(path, "--no-progress")
+    assert ok, err
+    assert sorted(Driver.objects.filter(name__startswith="Bo").values_list("slug", flat=True)) == [
+        "bobaker", "bobaker-2"]
+    from results.importers.resolve import unique_slug
+
+    assert unique_slug(Driver, "Bo-Baker!") == "bo-baker" and unique_slug(Driver, "BOBAKER") == "bobaker-3"

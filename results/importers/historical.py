@@ -28,7 +28,7 @@ from results.importers.writer import resolve_series
 from results.models import (Driver, DriverSeason, Entry, Event, GroupDriver, GroupSeason, Manufacturer, Season, Team,
                             Track)
 from results.models.event import race_order
-from results.names import name_key, name_slug
+from results.names import free_slug, name_key
 
 COLUMNS = ["Season", "Race", "Track", "Name", "Length", "Surface", "Finish", "Start", "Car", "Driver", "Make",
            "Pts", "Laps", "Led", "Status", "Team", "S1", "S2", "Rating", "Win", "Seg Points"]
@@ -219,11 +219,7 @@ class _Loader:
                 self.outcome.created[model._meta.verbose_name_plural] += len(objects)
 
     def _slug(self, model, name):
-        base, n = name_slug(name)[:130], 1
-        slug = base
-        while slug in self.slugs[model]:
-            n += 1
-            slug = f"{base}-{n}"
+        slug = free_slug(name, self.slugs[model].__contains__)  # the slugs taken, held in memory
         self.slugs[model].add(slug)
         return slug
 

@@ -12,7 +12,7 @@ from rapidfuzz import fuzz, process
 from results.importers.report import ReportError
 from results.importers.vocabulary import MANUFACTURERS
 from results.models import Driver, DriverAlias, Manufacturer, Team, TeamAlias, Track, TrackAlias
-from results.names import name_key, name_slug
+from results.names import free_slug, name_key
 
 _SUFFIX = re.compile(r"\s+(?:jr|sr|ii|iii|iv)$")
 
@@ -22,13 +22,8 @@ def _unsuffixed(key):
 
 
 def unique_slug(model, name):
-    """A slug not yet taken: ``bill-scott``, then ``bill-scott-2``..."""
-    base = name_slug(name)[:130]
-    slug, n = base, 1
-    while model.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
+    """A slug no ``model`` row has yet: ``bill-scott``, then ``bill-scott-2``... (a query per try)."""
+    return free_slug(name, lambda slug: model.objects.filter(slug=slug).exists())
 
 
 class Resolver:
