@@ -1,6 +1,5 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -134,16 +133,9 @@ class DriverAdmin(ChangesResults, FoldedSearchMixin, admin.ModelAdmin):
     inlines = [DriverAliasInline]
     actions = ["merge_selected"]
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(start_count=Count("entries")).order_by("name")
-
-    @admin.display(ordering="start_count")
-    def starts(self, driver):
-        return driver.start_count
-
     @admin.action(description="Merge selected drivers into one", permissions=["change"])
     def merge_selected(self, request, queryset):
-        drivers = list(queryset.order_by("-start_count", "name"))
+        drivers = list(queryset.order_by("-starts", "name"))
         if len(drivers) < 2:
             self.message_user(request, "Select at least two drivers to merge.", messages.WARNING)
             return None

@@ -88,6 +88,7 @@ def test_merge_asks_which_driver_to_keep_then_moves_entries(editor_client, make)
     response = editor_client.post("/admin/results/driver/", selection)
     assert response.status_code == 200
     assert b"Keep which driver?" in response.content
+    assert "Kenkō Miura (1 starts)" in response.content.decode()  # career starts, from the summary column
 
     response = editor_client.post("/admin/results/driver/", {**selection, "keep": kept.pk})
     assert response.status_code == 302
