@@ -57,6 +57,9 @@ class StatusColumn(tables.Column):
             return format_html('<span class="dnf" title="Did not finish">{} <abbr title="Did not finish">DNF</abbr></span>', value)
         return value
 
+    def value(self, value):
+        return value  # exports: the status as written, without the marker's HTML
+
 
 class DriverColumn(tables.Column):
     """Driver name with rookie and ineligible markers, linked to the career page."""

@@ -149,6 +149,10 @@ def test_driver_results_filter_by_track_and_status(client, season, django_assert
     assert '<option value="mid-ohio-sports-car-course">Mid-Ohio Sports Car Course</option>' in page
     response = get(client, url, django_assert_max_num_queries, status="dnf", sort="finish")
     assert [r.record.status for r in response.context["results"].rows] == ["Accident"]
+    # the export holds the status as written; the page's DNF marker is HTML for the page only
+    exported = client.get(url, {"status": "dnf", "_export": "csv"}).content.decode()
+    header, row = list(csv.reader(io.StringIO(exported)))
+    assert row[header.index("Status")] == "Accident" and "<" not in exported
 
 
 def test_a_career_filtered_to_one_season(client, make, django_assert_max_num_queries):
