@@ -9,7 +9,5 @@ class ResultsConfig(AppConfig):
 
     def ready(self):
         from results.groups import sync_editors_group
-        from results.tables import remember_signatures
 
         post_migrate.connect(sync_editors_group, sender=self)
-        remember_signatures()

@@ -3,6 +3,8 @@ import csv
 
 from django.http import HttpResponse
 
+from results.table_cells import export_rows
+
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -30,6 +32,6 @@ def csv_response(table, filename):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     writer = csv.writer(response)
-    for row in table.as_values():
+    for row in export_rows(table):
         writer.writerow([neutralise(value) for value in row])
     return response

@@ -1,33 +1,11 @@
 """django-tables2 tables: every results and statistics table on the site."""
-from types import MethodType
-
 import django_tables2 as tables
-from django_tables2 import utils as tables2_utils
 from django.utils.html import format_html
 
 from results.links import page_url, slug_url
 from results.models import Driver, Entry, Event
 
 NUM = {"td": {"class": "num"}, "th": {"class": "num"}}
-
-
-def remember_signatures():
-    """django-tables2 inspects a render method's or linkify callable's signature for every cell
-    (``utils.signature``); on a career page that was half the time. A function's signature
-    does not change, so each is inspected once. Called from ``ResultsConfig.ready``."""
-    inspect_signature = tables2_utils.signature
-    if getattr(inspect_signature, "remembers", False):
-        return
-    known = {}
-
-    def signature(fn):
-        key = (fn.__func__, True) if isinstance(fn, MethodType) else (fn, False)
-        if key not in known:
-            known[key] = inspect_signature(fn)
-        return known[key]
-
-    signature.remembers = True
-    tables2_utils.signature = signature
 
 
 def link(view, slug_key):

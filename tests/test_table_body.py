@@ -1,4 +1,4 @@
-"""The one-pass table body shows exactly what django-tables2 would, cell for cell, on every page."""
+"""The one-pass table body and CSV export show exactly what django-tables2 would, cell for cell, on every page."""
 import itertools
 
 import pytest
@@ -6,7 +6,8 @@ from django.utils.html import conditional_escape
 from django_tables2 import Table
 
 from results.models import Driver, Event, Manufacturer, Team, Track
-from results.templatetags.results_tables import cell_function, table_body
+from results.table_cells import cell_function, export_rows
+from results.templatetags.results_tables import table_body
 
 
 def django_tables2_body(table):
@@ -44,10 +45,12 @@ def test_every_table_body_matches_django_tables2(client, run_import, truck_csv_2
         for name, table in tables.values():
             # every column of the site's tables takes the one-pass route
             assert all(cell_function(table, column) for column in table.columns), (url, name)
+            assert all(cell_function(table, column, export=True) for column in table.columns.iterall()), (url, name)
             table._counter = itertools.count()
             ours = table_body(table)
             table._counter = itertools.count()
             assert ours == django_tables2_body(table), (url, name)
+            assert list(export_rows(table)) == list(table.as_values()), (url, name)
             compared.add(type(table).__name__)
     assert {"EntryTable", "ResultsTable", "StandingsTable", "SeasonStatsTable", "SeriesStatsTable", "TrackStatsTable",
             "DriverStatsTable", "ScheduleTable", "DriverIndexTable", "EventListTable"} <= compared
