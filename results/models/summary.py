@@ -6,26 +6,27 @@ from results.models.driver import Driver
 from results.models.series import Season
 
 
+def stats_columns(add, least):
+    """The stats tables' columns (``n_starts``... ``avg_finish``, see ``tables.StatsTable``) from the
+    summary fields: ``add``/``least`` are Sum/Min to total many rows, F/F to read one row."""
+    return {
+        "n_starts": add("starts"), "n_wins": add("wins"), "n_top5": add("top5"), "n_top10": add("top10"),
+        "n_poles": add("poles"), "n_laps": add("laps"), "n_led": add("laps_led"), "n_points": add("points"),
+        "n_dnfs": add("dnfs"), "best_finish": least("best"),
+        "avg_start": Cast(add("start_sum"), FloatField()) / NullIf(add("start_count"), 0),
+        "avg_finish": Cast(add("finish_sum"), FloatField()) / add("starts"),
+    }
+
+
 class TotalsQuerySet(models.QuerySet):
     def totals(self, **groups):
-        """Like ``Entry.objects.totals``, with the same names, summed from summary rows."""
-        return (self.values(**{alias: F(path) for alias, path in groups.items()}).annotate(
-            n_starts=Sum("starts"), n_wins=Sum("wins"), n_top5=Sum("top5"), n_top10=Sum("top10"),
-            n_poles=Sum("poles"), n_laps=Sum("laps"), n_led=Sum("laps_led"), n_points=Sum("points"),
-            n_dnfs=Sum("dnfs"), best_finish=Min("best"),
-            avg_start=Cast(Sum("start_sum"), FloatField()) / NullIf(Sum("start_count"), 0),
-            avg_finish=Cast(Sum("finish_sum"), FloatField()) / Sum("starts"),
-        ).order_by(*groups))
-
+        """Summary rows added up per group (``groups`` names the grouping columns): one row each."""
+        return (self.values(**{alias: F(path) for alias, path in groups.items()})
+                .annotate(**stats_columns(Sum, Min)).order_by(*groups))
 
     def rows(self, **names):
         """One row per summary row (no grouping), under the same names as ``totals``."""
-        return self.values(**{alias: F(path) for alias, path in names.items()}).annotate(
-            n_starts=F("starts"), n_wins=F("wins"), n_top5=F("top5"), n_top10=F("top10"), n_poles=F("poles"),
-            n_laps=F("laps"), n_led=F("laps_led"), n_points=F("points"), n_dnfs=F("dnfs"), best_finish=F("best"),
-            avg_start=Cast(F("start_sum"), FloatField()) / NullIf(F("start_count"), 0),
-            avg_finish=Cast(F("finish_sum"), FloatField()) / F("starts"),
-        )
+        return self.values(**{alias: F(path) for alias, path in names.items()}).annotate(**stats_columns(F, F))
 
 
 class Totals(models.Model):
