@@ -10,11 +10,11 @@ import re
 from dataclasses import dataclass, field
 from itertools import product
 
+from results.importers.cells import INTEGER_COLUMNS
 from results.importers.knowledge import NOTHING_KNOWN, Knowledge
 from results.importers.report import ReportError, Row
 from results.importers.vocabulary import MANUFACTURERS, canonical_status, column_for_label
 
-NUMERIC = {"finish", "start", "laps", "led", "points", "stage1", "stage2"}
 # Header words as they appear glued together, longest first so "Laps Led" wins over "Laps".
 _HEADER_WORDS = sorted(
     ["Finish", "Fin", "Pos", "Start", "St", "Number", "No.", "No", "Car", "#", "Driver", "Team", "Owner",
@@ -105,7 +105,7 @@ def _read_row(text, columns, *, finish, line, source, knowledge, makes):
     if lead_columns != ["finish"] and not lead:
         fail("no start or car number after the finishing position", "digits for " + " and ".join(lead_columns[1:]))
 
-    tail_pattern = "".join(r"(\d+)" if c in NUMERIC else r"([A-Za-z][A-Za-z .’'/&-]*?)" for c in _runs(tail_columns))
+    tail_pattern = "".join(r"(\d+)" if c in INTEGER_COLUMNS else r"([A-Za-z][A-Za-z .’'/&-]*?)" for c in _runs(tail_columns))
     if has_make:
         make_pattern = "|".join(re.escape(m) for m in makes)
         match = re.match(rf"(.+)({make_pattern})\s*{tail_pattern}\s*$", rest)
@@ -157,7 +157,7 @@ def _runs(columns):
     """Columns that are glued into one regex group: consecutive numbers make one digit run."""
     runs, previous_numeric = [], False
     for column in columns:
-        numeric = column in NUMERIC
+        numeric = column in INTEGER_COLUMNS
         if numeric and previous_numeric:
             runs[-1] = runs[-1] + "+" + column
         else:
@@ -171,7 +171,7 @@ def _tail_readings(columns, values):
     options_per_run = []
     for run, value in zip(_runs(columns), values):
         names = run.split("+")
-        if names[0] not in NUMERIC:
+        if names[0] not in INTEGER_COLUMNS:
             options_per_run.append([{names[0]: canonical_status(value)}])
             continue
         options_per_run.append([dict(zip(names, parts)) for parts in _digit_splits(value, len(names))])
