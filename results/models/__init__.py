@@ -1,5 +1,5 @@
 from results.models.driver import Driver, DriverAlias
-from results.models.entry import Entry, EntryQuerySet, Status
+from results.models.entry import Entry, EntryQuerySet
 from results.models.event import Event, EventQuerySet
 from results.models.importrun import ImportRun
 from results.models.series import Season, Series
@@ -23,7 +23,6 @@ __all__ = [
     "Manufacturer",
     "Season",
     "Series",
-    "Status",
     "Team",
     "TeamAlias",
     "Track",

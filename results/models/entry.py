@@ -7,27 +7,11 @@ from results.models.team import Manufacturer, Team
 from results.models.track import Track
 
 
-class Status(models.TextChoices):
-    """The statuses reports use most; others (``Rear Gear``, ``DQ``...) are stored as written."""
+# The one status of a car still running at the finish; any other (as reports write them, see
+# importers.vocabulary.STATUSES) is a DNF.
+RUNNING = "Running"
 
-    RUNNING = "Running"
-    ACCIDENT = "Accident"
-    ENGINE = "Engine"
-    TRANSMISSION = "Transmission"
-    BRAKES = "Brakes"
-    REAR_GEAR = "Rear Gear"
-    SUSPENSION = "Suspension"
-    ELECTRICAL = "Electrical"
-    OVERHEATING = "Overheating"
-    FUEL_PUMP = "Fuel Pump"
-    VIBRATION = "Vibration"
-    DVP = "DVP"
-    DISQUALIFIED = "Disqualified"
-    PARKED = "Parked"
-    DNS = "Did Not Start"
-
-
-DNF = ~Q(status__iexact=Status.RUNNING) & ~Q(status="")
+DNF = ~Q(status__iexact=RUNNING) & ~Q(status="")
 
 
 RESULTS_TABLE_RELATIONS = ["driver", "team", "manufacturer", "track", "event__season__series"]
@@ -112,4 +96,4 @@ class Entry(models.Model):
     @property
     def is_dnf(self):
         """The Python side of ``DNF``: a status other than Running."""
-        return bool(self.status) and self.status.lower() != Status.RUNNING.lower()
+        return bool(self.status) and self.status.lower() != RUNNING.lower()
