@@ -14,9 +14,6 @@ def race_order(year, round_number):
 
 
 class EventQuerySet(models.QuerySet):
-    def in_series(self, series):
-        return self.filter(season__series=series)
-
     def with_relations(self):
         # one query: each row names its series, season and track
         return self.select_related("season__series", "track")
