@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/racesite
 
-.PHONY: install run demo test test-sqlite test-postgres postgres browser bench clean
+.PHONY: install run demo test test-sqlite test-postgres postgres browser bench lint clean
 
 install: $(VENV)/.installed
 
@@ -22,6 +22,12 @@ run: demo
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 test: test-sqlite test-postgres
+
+# ruff (lint rules and formatting) on everything, mypy with django-stubs on results/ and racesite/.
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 test-sqlite: install browser
 	$(BIN)/pytest

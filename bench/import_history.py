@@ -7,6 +7,7 @@
 Prints entries/s, wall time and peak resident memory of the import; exits non-zero when a
 target is missed (under 60 s, over 3,000 entries/s, under 500 MB).
 """
+
 import argparse
 import os
 import re
@@ -62,7 +63,9 @@ def run(database_url, *, postgres=False):
         ("entries/s", f"{rate:,.0f}", rate > TARGET_RATE, f"> {TARGET_RATE:,}"),
         ("peak RSS", f"{peak_mb:.0f} MB", peak_mb < TARGET_MB, f"< {TARGET_MB} MB"),
     ]
-    print(f"Full historical import on {'PostgreSQL' if postgres else 'SQLite'}: {entries:,} entries from {len(files)} files")
+    print(
+        f"Full historical import on {'PostgreSQL' if postgres else 'SQLite'}: {entries:,} entries from {len(files)} files"
+    )
     print(f"{'measure':<12} {'value':>12}  {'target':<10} ok")
     for name, value, ok, target in checks:
         print(f"{name:<12} {value:>12}  {target:<10} {'yes' if ok else 'NO'}")

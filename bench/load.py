@@ -9,6 +9,7 @@ mix of public pages; then again while a bulk import of the Cup history runs.
 Prints requests/s, the 95th percentile and the error count of each phase; exits non-zero if a
 request failed or the import did not complete. Needs wrk (apt-get install wrk) and ../shared.
 """
+
 import argparse
 import os
 import random
@@ -28,8 +29,9 @@ PORT = 8765
 
 
 def manage(env, *args, **kwargs):
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True,
-                          capture_output=True, text=True, **kwargs)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True, **kwargs
+    )
 
 
 def urls(env):
@@ -53,12 +55,35 @@ print("\\n".join(paths))
 
 
 def wrk(seconds, url_file):
-    out = subprocess.run(["wrk", "-t", "2", "-c", "50", "-d", f"{seconds}s", "--timeout", "10s",
-                          "-s", str(ROOT / "bench" / "mix.lua"), f"http://127.0.0.1:{PORT}", "--", str(url_file)],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [
+            "wrk",
+            "-t",
+            "2",
+            "-c",
+            "50",
+            "-d",
+            f"{seconds}s",
+            "--timeout",
+            "10s",
+            "-s",
+            str(ROOT / "bench" / "mix.lua"),
+            f"http://127.0.0.1:{PORT}",
+            "--",
+            str(url_file),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     requests, bad_status, socket_errors, duration, p95, mean = re.search(r"RESULT (.*)", out).group(1).split()
-    return {"rps": int(requests) / float(duration), "requests": int(requests), "errors": int(bad_status) + int(
-        socket_errors), "p95": float(p95), "mean": float(mean)}
+    return {
+        "rps": int(requests) / float(duration),
+        "requests": int(requests),
+        "errors": int(bad_status) + int(socket_errors),
+        "p95": float(p95),
+        "mean": float(mean),
+    }
 
 
 def main():
@@ -70,9 +95,16 @@ def main():
         sys.exit("wrk is not installed: apt-get install wrk")
     tmp = Path(tempfile.mkdtemp())
     database = PG_URL if args.postgres else f"sqlite:///{tmp}/load.sqlite3"
-    env = {**os.environ, "DATABASE_URL": database, "DEBUG": "0", "SECRET_KEY": "load-test-" + "x" * 40,
-           "ALLOWED_HOSTS": "127.0.0.1", "SECURE_SSL_REDIRECT": "0", "DJANGO_SETTINGS_MODULE": "racesite.settings",
-           "CACHE_DIR": str(tmp / "cache")}  # a cold page cache: every page is rendered at least once
+    env = {
+        **os.environ,
+        "DATABASE_URL": database,
+        "DEBUG": "0",
+        "SECRET_KEY": "load-test-" + "x" * 40,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "0",
+        "DJANGO_SETTINGS_MODULE": "racesite.settings",
+        "CACHE_DIR": str(tmp / "cache"),
+    }  # a cold page cache: every page is rendered at least once
     if args.postgres:
         import psycopg
 
@@ -84,8 +116,20 @@ def main():
     manage(env, "import_report", "--no-progress", str(DATA / "truck_series.csv"), str(DATA / "xfinity_series.csv.gz"))
     url_file = tmp / "urls.txt"
     url_file.write_text("\n".join(urls(env)))
-    server = subprocess.Popen([str(ROOT / ".venv" / "bin" / "gunicorn"), "racesite.wsgi", "-w", "4", "-b",
-                               f"127.0.0.1:{PORT}", "--log-level", "warning"], cwd=ROOT, env=env)
+    server = subprocess.Popen(
+        [
+            str(ROOT / ".venv" / "bin" / "gunicorn"),
+            "racesite.wsgi",
+            "-w",
+            "4",
+            "-b",
+            f"127.0.0.1:{PORT}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
     try:
         for _ in range(50):
             try:
@@ -94,9 +138,14 @@ def main():
             except OSError:
                 time.sleep(0.2)
         quiet = wrk(args.seconds, url_file)
-        importer = subprocess.Popen([sys.executable, "manage.py", "import_report", "--no-progress",
-                                     str(DATA / "cup_series.csv.gz")], cwd=ROOT, env=env,
-                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        importer = subprocess.Popen(
+            [sys.executable, "manage.py", "import_report", "--no-progress", str(DATA / "cup_series.csv.gz")],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
         started = time.perf_counter()
         busy = wrk(args.seconds, url_file)
         output, _ = importer.communicate(timeout=600)
@@ -105,14 +154,18 @@ def main():
         server.terminate()
         server.wait()
     database_name = "PostgreSQL" if args.postgres else "SQLite"
-    print(f"Load on {database_name}: gunicorn 4 workers, wrk 50 connections, {args.seconds} s, "
-          f"{len(url_file.read_text().split())} URLs")
+    print(
+        f"Load on {database_name}: gunicorn 4 workers, wrk 50 connections, {args.seconds} s, "
+        f"{len(url_file.read_text().split())} URLs"
+    )
     print(f"{'phase':<26} {'req/s':>8} {'p95 ms':>8} {'mean ms':>8} {'requests':>9} {'errors':>7}")
     for label, r in (("pages only", quiet), ("pages during Cup import", busy)):
         print(f"{label:<26} {r['rps']:>8.0f} {r['p95']:>8.1f} {r['mean']:>8.1f} {r['requests']:>9} {r['errors']:>7}")
     imported = importer.returncode == 0 and "entries written: 100137" in output
-    print(f"Cup import during load: {'completed' if imported else 'FAILED'} in {import_seconds:.0f} s"
-          + ("" if imported else f"\n{output[-2000:]}"))
+    print(
+        f"Cup import during load: {'completed' if imported else 'FAILED'} in {import_seconds:.0f} s"
+        + ("" if imported else f"\n{output[-2000:]}")
+    )
     sys.exit(0 if imported and not quiet["errors"] and not busy["errors"] else 1)
 
 

@@ -11,6 +11,7 @@ pages use against one hand-written SQL query computing the same numbers. Exits n
 target is missed: 10 queries per page and a 50 ms median per page, both rendered without the
 whole-page cache (its warm figures are printed beside them), and an ORM/SQL ratio under 1.5.
 """
+
 import argparse
 import os
 import statistics
@@ -31,15 +32,23 @@ def pages():
 
     from results.models import Event
 
-    biggest_race = (Event.objects.filter(season__series__short_name="Cup").annotate(n=Count("entries"))
-                    .filter(n__gte=43).order_by("-season__year", "-round").first())
+    biggest_race = (
+        Event.objects.filter(season__series__short_name="Cup")
+        .annotate(n=Count("entries"))
+        .filter(n__gte=43)
+        .order_by("-season__year", "-round")
+        .first()
+    )
     return [
         ("home", "/"),
         ("Cup 2024 season", "/series/cup/2024/"),
         (f"{biggest_race.entries.count()}-car Cup race", biggest_race.get_absolute_url()),
         ("driver index, Cup, by wins", "/drivers/?series=cup&sort=-wins"),
         ("Richard Petty career", "/drivers/richard-petty/"),
-        ("Petty results at Daytona by finish", "/drivers/richard-petty/?sort=finish&track=daytona-international-speedway"),
+        (
+            "Petty results at Daytona by finish",
+            "/drivers/richard-petty/?sort=finish&track=daytona-international-speedway",
+        ),
         ("Daytona track page", "/tracks/daytona-international-speedway/"),
         ("Hendrick Motorsports", "/teams/hendrick-motorsports/"),
         ("Chevrolet", "/manufacturers/chevrolet/"),
@@ -59,19 +68,31 @@ def heavy_aggregates():
         SUM(e.laps_led), SUM(e.points), AVG(e.start), AVG(e.finish),
         SUM(CASE WHEN LOWER(e.status) <> 'running' AND e.status <> '' THEN 1 ELSE 0 END), MIN(e.finish)"""
     return [
-        ("season standings (Cup 2024)", lambda: list(selectors.season_standings(cup_2024)),
-         f"""SELECT d.name, d.slug, {per_group}, ROW_NUMBER() OVER (ORDER BY SUM(e.points) DESC,
+        (
+            "season standings (Cup 2024)",
+            lambda: list(selectors.season_standings(cup_2024)),
+            f"""SELECT d.name, d.slug, {per_group}, ROW_NUMBER() OVER (ORDER BY SUM(e.points) DESC,
              SUM(CASE WHEN e.finish = 1 THEN 1 ELSE 0 END) DESC, AVG(e.finish)) FROM results_entry e
              JOIN results_event ev ON ev.id = e.event_id JOIN results_driver d ON d.id = e.driver_id
-             WHERE ev.season_id = %s GROUP BY d.id, d.name, d.slug ORDER BY 15""", [cup_2024.pk]),
-        ("career totals (Petty)", lambda: selectors.career_by_series(petty),
-         f"""SELECT s.short_name, {per_group} FROM results_entry e JOIN results_event ev ON ev.id = e.event_id
+             WHERE ev.season_id = %s GROUP BY d.id, d.name, d.slug ORDER BY 15""",
+            [cup_2024.pk],
+        ),
+        (
+            "career totals (Petty)",
+            lambda: selectors.career_by_series(petty),
+            f"""SELECT s.short_name, {per_group} FROM results_entry e JOIN results_event ev ON ev.id = e.event_id
              JOIN results_season se ON se.id = ev.season_id JOIN results_series s ON s.id = se.series_id
-             WHERE e.driver_id = %s GROUP BY s.id, s.short_name""", [petty.pk]),
-        ("season by season (Petty)", lambda: selectors.career_by_season(petty),
-         f"""SELECT s.short_name, se.year, {per_group} FROM results_entry e JOIN results_event ev ON ev.id = e.event_id
+             WHERE e.driver_id = %s GROUP BY s.id, s.short_name""",
+            [petty.pk],
+        ),
+        (
+            "season by season (Petty)",
+            lambda: selectors.career_by_season(petty),
+            f"""SELECT s.short_name, se.year, {per_group} FROM results_entry e JOIN results_event ev ON ev.id = e.event_id
              JOIN results_season se ON se.id = ev.season_id JOIN results_series s ON s.id = se.series_id
-             WHERE e.driver_id = %s GROUP BY s.id, s.short_name, se.year ORDER BY se.year""", [petty.pk]),
+             WHERE e.driver_id = %s GROUP BY s.id, s.short_name, se.year ORDER BY se.year""",
+            [petty.pk],
+        ),
     ]
 
 
@@ -90,10 +111,9 @@ def render():
     import django
 
     django.setup()
+    from django.core.cache import cache
     from django.db import connection
     from django.test import Client
-
-    from django.core.cache import cache
     from django.test.utils import override_settings
 
     client, misses = Client(), 0
@@ -103,24 +123,30 @@ def render():
         with override_settings(PAGE_CACHE_SECONDS=0):
             client.get(url)  # warm: templates compiled, connection open
             queries = []
-            with connection.execute_wrapper(lambda execute, sql, *a: queries.append(sql) or execute(sql, *a)):
+            with connection.execute_wrapper(
+                lambda execute, sql, *a, queries=queries: queries.append(sql) or execute(sql, *a)
+            ):
                 response = client.get(url)
             assert response.status_code == 200, (url, response.status_code)
-            median, p95 = timed(lambda: client.get(url))
+            median, p95 = timed(lambda url=url: client.get(url))
         cache.clear()
         client.get(url)
-        cached_median, cached_p95 = timed(lambda: client.get(url))
+        cached_median, cached_p95 = timed(lambda url=url: client.get(url))
         ok = median < TARGET_MS and len(queries) <= TARGET_QUERIES
         misses += not ok
-        print(f"{label:<40} {median:>15.1f} {p95:>7.1f} {cached_median:>13.1f} {cached_p95:>6.1f} {len(queries):>8}"
-              f"  {'yes' if ok else 'NO'}")
+        print(
+            f"{label:<40} {median:>15.1f} {p95:>7.1f} {cached_median:>13.1f} {cached_p95:>6.1f} {len(queries):>8}"
+            f"  {'yes' if ok else 'NO'}"
+        )
     print(f"\nHeavy aggregates: the page's own queries against one hand-written SQL query ({connection.vendor})")
     print(f"{'aggregate':<32} {'ORM ms':>8} {'SQL ms':>8} {'ratio':>6}  ok")
     for label, orm, sql, params in heavy_aggregates():
-        def hand_written():
+
+        def hand_written(sql=sql, params=params):
             with connection.cursor() as cursor:
                 cursor.execute(sql, params)
                 cursor.fetchall()
+
         orm_ms, _ = timed(orm)
         sql_ms, _ = timed(hand_written)
         ratio = orm_ms / sql_ms
@@ -140,8 +166,15 @@ def main():
 
     database = import_history.PG_URL if args.postgres else f"sqlite:///{ROOT / 'bench' / 'bench.sqlite3'}"
     import_ok = import_history.run(database, postgres=args.postgres)
-    env = {**os.environ, "DATABASE_URL": database, "DJANGO_SETTINGS_MODULE": "racesite.settings", "DEBUG": "0",
-           "SECRET_KEY": "bench-only-" + "x" * 40, "ALLOWED_HOSTS": "testserver", "SECURE_SSL_REDIRECT": "0"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": database,
+        "DJANGO_SETTINGS_MODULE": "racesite.settings",
+        "DEBUG": "0",
+        "SECRET_KEY": "bench-only-" + "x" * 40,
+        "ALLOWED_HOSTS": "testserver",
+        "SECURE_SSL_REDIRECT": "0",
+    }
     # production static files (the manifest the templates' {% static %} needs)
     subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], env=env, cwd=ROOT, check=True)
     rendered = subprocess.run([sys.executable, __file__, "--render-only"], env=env, cwd=ROOT)

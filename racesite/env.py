@@ -1,4 +1,5 @@
 """Strict readers for settings taken from the environment (12-factor)."""
+
 import os
 
 from django.core.exceptions import ImproperlyConfigured

@@ -4,6 +4,7 @@ Production is the default: DEBUG is off and SECRET_KEY is required. ``manage.py`
 developer's entry point) turns DEBUG on when the environment says nothing, so a fresh clone
 runs with no environment at all; ``wsgi.py``/``asgi.py`` do not.
 """
+
 import os
 from pathlib import Path
 

@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -9,7 +10,6 @@ from results.forms import ImportForm
 from results.importers.log import describe, record_failure, record_success
 from results.importers.report import ReportError
 from results.importers.writer import import_report
-
 from results.models import (
     DataVersion,
     Driver,
@@ -29,7 +29,7 @@ from results.names import name_key
 from results.services import MergeConflict, merge_drivers
 
 
-class ChangesResults:
+class ChangesResults(admin.ModelAdmin):
     """Every save or delete in these admins marks cached public pages out of date."""
 
     def save_model(self, request, obj, form, change):
@@ -45,7 +45,7 @@ class ChangesResults:
         DataVersion.bump()
 
 
-class FoldedSearchMixin:
+class FoldedSearchMixin(admin.ModelAdmin):
     """Search by name key too, so "Kenkō", "kenko" and "KENKO" all find Kenkō Miura."""
 
     def get_search_results(self, request, queryset, search_term):
@@ -63,7 +63,7 @@ class SeasonInline(admin.TabularInline):
 
 
 @admin.register(Series)
-class SeriesAdmin(ChangesResults, admin.ModelAdmin):
+class SeriesAdmin(ChangesResults):
     list_display = ["name", "short_name", "sort_order"]
     prepopulated_fields = {"slug": ["short_name"]}
     inlines = [SeasonInline]
@@ -75,7 +75,7 @@ class SeriesAdmin(ChangesResults, admin.ModelAdmin):
 
 
 @admin.register(Season)
-class SeasonAdmin(ChangesResults, admin.ModelAdmin):
+class SeasonAdmin(ChangesResults):
     list_display = ["year", "series", "name"]
     list_filter = ["series"]
     list_select_related = ["series"]
@@ -93,7 +93,7 @@ class TrackAliasInline(admin.TabularInline):
 
 
 @admin.register(Track)
-class TrackAdmin(ChangesResults, FoldedSearchMixin, admin.ModelAdmin):
+class TrackAdmin(ChangesResults, FoldedSearchMixin):
     list_display = ["name", "location", "length_miles", "surface", "kind"]
     list_filter = ["surface", "kind"]
     search_fields = ["name", "key", "aliases__key", "location"]
@@ -107,7 +107,7 @@ class TeamAliasInline(admin.TabularInline):
 
 
 @admin.register(Team)
-class TeamAdmin(ChangesResults, FoldedSearchMixin, admin.ModelAdmin):
+class TeamAdmin(ChangesResults, FoldedSearchMixin):
     list_display = ["name"]
     search_fields = ["name", "key", "aliases__key"]
     prepopulated_fields = {"slug": ["name"]}
@@ -115,7 +115,7 @@ class TeamAdmin(ChangesResults, FoldedSearchMixin, admin.ModelAdmin):
 
 
 @admin.register(Manufacturer)
-class ManufacturerAdmin(ChangesResults, FoldedSearchMixin, admin.ModelAdmin):
+class ManufacturerAdmin(ChangesResults, FoldedSearchMixin):
     search_fields = ["name", "key"]
     prepopulated_fields = {"slug": ["name"]}
 
@@ -126,7 +126,7 @@ class DriverAliasInline(admin.TabularInline):
 
 
 @admin.register(Driver)
-class DriverAdmin(ChangesResults, FoldedSearchMixin, admin.ModelAdmin):
+class DriverAdmin(ChangesResults, FoldedSearchMixin):
     list_display = ["name", "hometown", "birth_date", "starts"]
     search_fields = ["name", "key", "aliases__key"]
     prepopulated_fields = {"slug": ["name"]}
@@ -151,7 +151,9 @@ class DriverAdmin(ChangesResults, FoldedSearchMixin, admin.ModelAdmin):
                 self.message_user(request, str(error), messages.ERROR)
                 return None
             self.message_user(
-                request, f"Merged {len(drivers) - 1} driver(s) into {keep.name}; {moved} entries moved.", messages.SUCCESS
+                request,
+                f"Merged {len(drivers) - 1} driver(s) into {keep.name}; {moved} entries moved.",
+                messages.SUCCESS,
             )
             return None
         context = {
@@ -159,7 +161,7 @@ class DriverAdmin(ChangesResults, FoldedSearchMixin, admin.ModelAdmin):
             "title": "Merge drivers",
             "drivers": drivers,
             "opts": self.model._meta,
-            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
         }
         return TemplateResponse(request, "admin/results/driver/merge.html", context)
 
@@ -170,8 +172,21 @@ class EntryInline(admin.TabularInline):
     ordering = ["finish"]
     autocomplete_fields = ["driver", "team", "manufacturer"]
     fields = [
-        "finish", "start", "number", "driver", "team", "manufacturer", "laps", "laps_led",
-        "status", "points", "stage1", "stage2", "rating", "rookie", "ineligible",
+        "finish",
+        "start",
+        "number",
+        "driver",
+        "team",
+        "manufacturer",
+        "laps",
+        "laps_led",
+        "status",
+        "points",
+        "stage1",
+        "stage2",
+        "rating",
+        "rookie",
+        "ineligible",
     ]
 
 
@@ -185,6 +200,7 @@ class EventAdmin(admin.ModelAdmin):
     date_hierarchy = "date"
     inlines = [EntryInline]
     readonly_fields = ["source"]
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         # the season it had before too: an event moved to another season leaves totals behind
@@ -214,8 +230,19 @@ class ImportRunAdmin(admin.ModelAdmin):
     list_display = ["started_at", "source", "outcome", "entries_written", "user", "via"]
     list_filter = ["outcome", "via"]
     search_fields = ["source", "summary", "error"]
-    readonly_fields = ["started_at", "user", "via", "source", "format", "outcome", "entries_written", "summary",
-                       "warnings", "error", "events"]
+    readonly_fields = [
+        "started_at",
+        "user",
+        "via",
+        "source",
+        "format",
+        "outcome",
+        "entries_written",
+        "summary",
+        "warnings",
+        "error",
+        "events",
+    ]
     list_select_related = ["user"]
 
     def has_add_permission(self, request):
@@ -232,8 +259,12 @@ class ImportRunAdmin(admin.ModelAdmin):
         if not request.user.has_perm("results.add_importrun"):
             raise PermissionDenied
         form = ImportForm(request.POST or None, request.FILES or None)
-        context = {**self.admin_site.each_context(request), "title": "Import a race report", "form": form,
-                   "opts": self.model._meta}
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Import a race report",
+            "form": form,
+            "opts": self.model._meta,
+        }
         if request.method == "POST" and form.is_valid():
             data, confirm = form.cleaned_data, "confirm" in request.POST
             try:
@@ -246,6 +277,10 @@ class ImportRunAdmin(admin.ModelAdmin):
                 if confirm:
                     self.message_user(request, " ".join(describe(outcome)[:3]), messages.SUCCESS)
                     return redirect("admin:results_importrun_change", run.pk)
-                context.update(outcome=outcome, summary=describe(outcome), preview=True,
-                               form=ImportForm(initial={**data, "file": None}))
+                context.update(
+                    outcome=outcome,
+                    summary=describe(outcome),
+                    preview=True,
+                    form=ImportForm(initial={**data, "file": None}),
+                )
         return TemplateResponse(request, "admin/results/importrun/import.html", context)

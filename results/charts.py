@@ -1,4 +1,5 @@
 """Server-rendered SVG charts: readable without JavaScript, styled by the site's CSS."""
+
 from django.template.defaultfilters import pluralize
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -26,30 +27,46 @@ def finishes_chart(points):
     series_names = {name for _, _, name in points}
     css = {name: escape(name.lower()) for name in series_names}
     label = {name: escape(name) for name in series_names}
-    dots = mark_safe("".join(
-        f'<circle class="dot s-{css[series]}{" win" if finish == 1 else ""}" cx="{x(i):.1f}" cy="{y(finish):.1f}" '
-        f'r="2.5"><title>{int(year)} {label[series]}: P{int(finish)}</title></circle>'
-        for i, (year, finish, series) in enumerate(points)
-    ))
-    firsts = {}
+    dots = mark_safe(
+        "".join(
+            f'<circle class="dot s-{css[series]}{" win" if finish == 1 else ""}" cx="{x(i):.1f}" cy="{y(finish):.1f}" '
+            f'r="2.5"><title>{int(year)} {label[series]}: P{int(finish)}</title></circle>'
+            for i, (year, finish, series) in enumerate(points)
+        )
+    )
+    firsts: dict[int, int] = {}
     for i, (year, _, _) in enumerate(points):
         firsts.setdefault(year, i)
     every = max(1, len(firsts) // 8)
     ticks = format_html_join(
-        "", '<text class="tick" x="{}" y="{}" text-anchor="middle">{}</text>',
+        "",
+        '<text class="tick" x="{}" y="{}" text-anchor="middle">{}</text>',
         ((f"{x(i):.1f}", HEIGHT - 6, year) for n, (year, i) in enumerate(sorted(firsts.items())) if n % every == 0),
     )
     grid = format_html_join(
-        "", '<line class="grid" x1="{}" x2="{}" y1="{}" y2="{}"/><text class="tick" x="{}" y="{}" '
+        "",
+        '<line class="grid" x1="{}" x2="{}" y1="{}" y2="{}"/><text class="tick" x="{}" y="{}" '
         'text-anchor="end">{}</text>',
-        ((LEFT, WIDTH - RIGHT, f"{y(p):.1f}", f"{y(p):.1f}", LEFT - 4, f"{y(p) + 4:.1f}", f"P{p}") for p in (1, 10, 20, 30, 40) if p <= worst),
+        (
+            (LEFT, WIDTH - RIGHT, f"{y(p):.1f}", f"{y(p):.1f}", LEFT - 4, f"{y(p) + 4:.1f}", f"P{p}")
+            for p in (1, 10, 20, 30, 40)
+            if p <= worst
+        ),
     )
     wins = sum(1 for _, finish, _ in points if finish == 1)
-    description = (f"{len(points)} result{pluralize(len(points))} from {points[0][0]} to {points[-1][0]}, "
-                   f"{wins} win{pluralize(wins)}; each dot is one race, best finishes at the top.")
+    description = (
+        f"{len(points)} result{pluralize(len(points))} from {points[0][0]} to {points[-1][0]}, "
+        f"{wins} win{pluralize(wins)}; each dot is one race, best finishes at the top."
+    )
     return format_html(
         '<figure class="chart"><svg viewBox="0 0 {} {}" role="img" aria-labelledby="chart-title chart-desc">'
         '<title id="chart-title">Finishing position in every race</title><desc id="chart-desc">{}</desc>'
         "{}{}{}</svg><figcaption>{}</figcaption></figure>",
-        WIDTH, HEIGHT, description, grid, ticks, dots, description,
+        WIDTH,
+        HEIGHT,
+        description,
+        grid,
+        ticks,
+        dots,
+        description,
     )

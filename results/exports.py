@@ -1,4 +1,5 @@
 """CSV exports of what a table shows, safe to open in a spreadsheet."""
+
 import csv
 
 from django.http import HttpResponse

@@ -1,4 +1,5 @@
 """The Editors group: people who keep results right, and nothing else."""
+
 from django.contrib.auth.models import Group, Permission
 
 EDITORS = "Editors"

@@ -6,6 +6,7 @@ rendering). A view's URL is the same text around its arguments every time, so ea
 reversed once per script prefix, with marks where the arguments go, and later links fill the
 gaps. The arguments are slugs and whole numbers, which need no quoting.
 """
+
 import re
 from functools import lru_cache
 
@@ -16,7 +17,7 @@ def page_url(viewname, *args):
     """``reverse(viewname, args=args)`` for slug and integer arguments."""
     pieces = _pieces(viewname, tuple(type(arg) for arg in args), get_script_prefix())
     parts = [pieces[0]]
-    for arg, piece in zip(args, pieces[1:]):
+    for arg, piece in zip(args, pieces[1:], strict=True):
         parts += [str(arg), piece]
     return "".join(parts)
 

@@ -4,6 +4,7 @@
 "Rackley W.A.R." and "Rackley WAR" all share a key. Parenthesised qualifiers stay in the key,
 because the historical data uses them to tell different people apart ("Bill Scott (CA)").
 """
+
 import re
 
 from django.utils.text import slugify

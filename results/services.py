@@ -1,4 +1,5 @@
 """Writes that editors trigger from admin (imports live in results/importers/)."""
+
 from django.db import transaction
 from django.db.models import Count
 

@@ -5,6 +5,7 @@ and GroupSeason rows, then the GroupDriver rows and career columns of every driv
 report (or once per historical file); admin edits and merges call it for the seasons they
 touched. Each refresh is a handful of grouped queries.
 """
+
 from django.db import connection
 from django.db.models import Count, F, Min, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
@@ -20,10 +21,19 @@ CHUNK = 5000  # ids per IN (...) list: inside SQLite's 32,766-parameter limit, f
 def entry_totals():
     """The Totals fields, as SQL aggregates over a group of entries."""
     return {
-        "starts": Count("id"), "wins": Count("id", filter=Q(finish=1)), "top5": Count("id", filter=Q(finish__lte=5)),
-        "top10": Count("id", filter=Q(finish__lte=10)), "poles": Count("id", filter=Q(start=1)),
-        "dnfs": Count("id", filter=DNF), "laps": Sum("laps"), "laps_led": Sum("laps_led"), "points": Sum("points"),
-        "start_sum": Sum("start"), "start_count": Count("start"), "finish_sum": Sum("finish"), "best": Min("finish"),
+        "starts": Count("id"),
+        "wins": Count("id", filter=Q(finish=1)),
+        "top5": Count("id", filter=Q(finish__lte=5)),
+        "top10": Count("id", filter=Q(finish__lte=10)),
+        "poles": Count("id", filter=Q(start=1)),
+        "dnfs": Count("id", filter=DNF),
+        "laps": Sum("laps"),
+        "laps_led": Sum("laps_led"),
+        "points": Sum("points"),
+        "start_sum": Sum("start"),
+        "start_count": Count("start"),
+        "finish_sum": Sum("finish"),
+        "best": Min("finish"),
     }
 
 
@@ -50,40 +60,61 @@ def refresh(*, seasons):
     DataVersion.bump()
     # entries whose copy of their race's order and track is out of date (new, or the race was edited)
     stale = Entry.objects.filter(event__season__in=season_ids).exclude(
-        race_order=race_order(F("event__season__year"), F("event__round")), track=F("event__track"))
+        race_order=race_order(F("event__season__year"), F("event__round")), track=F("event__track")
+    )
     own_event = Event.objects.filter(pk=OuterRef("event_id"))
-    stale.update(race_order=Subquery(own_event.values(order=race_order(F("season__year"), F("round")))),
-                 track=Subquery(own_event.values("track")))
+    stale.update(
+        race_order=Subquery(own_event.values(order=race_order(F("season__year"), F("round")))),
+        track=Subquery(own_event.values("track")),
+    )
     entries = Entry.objects.filter(event__season__in=season_ids)
     drivers = set(DriverSeason.objects.filter(season__in=season_ids).values_list("driver_id", flat=True))
     drivers |= set(entries.values_list("driver_id", flat=True).distinct())
     DriverSeason.objects.filter(season__in=season_ids).delete()
-    insert_from(DriverSeason, entries.values("driver_id", "event__season_id").annotate(**entry_totals()).order_by(),
-                ("driver", "season"))
+    insert_from(
+        DriverSeason,
+        entries.values("driver_id", "event__season_id").annotate(**entry_totals()).order_by(),
+        ("driver", "season"),
+    )
     GroupSeason.objects.filter(season__in=season_ids).delete()
     for kind, column in GROUP_COLUMNS.items():
-        insert_from(GroupSeason, entries.exclude(**{column: None}).values(column, "event__season_id")
-                    .annotate(**entry_totals()).order_by(), ("object_id", "season"), kind=kind)
+        insert_from(
+            GroupSeason,
+            entries.exclude(**{column: None}).values(column, "event__season_id").annotate(**entry_totals()).order_by(),
+            ("object_id", "season"),
+            kind=kind,
+        )
     refresh_drivers(drivers)
 
 
 def refresh_drivers(driver_ids):
     """Career columns and per-make/team/track totals of these drivers, over their whole careers."""
+
     def career(field):
-        per_driver = (DriverSeason.objects.filter(driver=OuterRef("pk")).values("driver")
-                      .annotate(total=Sum(field)).values("total"))
+        per_driver = (
+            DriverSeason.objects.filter(driver=OuterRef("pk"))
+            .values("driver")
+            .annotate(total=Sum(field))
+            .values("total")
+        )
         return Coalesce(Subquery(per_driver), 0)
 
     driver_ids = sorted(driver_ids)
     for i in range(0, len(driver_ids), CHUNK):
-        chunk = driver_ids[i:i + CHUNK]
-        Driver.objects.filter(pk__in=chunk).update(starts=career("starts"), wins=career("wins"),
-                                                    top10=career("top10"))
+        chunk = driver_ids[i : i + CHUNK]
+        Driver.objects.filter(pk__in=chunk).update(starts=career("starts"), wins=career("wins"), top10=career("top10"))
         GroupDriver.objects.filter(driver__in=chunk).delete()
         for kind, column in GROUP_COLUMNS.items():
-            insert_from(GroupDriver, Entry.objects.filter(driver__in=chunk).exclude(**{column: None})
-                        .values(column, "driver_id").annotate(**entry_totals()).order_by(), ("object_id", "driver"),
-                        kind=kind)
+            insert_from(
+                GroupDriver,
+                Entry.objects.filter(driver__in=chunk)
+                .exclude(**{column: None})
+                .values(column, "driver_id")
+                .annotate(**entry_totals())
+                .order_by(),
+                ("object_id", "driver"),
+                kind=kind,
+            )
 
 
 def refresh_all():

@@ -9,6 +9,7 @@ cells still come from the table's own render, value and link methods, with the s
 ``tests/test_table_body.py`` holds the HTML and the exported values equal to django-tables2's
 for every table of the site. Columns this does not cover go through django-tables2 unchanged.
 """
+
 import html
 
 from django.core.exceptions import FieldDoesNotExist
@@ -29,8 +30,10 @@ def export_rows(table):
     yield [force_str(column.header, strings_only=True) for column in columns]
     cells = [cell_function(table, column, export=True) for column in columns]
     for row in table.rows:
-        yield [force_str(cell(row) if cell else row.get_cell_value(column.name), strings_only=True)
-               for cell, column in zip(cells, columns)]
+        yield [
+            force_str(cell(row) if cell else row.get_cell_value(column.name), strings_only=True)
+            for cell, column in zip(cells, columns, strict=True)
+        ]
 
 
 def cell_function(table, bound_column, *, export=False):
@@ -43,8 +46,12 @@ def cell_function(table, bound_column, *, export=False):
         render = bound_column.render  # Column.value only calls render with the arguments it takes
     render_arguments = _arguments(render)
     url = None if export else _url_function(bound_column)
-    if (isinstance(column, (BaseLinkColumn, ManyToManyColumn)) or render_arguments is None
-            or url is NOT_COVERED or _may_have_choices(table, accessor)):
+    if (
+        isinstance(column, (BaseLinkColumn, ManyToManyColumn))
+        or render_arguments is None
+        or url is NOT_COVERED
+        or _may_have_choices(table, accessor)
+    ):
         return None
     empty_values, default = column.empty_values, None if export else bound_column.default
     key = str(accessor)  # dict rows (values() querysets) hold the value under the accessor itself
@@ -81,8 +88,14 @@ def cell_function(table, bound_column, *, export=False):
 
 
 def _offered(value, row, bound_column):
-    return {"value": value, "record": row.record, "column": bound_column.column, "bound_column": bound_column,
-            "bound_row": row, "table": row.table}
+    return {
+        "value": value,
+        "record": row.record,
+        "column": bound_column.column,
+        "bound_column": bound_column,
+        "bound_row": row,
+        "table": row.table,
+    }
 
 
 def escape(value):

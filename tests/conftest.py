@@ -132,4 +132,3 @@ def truck_csv_2022(tmp_path):
         lines = [line for i, line in enumerate(handle) if i == 0 or line.startswith("2022,")]
     path.write_text("".join(lines), encoding="utf-8")
     return path
-

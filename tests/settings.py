@@ -1,4 +1,5 @@
 """Settings for the test suite: production settings with a throwaway key and plain static files."""
+
 import os
 
 os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz")

@@ -1,4 +1,5 @@
 """Editors keep results right in Django admin."""
+
 import pytest
 from django.contrib.auth.models import Group
 
@@ -60,8 +61,15 @@ def test_editor_corrects_a_finish_through_the_inline(editor_client, race):
     for i, entry_form in enumerate(formset.forms):
         entry = entry_form.instance
         prefix = f"{formset.prefix}-{i}"
-        data.update({f"{prefix}-id": entry.pk, f"{prefix}-event": race.pk, f"{prefix}-driver": entry.driver_id,
-                     f"{prefix}-finish": entry.finish, f"{prefix}-number": entry.number})
+        data.update(
+            {
+                f"{prefix}-id": entry.pk,
+                f"{prefix}-event": race.pk,
+                f"{prefix}-driver": entry.driver_id,
+                f"{prefix}-finish": entry.finish,
+                f"{prefix}-number": entry.number,
+            }
+        )
     data[f"{formset.prefix}-0-laps"] = "67"
     data[f"{formset.prefix}-0-laps_led"] = "56"
     response = editor_client.post(url, data)

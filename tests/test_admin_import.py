@@ -1,4 +1,5 @@
 """Editors import a report from admin: upload, read the preview, confirm."""
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from results.models import Entry, Event, ImportRun
@@ -33,8 +34,16 @@ def test_confirm_imports_what_was_previewed(editor_client, seed_report, editor):
 
 
 def test_a_broken_report_shows_the_error_and_changes_nothing(editor_client):
-    response = editor_client.post(URL, {"text": "Fin,Driver,Laps\n1,Ann Able,ten\n", "series": "Truck",
-                                        "year": 2022, "track": "Somewhere", "confirm": "1"})
+    response = editor_client.post(
+        URL,
+        {
+            "text": "Fin,Driver,Laps\n1,Ann Able,ten\n",
+            "series": "Truck",
+            "year": 2022,
+            "track": "Somewhere",
+            "confirm": "1",
+        },
+    )
     assert response.status_code == 200
     assert "laps is not a whole number" in response.content.decode()
     assert not Event.objects.exists()

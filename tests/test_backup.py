@@ -1,4 +1,5 @@
 """Everything exported can be restored into an empty database, exactly."""
+
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group, User
@@ -8,20 +9,23 @@ from results.models import ImportRun
 
 
 def everything():
-    state = {m.__name__: list(m.objects.order_by("pk").values_list())
-             for m in apps.get_app_config("results").get_models()}
+    state = {
+        m.__name__: list(m.objects.order_by("pk").values_list()) for m in apps.get_app_config("results").get_models()
+    }
     state["users"] = list(User.objects.order_by("pk").values_list("username", "is_staff", "password"))
     state["groups"] = [(g.name, sorted(g.permissions.values_list("codename", flat=True))) for g in Group.objects.all()]
     return state
 
 
 @pytest.mark.django_db(transaction=True)
-def test_backup_then_restore_into_an_empty_database_is_exact(run_import, seed_report, truck_csv_2022, tmp_path,
-                                                             django_user_model):
+def test_backup_then_restore_into_an_empty_database_is_exact(
+    run_import, seed_report, truck_csv_2022, tmp_path, django_user_model
+):
     run_import(truck_csv_2022, "--no-progress")
     run_import(seed_report)
     django_user_model.objects.create_user("edna", password="pw", is_staff=True).groups.add(
-        Group.objects.get(name="Editors"))
+        Group.objects.get(name="Editors")
+    )
     before = everything()
     assert ImportRun.objects.count() == 2 and before["DriverSeason"]
     backup = tmp_path / "backup.json.gz"

@@ -3,6 +3,7 @@
 Drives Debian's headless Chromium (/usr/bin/chromium) with Playwright on a live server. Where
 Chromium is not installed the test skips, unless REQUIRE_BROWSER is set (CI sets it).
 """
+
 import os
 from pathlib import Path
 
@@ -23,9 +24,17 @@ def browser_page():
     SHOTS.mkdir(parents=True, exist_ok=True)
     with playwright_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync"],
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
         )
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         yield page

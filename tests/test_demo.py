@@ -1,4 +1,5 @@
 """A newcomer's `make run` loads the project's own demo race, with or without ../shared."""
+
 from io import StringIO
 
 from django.core.management import call_command

@@ -1,4 +1,5 @@
 """Glued rows are a puzzle: the whole table is solved at once, and the database settles the rest."""
+
 import pytest
 
 from results.importers.flattened import read_table, split_header
@@ -78,6 +79,7 @@ def test_a_lower_case_team_is_found_through_the_database():
 
 
 def test_a_letter_after_the_car_number_belongs_to_it():
-    (row,) = read_table(["110XIrv HoerrPrecision Products RacingOldsmobile74Running"], COLUMNS,
-                        first_line=1, source="t")
+    (row,) = read_table(
+        ["110XIrv HoerrPrecision Products RacingOldsmobile74Running"], COLUMNS, first_line=1, source="t"
+    )
     assert (row.start, row.number, row.driver) == (1, "0X", "Irv Hoerr")

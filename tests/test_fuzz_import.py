@@ -1,5 +1,6 @@
 """Thousands of broken reports: every one ends in success or a clear error, never a crash,
 and an error leaves the database exactly as it was."""
+
 import csv
 import io
 
@@ -13,7 +14,7 @@ from results.importers.writer import Options, import_report
 from tests.conftest import results_state, shared_path
 
 OPTIONS = Options(series="Truck", year=2022, track="Mid-Ohio Sports Car Course", round=15)
-FORMULAS = ["=cmd|' /C calc'!A0", "+SUM(1+1)", "@import", "=HYPERLINK(\"http://x\")", "-2+3"]
+FORMULAS = ["=cmd|' /C calc'!A0", "+SUM(1+1)", "@import", '=HYPERLINK("http://x")', "-2+3"]
 
 
 def seed_bytes():
@@ -37,17 +38,20 @@ def mutated(draw, original):
     """The original bytes after one to five edits of the kinds real files suffer."""
     data = bytearray(original)
     for _ in range(draw(st.integers(1, 5))):
-        kind = draw(st.sampled_from(["cut", "drop-line", "dup-line", "swap-digits", "bytes", "formula", "char",
-                                     "encode", "huge"]))
+        kind = draw(
+            st.sampled_from(
+                ["cut", "drop-line", "dup-line", "swap-digits", "bytes", "formula", "char", "encode", "huge"]
+            )
+        )
         at = draw(st.integers(0, max(len(data) - 1, 0)))
         lines = bytes(data).split(b"\n")
         line = draw(st.integers(0, len(lines) - 1))
         if kind == "cut":
             data = data[:at]
         elif kind == "drop-line":
-            data = bytearray(b"\n".join(lines[:line] + lines[line + 1:]))
+            data = bytearray(b"\n".join(lines[:line] + lines[line + 1 :]))
         elif kind == "dup-line":
-            data = bytearray(b"\n".join(lines[:line + 1] + lines[line:]))
+            data = bytearray(b"\n".join(lines[: line + 1] + lines[line:]))
         elif kind == "swap-digits":
             digits = [i for i, b in enumerate(data) if 48 <= b <= 57]
             if len(digits) >= 2:
@@ -60,8 +64,9 @@ def mutated(draw, original):
         elif kind == "char":
             data[at:at] = draw(st.characters(codec="utf-8")).encode("utf-8", "surrogatepass")
         elif kind == "encode":
-            data = bytearray(bytes(data).decode("utf-8", "replace").encode(draw(st.sampled_from(["latin-1", "utf-16"])),
-                                                                            "replace"))
+            data = bytearray(
+                bytes(data).decode("utf-8", "replace").encode(draw(st.sampled_from(["latin-1", "utf-16"])), "replace")
+            )
         elif kind == "huge":
             data = data + data * draw(st.integers(1, 3))
     return bytes(data)
@@ -87,8 +92,11 @@ def test_the_readers_never_crash(original):
 @pytest.mark.django_db
 @pytest.mark.parametrize("original", [seed_bytes, csv_bytes, html_bytes], ids=["glued-text", "csv", "html"])
 def test_a_failed_import_changes_nothing(original):
-    @settings(max_examples=60, deadline=None,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+    @settings(
+        max_examples=60,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+    )
     @given(mutated(original()))
     def check(data):
         before = results_state()

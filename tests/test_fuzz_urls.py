@@ -1,4 +1,5 @@
 """Any query string on any public page gets a page or a 400, never a server error."""
+
 from urllib.parse import quote
 
 import pytest
@@ -7,11 +8,30 @@ from hypothesis import strategies as st
 
 PARAMS = ["page", "sort", "q", "series", "year", "track", "status", "manufacturer", "team", "_export", "per_page"]
 VALUES = st.one_of(
-    st.text(max_size=40), st.integers(-10**12, 10**12).map(str), st.sampled_from(["-1", "0", "1e9", "NaN", "-finish",
-    "start", "' OR 1=1 --", "%00", "toyota", "cup", "csv", "dnf", "\u202e", "x" * 5000]),
+    st.text(max_size=40),
+    st.integers(-(10**12), 10**12).map(str),
+    st.sampled_from(
+        [
+            "-1",
+            "0",
+            "1e9",
+            "NaN",
+            "-finish",
+            "start",
+            "' OR 1=1 --",
+            "%00",
+            "toyota",
+            "cup",
+            "csv",
+            "dnf",
+            "\u202e",
+            "x" * 5000,
+        ]
+    ),
 )
 QUERY = st.lists(st.tuples(st.one_of(st.sampled_from(PARAMS), st.text(max_size=10)), VALUES), max_size=6).map(
-    lambda pairs: "&".join(f"{quote(k, safe='')}={quote(v, safe='', errors='surrogatepass')}" for k, v in pairs))
+    lambda pairs: "&".join(f"{quote(k, safe='')}={quote(v, safe='', errors='surrogatepass')}" for k, v in pairs)
+)
 RAW_BYTES = st.binary(max_size=60).map(lambda b: "q=" + "".join(f"%{byte:02X}" for byte in b))
 
 
@@ -19,16 +39,36 @@ RAW_BYTES = st.binary(max_size=60).map(lambda b: "q=" + "".join(f"%{byte:02X}" f
 def urls(make):
     event = make.event(name="Fuzz 150")
     driver = make.driver(name="Kenkō Miura")
-    make.entry(event=event, driver=driver, team=make.team(name="Fuzz Racing"),
-               manufacturer=make.manufacturer("Toyota"), start=1, laps=10, laps_led=2, status="Running")
-    return ["/", "/drivers/", driver.get_absolute_url(), event.get_absolute_url(), event.season.get_absolute_url(),
-            event.season.series.get_absolute_url(), event.track.get_absolute_url(), "/teams/fuzz-racing/",
-            "/manufacturers/toyota/", "/sitemap.xml"]
+    make.entry(
+        event=event,
+        driver=driver,
+        team=make.team(name="Fuzz Racing"),
+        manufacturer=make.manufacturer("Toyota"),
+        start=1,
+        laps=10,
+        laps_led=2,
+        status="Running",
+    )
+    return [
+        "/",
+        "/drivers/",
+        driver.get_absolute_url(),
+        event.get_absolute_url(),
+        event.season.get_absolute_url(),
+        event.season.series.get_absolute_url(),
+        event.track.get_absolute_url(),
+        "/teams/fuzz-racing/",
+        "/manufacturers/toyota/",
+        "/sitemap.xml",
+    ]
 
 
 def test_hostile_query_strings_on_every_public_page(client, urls):
-    @settings(max_examples=120, deadline=None,
-              suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+    @settings(
+        max_examples=120,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
     @given(st.one_of(QUERY, RAW_BYTES), st.sampled_from(urls))
     def check(query, url):
         response = client.get(url, QUERY_STRING=query)

@@ -1,4 +1,5 @@
 """Broken reports get a clear error naming file, line and text, and leave the database as it was."""
+
 import pytest
 
 from tests.conftest import results_state
@@ -31,13 +32,17 @@ def assert_refused(run_import, path, *fragments, options=()):
 
 
 def test_truncated_row(run_import, seed_report, tmp_path, loaded):
-    path = broken_copy(tmp_path, seed_report, "362446Mason FilippiG2g RacingToyota9Engine", "362446Mason FilippiG2g Rac")
+    path = broken_copy(
+        tmp_path, seed_report, "362446Mason FilippiG2g RacingToyota9Engine", "362446Mason FilippiG2g Rac"
+    )
     assert_refused(run_import, path, "line 49", "362446Mason FilippiG2g Rac", "manufacturer")
     assert results_state() == loaded
 
 
 def test_unknown_manufacturer_in_glued_text(run_import, seed_report, tmp_path, loaded):
-    path = broken_copy(tmp_path, seed_report, "Dylan LuptonSpire MotorsportsChevrolet", "Dylan LuptonSpire MotorsportsTesla")
+    path = broken_copy(
+        tmp_path, seed_report, "Dylan LuptonSpire MotorsportsChevrolet", "Dylan LuptonSpire MotorsportsTesla"
+    )
     assert_refused(run_import, path, "line 45", "no known manufacturer")
     assert results_state() == loaded
 
@@ -59,8 +64,12 @@ def test_row_out_of_order_is_not_its_finishing_position(run_import, seed_report,
     [
         (b"", "the file is empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
-        ("Race results\n\nFinishStartNumberDriverTeamManufacturerLapsStatus\n1275Kenkō MiuraX RacingToyota9Engine\n"
-         .encode("latin-1", "replace").replace(b"?", b"\xf4"), "not UTF-8"),
+        (
+            "Race results\n\nFinishStartNumberDriverTeamManufacturerLapsStatus\n1275Kenkō MiuraX RacingToyota9Engine\n".encode(
+                "latin-1", "replace"
+            ).replace(b"?", b"\xf4"),
+            "not UTF-8",
+        ),
         (b"Just some prose about a race, and no table at all.\n", "no results table found"),
     ],
     ids=["empty", "binary", "wrong-encoding", "no-table"],
@@ -75,9 +84,14 @@ def test_unreadable_files(run_import, tmp_path, loaded, content, message):
 @pytest.mark.parametrize(
     "table, fragments",
     [
-        ("Fin,Driver,Make,Laps\n1,Ann Able,Ford,10\n2,Bo Baker,Ford,10\n2,Cy Carter,Ford,9\n",
-         ["line 4", "finishing position 2 appears twice"]),
-        ("Fin,Driver,Make,Laps\n1,Ann Able,Ford,10\n2,Bo Baker,Tesla,10\n", ["line 3", "unknown manufacturer", "'Tesla'"]),
+        (
+            "Fin,Driver,Make,Laps\n1,Ann Able,Ford,10\n2,Bo Baker,Ford,10\n2,Cy Carter,Ford,9\n",
+            ["line 4", "finishing position 2 appears twice"],
+        ),
+        (
+            "Fin,Driver,Make,Laps\n1,Ann Able,Ford,10\n2,Bo Baker,Tesla,10\n",
+            ["line 3", "unknown manufacturer", "'Tesla'"],
+        ),
         ("Fin,Driver,Laps\n1,Ann Able,10\n2,Bo Baker,ten\n", ["line 3", "laps is not a whole number", "'ten'"]),
         ("Fin,Driver,Laps,Led\n1,Ann Able,10,11\n", ["line 2", "laps led (11) exceed laps completed (10)"]),
     ],
@@ -104,10 +118,17 @@ def test_an_ambiguous_table_is_refused_with_its_readings(run_import, tmp_path, l
     leads = ["111", "110", "25", "37", "48", "59", "64", "76", "83", "92", "1045", "1233"]
     rows = [f"{i}{lead}Driver {chr(64 + i)}ovichSome RacingFord100Running" for i, lead in enumerate(leads, 1)]
     path = tmp_path / "ambiguous.txt"
-    path.write_text("Race results\n\nFinishStartNumberDriverTeamManufacturerLapsStatus\n" + "\n".join(rows) + "\n",
-                    encoding="utf-8")
-    err = assert_refused(run_import, path, "2 readings", "line 4: '1111Driver Aovich", "start 1, #11 or start 11, #1",
-                         options=("--series", "Truck", "--year", 2023, "--track", "Somewhere Speedway"))
+    path.write_text(
+        "Race results\n\nFinishStartNumberDriverTeamManufacturerLapsStatus\n" + "\n".join(rows) + "\n", encoding="utf-8"
+    )
+    err = assert_refused(
+        run_import,
+        path,
+        "2 readings",
+        "line 4: '1111Driver Aovich",
+        "start 1, #11 or start 11, #1",
+        options=("--series", "Truck", "--year", 2023, "--track", "Somewhere Speedway"),
+    )
     assert "import the season's earlier races first" in err
     assert results_state() == loaded
 

@@ -1,4 +1,5 @@
 """Reports arrive as glued text, delimited tables, saved web pages: each reads the same race."""
+
 import csv
 import io
 
@@ -12,15 +13,26 @@ OPTIONS = ("--series", "Truck", "--year", 2022, "--track", "Mid-Ohio Sports Car 
 def expected_as(expected_rows, delimiter, header):
     lines = [delimiter.join(header)]
     for row in expected_rows:
-        lines.append(delimiter.join(row[k] for k in ["finish", "start", "number", "driver", "team", "manufacturer",
-                                                      "laps", "status"]))
+        lines.append(
+            delimiter.join(
+                row[k] for k in ["finish", "start", "number", "driver", "team", "manufacturer", "laps", "status"]
+            )
+        )
     return "\n".join(lines) + "\n"
 
 
 def imported_rows():
     return [
-        {"finish": str(e.finish), "start": str(e.start), "number": e.number, "driver": e.driver.name,
-         "team": e.team.name, "manufacturer": e.manufacturer.name, "laps": str(e.laps), "status": e.status}
+        {
+            "finish": str(e.finish),
+            "start": str(e.start),
+            "number": e.number,
+            "driver": e.driver.name,
+            "team": e.team.name,
+            "manufacturer": e.manufacturer.name,
+            "laps": str(e.laps),
+            "status": e.status,
+        }
         for e in Entry.objects.select_related("driver", "team", "manufacturer").order_by("finish")
     ]
 
@@ -71,11 +83,14 @@ def test_points_led_and_markers_in_a_csv(run_import, tmp_path):
 
 def test_saved_results_page_picks_the_results_table(run_import, tmp_path, expected_rows):
     body = "".join(
-        "<tr>" + "".join(
+        "<tr>"
+        + "".join(
             f"<td>{'<i>' + r['driver'] + '</i>' if r['finish'] == '33' else r['driver'] + ('*' if r['finish'] == '31' else '')}</td>"
-            if k == "driver" else f"<td>{r[k]}</td>"
+            if k == "driver"
+            else f"<td>{r[k]}</td>"
             for k in ["finish", "start", "number", "driver", "team", "manufacturer", "laps", "status"]
-        ) + "</tr>"
+        )
+        + "</tr>"
         for r in expected_rows
     )
     page = f"""<html><head><title>Results</title></head><body>

@@ -1,4 +1,5 @@
 """The historical dataset loads in bulk, repairs its known quirks in the open, and reloads as a no-op."""
+
 import csv
 import io
 
@@ -7,8 +8,10 @@ import pytest
 from results.models import Driver, Entry, Event, Track
 from tests.conftest import results_state
 
-HEADER = ("Season,Race,Track,Name,Length,Surface,Finish,Start,Car,Driver,Make,Pts,Laps,Led,Status,Team,"
-          "S1,S2,Rating,Win,Seg Points\n")
+HEADER = (
+    "Season,Race,Track,Name,Length,Surface,Finish,Start,Car,Driver,Make,Pts,Laps,Led,Status,Team,"
+    "S1,S2,Rating,Win,Seg Points\n"
+)
 
 
 def test_a_real_season_loads_with_every_column_fans_use(run_import, truck_csv_2022):
@@ -20,7 +23,13 @@ def test_a_real_season_loads_with_every_column_fans_use(run_import, truck_csv_20
     assert event.name == "O'Reilly Auto Parts 150 at Mid-Ohio"
     winner = event.entries.get(finish=1)
     assert (winner.driver.name, winner.points, winner.laps_led, winner.stage1, winner.stage2, str(winner.rating)) == (
-        "Parker Kligerman", 59, 56, 1, 2, "150.0")
+        "Parker Kligerman",
+        59,
+        56,
+        1,
+        2,
+        "150.0",
+    )
     assert event.entries.get(finish=7).number == "02"
     assert (event.track.surface, event.track.kind) == ("road", "road")
 
@@ -43,8 +52,9 @@ def test_reloading_the_same_file_changes_nothing(run_import, truck_csv_2022):
     assert results_state() == before
 
 
-def test_the_seed_report_reads_the_same_on_a_database_with_history(run_import, truck_csv_2022, seed_report,
-                                                                   expected_rows):
+def test_the_seed_report_reads_the_same_on_a_database_with_history(
+    run_import, truck_csv_2022, seed_report, expected_rows
+):
     run_import(truck_csv_2022, "--no-progress")
     ok, out, err = run_import(seed_report, "--dry-run", "--as", "csv")
     assert ok, err
@@ -72,7 +82,11 @@ def test_known_quirks_are_repaired_and_noted_on_the_race(run_import, tmp_path):
     assert event.season.series.short_name == "Xfinity"
     assert event.name == "Goody’s 300"
     assert list(event.entries.order_by("finish").values_list("driver__name", "finish", "start", "laps")) == [
-        ("Ann Able", 1, 2, 120), ("Bo Baker", 2, None, None), ("Cy Carter", 3, None, 99), ("Di Dean", 4, 4, None)]
+        ("Ann Able", 1, 2, 120),
+        ("Bo Baker", 2, None, None),
+        ("Cy Carter", 3, None, 99),
+        ("Di Dean", 4, 4, None),
+    ]
     assert "a second P2; shown as P3" in event.notes
     assert "leading 3 laps but completing 0" in event.notes
     assert "repaired: start zero or duplicated (left unknown): 2" in out
@@ -84,8 +98,11 @@ def test_a_bad_value_names_the_line_and_writes_nothing(run_import, tmp_path, mak
     make.driver(name="Already Here")
     before = results_state()
     path = tmp_path / "cup_series.csv"
-    path.write_text(HEADER + "1990,1,Daytona,Race,2.5,paved,1,1,7,Ann Able,Ford,185,120,60,running,T,,,,1,\n"
-                    + "1990,1,Daytona,Race,2.5,paved,2,2,8,Bo Baker,Ford,170,lots,3,running,T,,,,0,\n")
+    path.write_text(
+        HEADER
+        + "1990,1,Daytona,Race,2.5,paved,1,1,7,Ann Able,Ford,185,120,60,running,T,,,,1,\n"
+        + "1990,1,Daytona,Race,2.5,paved,2,2,8,Bo Baker,Ford,170,lots,3,running,T,,,,0,\n"
+    )
     ok, _, err = run_import(path, "--no-progress")
     assert not ok
     assert "line 3" in err and "Laps is not a whole number" in err and "'lots'" in err
@@ -97,12 +114,18 @@ def test_two_drivers_whose_names_slug_alike_get_their_own_pages(run_import, tmp_
     """Bo&Baker and BoBaker are two names (two keys) with one slug: the second page is -2,
     in the bulk loader as in a single report's import."""
     path = tmp_path / "xfinity_series.csv"
-    path.write_text(HEADER + "1990,1,Daytona,Race,2.5,paved,1,1,7,Bo&Baker,Ford,185,120,60,running,T,,,,1,\n"
-                    + "1990,1,Daytona,Race,2.5,paved,2,2,8,BoBaker,Ford,170,120,3,running,T,,,,0,\n", encoding="utf-8")
+    path.write_text(
+        HEADER
+        + "1990,1,Daytona,Race,2.5,paved,1,1,7,Bo&Baker,Ford,185,120,60,running,T,,,,1,\n"
+        + "1990,1,Daytona,Race,2.5,paved,2,2,8,BoBaker,Ford,170,120,3,running,T,,,,0,\n",
+        encoding="utf-8",
+    )
     ok, _, err = run_import(path, "--no-progress")
     assert ok, err
     assert sorted(Driver.objects.filter(name__startswith="Bo").values_list("slug", flat=True)) == [
-        "bobaker", "bobaker-2"]
+        "bobaker",
+        "bobaker-2",
+    ]
     from results.importers.resolve import unique_slug
 
     assert unique_slug(Driver, "Bo-Baker!") == "bo-baker" and unique_slug(Driver, "BOBAKER") == "bobaker-3"

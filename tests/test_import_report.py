@@ -1,4 +1,5 @@
 """An operator imports the published race report and gets exactly its results, once."""
+
 import csv
 import io
 
@@ -14,8 +15,20 @@ def dry_run_rows(run_import, path, *args):
 
 def test_dry_run_reads_all_36_rows_exactly_as_the_official_results(run_import, seed_report, expected_rows):
     rows = dry_run_rows(run_import, seed_report)
-    assert list(rows[0]) == ["finish", "start", "number", "driver", "team", "manufacturer", "laps", "led",
-                             "status", "points", "rookie", "ineligible"]
+    assert list(rows[0]) == [
+        "finish",
+        "start",
+        "number",
+        "driver",
+        "team",
+        "manufacturer",
+        "laps",
+        "led",
+        "status",
+        "points",
+        "rookie",
+        "ineligible",
+    ]
     assert [{k: row[k] for k in expected_rows[0]} for row in rows] == expected_rows
     assert not Event.objects.exists()
 
@@ -31,7 +44,12 @@ def test_seed_import_writes_the_race_with_facts_from_the_prose(run_import, seed_
     assert "Kligerman led all but eleven" in event.report_text
     winner = event.entries.select_related("driver").get(finish=1)
     assert (winner.driver.name, winner.start, winner.number, winner.laps_led, winner.stage1) == (
-        "Parker Kligerman", 2, "75", 56, 1)
+        "Parker Kligerman",
+        2,
+        "75",
+        56,
+        1,
+    )
     assert event.entries.get(finish=2).stage2 == 1
     assert event.entries.get(finish=7).number == "02"
     assert "event created" in out and "drivers created: 36" in out and "teams created: 19" in out
@@ -49,8 +67,10 @@ def test_corrected_report_brings_the_event_into_line_and_lists_changes(run_impor
     run_import(seed_report)
     corrected = tmp_path / "corrected.txt"
     text = seed_report.read_text(encoding="utf-8")
-    text = text.replace("351820Trey BurkeYoung’s MotorsportsChevrolet16Rear Gear",
-                        "351820Trey BurkeYoung’s MotorsportsChevrolet17Rear Gear")
+    text = text.replace(
+        "351820Trey BurkeYoung’s MotorsportsChevrolet16Rear Gear",
+        "351820Trey BurkeYoung’s MotorsportsChevrolet17Rear Gear",
+    )
     corrected.write_text(text.replace("Chevrolet47Accident", "Chevrolet47Engine"), encoding="utf-8")
     ok, out, err = run_import(corrected)
     assert ok, err
@@ -85,8 +105,9 @@ def test_every_run_is_logged_for_editors(run_import, seed_report, tmp_path):
 
 def test_missing_facts_say_which_option_to_pass(run_import, seed_report, tmp_path):
     report = tmp_path / "no-series.txt"
-    report.write_text(seed_report.read_text(encoding="utf-8").replace("NASCAR Camping World Truck Series", "race"),
-                      encoding="utf-8")
+    report.write_text(
+        seed_report.read_text(encoding="utf-8").replace("NASCAR Camping World Truck Series", "race"), encoding="utf-8"
+    )
     ok, _, err = run_import(report)
     assert not ok
     assert "does not say the series" in err and "--series" in err

@@ -1,4 +1,5 @@
 """The database itself refuses results that cannot be true."""
+
 import pytest
 from django.db import IntegrityError, transaction
 
@@ -108,8 +109,12 @@ def test_links_are_what_reverse_gives_under_any_script_prefix(race, script_prefi
     event, kligerman = race
     set_script_prefix(script_prefix)
     try:
-        for obj, view in [(event, "event"), (kligerman, "driver"), (event.track, "track"),
-                          (event.season.series, "series")]:
+        for obj, view in [
+            (event, "event"),
+            (kligerman, "driver"),
+            (event.track, "track"),
+            (event.season.series, "series"),
+        ]:
             assert obj.get_absolute_url() == reverse(f"results:{view}", args=[obj.slug])
         season = event.season
         assert season.get_absolute_url() == reverse("results:season", args=[season.series.slug, season.year])

@@ -1,4 +1,5 @@
 """Cached pages are served until results change, then never again."""
+
 import pytest
 from django.core.cache import cache
 
@@ -26,8 +27,9 @@ def test_an_import_makes_every_cached_page_fresh(client, run_import, seed_report
     url = Entry.objects.get(finish=1).event.get_absolute_url()
     assert "Rear Gear" in client.get(url).content.decode()
     corrected = tmp_path / "corrected.txt"
-    corrected.write_text(seed_report.read_text(encoding="utf-8").replace("16Rear Gear", "16Suspension"),
-                         encoding="utf-8")
+    corrected.write_text(
+        seed_report.read_text(encoding="utf-8").replace("16Rear Gear", "16Suspension"), encoding="utf-8"
+    )
     assert run_import(corrected)[0]
     page = client.get(url).content.decode()
     assert "Suspension" in page and "Rear Gear" not in page
@@ -46,9 +48,18 @@ def test_renaming_a_driver_in_admin_shows_at_once(client, editor_client, make, p
     driver = make.driver(name="Kenko Miura")
     make.entry(driver=driver)
     assert "Kenko Miura" in client.get(driver.get_absolute_url()).content.decode()
-    response = editor_client.post(f"/admin/results/driver/{driver.pk}/change/", {
-        "name": "Kenkō Miura", "slug": driver.slug, "hometown": "", "birth_date": "",
-        "aliases-TOTAL_FORMS": 0, "aliases-INITIAL_FORMS": 0, "aliases-MIN_NUM_FORMS": 0, "aliases-MAX_NUM_FORMS": 1000,
-    })
+    response = editor_client.post(
+        f"/admin/results/driver/{driver.pk}/change/",
+        {
+            "name": "Kenkō Miura",
+            "slug": driver.slug,
+            "hometown": "",
+            "birth_date": "",
+            "aliases-TOTAL_FORMS": 0,
+            "aliases-INITIAL_FORMS": 0,
+            "aliases-MIN_NUM_FORMS": 0,
+            "aliases-MAX_NUM_FORMS": 1000,
+        },
+    )
     assert response.status_code == 302, response.context["errors"] if response.context else response
     assert "Kenkō Miura" in client.get(driver.get_absolute_url()).content.decode()

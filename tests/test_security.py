@@ -1,4 +1,5 @@
 """Who may do what, and what a hostile name or request can and cannot do."""
+
 import csv
 import io
 
@@ -22,16 +23,26 @@ def hostile(make):
 
 def test_hostile_names_show_as_text_on_every_page(client, hostile, editor_client):
     driver = Driver.objects.get(name=HOSTILE_NAME)
-    urls = ["/", hostile.get_absolute_url(), driver.get_absolute_url(), "/drivers/", hostile.track.get_absolute_url(),
-            hostile.season.get_absolute_url(), Driver.objects.get(name=HOSTILE_NAME).entries.get().team.get_absolute_url()]
+    urls = [
+        "/",
+        hostile.get_absolute_url(),
+        driver.get_absolute_url(),
+        "/drivers/",
+        hostile.track.get_absolute_url(),
+        hostile.season.get_absolute_url(),
+        Driver.objects.get(name=HOSTILE_NAME).entries.get().team.get_absolute_url(),
+    ]
     for url in urls:
         page = client.get(url).content.decode()
         assert "<script>alert(1)" not in page, url
         assert "<img src=x" not in page, url
     page = client.get(hostile.get_absolute_url()).content.decode()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    for url in [f"/admin/results/driver/{driver.pk}/change/", "/admin/results/driver/",
-                f"/admin/results/event/{hostile.pk}/change/"]:
+    for url in [
+        f"/admin/results/driver/{driver.pk}/change/",
+        "/admin/results/driver/",
+        f"/admin/results/event/{hostile.pk}/change/",
+    ]:
         assert "<script>alert(1)" not in editor_client.get(url).content.decode(), url
 
 
@@ -67,21 +78,33 @@ def test_editors_can_add_and_change_results(editor_client, model):
 
 
 def test_editors_add_a_driver(editor_client):
-    response = editor_client.post("/admin/results/driver/add/", {
-        "name": "Ann Able", "slug": "ann-able", "hometown": "", "birth_date": "",
-        "aliases-TOTAL_FORMS": 0, "aliases-INITIAL_FORMS": 0, "aliases-MIN_NUM_FORMS": 0, "aliases-MAX_NUM_FORMS": 1000,
-    })
+    response = editor_client.post(
+        "/admin/results/driver/add/",
+        {
+            "name": "Ann Able",
+            "slug": "ann-able",
+            "hometown": "",
+            "birth_date": "",
+            "aliases-TOTAL_FORMS": 0,
+            "aliases-INITIAL_FORMS": 0,
+            "aliases-MIN_NUM_FORMS": 0,
+            "aliases-MAX_NUM_FORMS": 1000,
+        },
+    )
     assert response.status_code == 302
     assert Driver.objects.filter(name="Ann Able").exists()
 
 
-@pytest.mark.parametrize("url", ["/admin/auth/user/", "/admin/auth/user/add/", "/admin/auth/group/",
-                                 "/admin/auth/group/add/"])
+@pytest.mark.parametrize(
+    "url", ["/admin/auth/user/", "/admin/auth/user/add/", "/admin/auth/group/", "/admin/auth/group/add/"]
+)
 def test_editors_cannot_touch_users_groups_or_permissions(editor_client, editor, url):
     assert editor_client.get(url).status_code == 403
     group = Group.objects.get(name="Editors")
-    assert editor_client.post(f"/admin/auth/group/{group.pk}/change/", {"name": "Editors", "permissions": []}
-                              ).status_code == 403
+    assert (
+        editor_client.post(f"/admin/auth/group/{group.pk}/change/", {"name": "Editors", "permissions": []}).status_code
+        == 403
+    )
     assert group.permissions.exists()
     assert editor_client.post(f"/admin/auth/user/{editor.pk}/change/", {"is_superuser": "on"}).status_code == 403
     editor.refresh_from_db()

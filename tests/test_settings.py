@@ -1,4 +1,5 @@
 """Production settings come from the environment and pass Django's deployment checks."""
+
 import os
 import subprocess
 import sys
@@ -15,8 +16,13 @@ def manage(*args, **env):
 
 def test_check_deploy_is_clean_with_production_environment():
     result = manage(
-        "check", "--deploy", "--fail-level", "WARNING",
-        DEBUG="0", SECRET_KEY="x" * 20 + "a-long-random-production-secret-key-value", ALLOWED_HOSTS="racesite.example",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="0",
+        SECRET_KEY="x" * 20 + "a-long-random-production-secret-key-value",
+        ALLOWED_HOSTS="racesite.example",
     )
     assert result.returncode == 0, result.stdout + result.stderr
 

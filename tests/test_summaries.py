@@ -1,4 +1,5 @@
 """Season and career totals stay true to the entries after imports, admin edits and merges."""
+
 from django.core.management import call_command
 
 from results.models import Driver, DriverSeason, Entry, Event, GroupDriver, GroupSeason
@@ -7,12 +8,19 @@ from results.summaries import refresh_all
 
 def state():
     return {
-        "seasons": sorted(DriverSeason.objects.values_list("driver__name", "season__year", "starts", "wins", "top10",
-                                                           "laps_led", "points", "finish_sum")),
-        "groups": sorted(GroupSeason.objects.values_list("kind", "object_id", "season__year", "starts", "wins",
-                                                         "laps_led", "points", "best")),
-        "group drivers": sorted(GroupDriver.objects.values_list("kind", "object_id", "driver__name", "starts", "wins",
-                                                                "start_sum", "dnfs")),
+        "seasons": sorted(
+            DriverSeason.objects.values_list(
+                "driver__name", "season__year", "starts", "wins", "top10", "laps_led", "points", "finish_sum"
+            )
+        ),
+        "groups": sorted(
+            GroupSeason.objects.values_list(
+                "kind", "object_id", "season__year", "starts", "wins", "laps_led", "points", "best"
+            )
+        ),
+        "group drivers": sorted(
+            GroupDriver.objects.values_list("kind", "object_id", "driver__name", "starts", "wins", "start_sum", "dnfs")
+        ),
         "careers": sorted(Driver.objects.values_list("name", "starts", "wins", "top10")),
         "race order": sorted(Entry.objects.values_list("id", "race_order", "track")),
     }
@@ -54,8 +62,10 @@ def test_merging_drivers_adds_up_their_totals(editor_client, make):
     first, second = make.driver(name="Kenkō Miura"), make.driver(name="Kenko Miura Jr")
     make.entry(driver=first, event=make.event(round=1), finish=1)
     make.entry(driver=second, event=make.event(round=2), finish=1)
-    editor_client.post("/admin/results/driver/", {"action": "merge_selected", "keep": first.pk,
-                                                   "_selected_action": [first.pk, second.pk]})
+    editor_client.post(
+        "/admin/results/driver/",
+        {"action": "merge_selected", "keep": first.pk, "_selected_action": [first.pk, second.pk]},
+    )
     first.refresh_from_db()
     assert (first.starts, first.wins) == (2, 2)
     assert DriverSeason.objects.get(driver=first).wins == 2
@@ -86,9 +96,18 @@ def test_moving_a_race_to_another_season_in_admin_moves_its_totals(editor_client
     url = f"/admin/results/event/{event.pk}/change/"
     form = editor_client.get(url).context["adminform"].form
     data = {k: v for k, v in form.initial.items() if v is not None}
-    data.update({"season": target.pk, "track": event.track_id, "round": 1, "slug": event.slug,
-                 "entries-TOTAL_FORMS": 0, "entries-INITIAL_FORMS": 0, "entries-MIN_NUM_FORMS": 0,
-                 "entries-MAX_NUM_FORMS": 1000})
+    data.update(
+        {
+            "season": target.pk,
+            "track": event.track_id,
+            "round": 1,
+            "slug": event.slug,
+            "entries-TOTAL_FORMS": 0,
+            "entries-INITIAL_FORMS": 0,
+            "entries-MIN_NUM_FORMS": 0,
+            "entries-MAX_NUM_FORMS": 1000,
+        }
+    )
     response = editor_client.post(url, data)
     assert response.status_code == 302, response.context and response.context["errors"]
     assert list(DriverSeason.objects.values_list("season__year", "wins")) == [(2022, 1)]
@@ -99,21 +118,34 @@ def test_a_driver_s_results_run_newest_first_through_admin_corrections(client, e
     """Races are listed by year and round, not by when they were entered; correcting a round or
     a season's year in admin moves the race in the list."""
     ann = make.driver(name="Ann Able")
-    for year, round_number, track in [(2021, 2, "Bristol"), (2023, 1, "Daytona"), (2021, 1, "Atlanta"),
-                                      (2022, 5, "Dover")]:
+    for year, round_number, track in [
+        (2021, 2, "Bristol"),
+        (2023, 1, "Daytona"),
+        (2021, 1, "Atlanta"),
+        (2022, 5, "Dover"),
+    ]:
         make.entry(event=make.event(year=year, round=round_number, track=make.track(name=track)), driver=ann)
 
     def tracks_listed():
-        return [row.record.event.track.name for row in client.get(ann.get_absolute_url()).context["results"].paginated_rows]
+        return [
+            row.record.event.track.name for row in client.get(ann.get_absolute_url()).context["results"].paginated_rows
+        ]
 
     assert tracks_listed() == ["Daytona", "Dover", "Bristol", "Atlanta"]
     season_2021 = Event.objects.get(track__name="Atlanta").season
-    response = editor_client.post(f"/admin/results/season/{season_2021.pk}/change/",
-                                  {"series": season_2021.series_id, "year": 2024, "name": season_2021.name})
+    response = editor_client.post(
+        f"/admin/results/season/{season_2021.pk}/change/",
+        {"series": season_2021.series_id, "year": 2024, "name": season_2021.name},
+    )
     assert response.status_code == 302, response.context and response.context["errors"]
     assert tracks_listed() == ["Bristol", "Atlanta", "Daytona", "Dover"]
-    assert tracks_listed() == [row.record.event.track.name for row in client.get(
-        ann.get_absolute_url(), {"sort": "year"}).context["results"].paginated_rows][::-1]
+    assert (
+        tracks_listed()
+        == [
+            row.record.event.track.name
+            for row in client.get(ann.get_absolute_url(), {"sort": "year"}).context["results"].paginated_rows
+        ][::-1]
+    )
 
 
 def test_correcting_a_race_s_track_in_admin_moves_its_results_to_that_track(client, editor_client, make):
@@ -123,12 +155,21 @@ def test_correcting_a_race_s_track_in_admin_moves_its_results_to_that_track(clie
     url = f"/admin/results/event/{event.pk}/change/"
     form = editor_client.get(url).context["adminform"].form
     data = {k: v for k, v in form.initial.items() if v is not None}
-    data.update({"track": right.pk, "entries-TOTAL_FORMS": 0, "entries-INITIAL_FORMS": 0,
-                 "entries-MIN_NUM_FORMS": 0, "entries-MAX_NUM_FORMS": 1000})
+    data.update(
+        {
+            "track": right.pk,
+            "entries-TOTAL_FORMS": 0,
+            "entries-INITIAL_FORMS": 0,
+            "entries-MIN_NUM_FORMS": 0,
+            "entries-MAX_NUM_FORMS": 1000,
+        }
+    )
     assert editor_client.post(url, data).status_code == 302
 
     def drivers_listed(track):
-        return [row.record.driver.name for row in client.get(track.get_absolute_url()).context["results"].paginated_rows]
+        return [
+            row.record.driver.name for row in client.get(track.get_absolute_url()).context["results"].paginated_rows
+        ]
 
     assert drivers_listed(right) == ["Ann Able"] and drivers_listed(wrong) == []
     assert GroupDriver.objects.get(kind="track", driver__name="Ann Able").object_id == right.pk

@@ -1,4 +1,5 @@
 """Turning table cells (delimited or HTML) into a Row, with errors that name the cell."""
+
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -32,8 +33,13 @@ def row_from_cells(cells: dict, *, line: int, source: str, rookie=False) -> Row:
     if not driver:
         raise ReportError("a row has no driver", line=line, text=str(cells), source=source, expected="a driver name")
     if values.get("finish") is None:
-        raise ReportError("a row has no finishing position", line=line, text=str(cells), source=source,
-                          expected="a whole number from 1")
+        raise ReportError(
+            "a row has no finishing position",
+            line=line,
+            text=str(cells),
+            source=source,
+            expected="a whole number from 1",
+        )
     values["driver"] = driver
     return Row(line=line, rookie=rookie, ineligible=ineligible, **values)
 
@@ -45,15 +51,22 @@ def parse_integer(text, column, *, line, source, negative_ok=False):
         return None
     cleaned = text.rstrip(".")
     if not re.fullmatch(r"-?\d+", cleaned):
-        raise ReportError(f"{column} is not a whole number", line=line, text=text, source=source,
-                          expected=f"a whole number for {column}, or an empty cell")
+        raise ReportError(
+            f"{column} is not a whole number",
+            line=line,
+            text=text,
+            source=source,
+            expected=f"a whole number for {column}, or an empty cell",
+        )
     value = int(cleaned)
     if value < 0 and not negative_ok:
-        raise ReportError(f"{column} is negative", line=line, text=text, source=source,
-                          expected=f"{column} of 0 or more")
+        raise ReportError(
+            f"{column} is negative", line=line, text=text, source=source, expected=f"{column} of 0 or more"
+        )
     if value > 32767 or value < -32768:
-        raise ReportError(f"{column} is out of range", line=line, text=text, source=source,
-                          expected=f"a plausible {column}")
+        raise ReportError(
+            f"{column} is out of range", line=line, text=text, source=source, expected=f"a plausible {column}"
+        )
     return value
 
 
@@ -65,8 +78,9 @@ def parse_rating(text, *, line, source):
     try:
         value = Decimal(text).quantize(Decimal("0.1"))
     except InvalidOperation:
-        raise ReportError("rating is not a number", line=line, text=text, source=source,
-                          expected="e.g. 101.8") from None
+        raise ReportError(
+            "rating is not a number", line=line, text=text, source=source, expected="e.g. 101.8"
+        ) from None
     if not 0 <= value < 10000:
         raise ReportError("rating is out of range", line=line, text=text, source=source, expected="0 to 9999.9")
     return value

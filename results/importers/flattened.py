@@ -6,9 +6,11 @@ meet at a capital letter; the manufacturer comes from a short vocabulary. The wh
 solved at once. Where the digits still allow several readings, what the database knows about
 each driver's car numbers decides; if nothing does, the reader refuses and lists the readings.
 """
+
 import re
 from dataclasses import dataclass, field
 from itertools import product
+from typing import NoReturn
 
 from results.importers.cells import INTEGER_COLUMNS
 from results.importers.knowledge import NOTHING_KNOWN, Knowledge
@@ -17,8 +19,29 @@ from results.importers.vocabulary import MANUFACTURERS, canonical_status, column
 
 # Header words as they appear glued together, longest first so "Laps Led" wins over "Laps".
 _HEADER_WORDS = sorted(
-    ["Finish", "Fin", "Pos", "Start", "St", "Number", "No.", "No", "Car", "#", "Driver", "Team", "Owner",
-     "Manufacturer", "Make", "Laps Led", "Laps", "Led", "Status", "Points", "Pts"],
+    [
+        "Finish",
+        "Fin",
+        "Pos",
+        "Start",
+        "St",
+        "Number",
+        "No.",
+        "No",
+        "Car",
+        "#",
+        "Driver",
+        "Team",
+        "Owner",
+        "Manufacturer",
+        "Make",
+        "Laps Led",
+        "Laps",
+        "Led",
+        "Status",
+        "Points",
+        "Pts",
+    ],
     key=len,
     reverse=True,
 )
@@ -34,7 +57,7 @@ def split_header(line: str):
         for word in _HEADER_WORDS:
             if rest[: len(word)].lower() == word.lower():
                 columns.append(column_for_label(word))
-                rest = rest[len(word):].lstrip()
+                rest = rest[len(word) :].lstrip()
                 break
         else:
             return None
@@ -72,25 +95,32 @@ def read_table(lines, columns, *, first_line, source, knowledge: Knowledge = NOT
         (start, number), tail = reading.leads[0], reading.tails[0]
         rows.append(
             Row(
-                line=reading.line, finish=reading.finish, start=start, number=number, driver=reading.driver,
-                team=reading.team, manufacturer=reading.manufacturer, ineligible=reading.ineligible, **tail,
+                line=reading.line,
+                finish=reading.finish,
+                start=start,
+                number=number,
+                driver=reading.driver,
+                team=reading.team,
+                manufacturer=reading.manufacturer,
+                ineligible=reading.ineligible,
+                **tail,
             )
         )
     return rows
 
 
 def _read_row(text, columns, *, finish, line, source, knowledge, makes):
-    def fail(message, expected=None):
+    def fail(message, expected=None) -> NoReturn:
         raise ReportError(message, line=line, text=text, expected=expected, source=source)
 
     driver_at = columns.index("driver")
     lead_columns = columns[:driver_at]
     if lead_columns[:1] != ["finish"] or any(c not in {"finish", "start", "number"} for c in lead_columns):
         fail("unsupported column order", "Finish, then Start and/or Number, before Driver")
-    after = columns[driver_at + 1:]
+    after = columns[driver_at + 1 :]
     name_columns = [c for c in after if c == "team"]
     has_make = "manufacturer" in after
-    tail_columns = after[after.index("manufacturer") + 1:] if has_make else [c for c in after if c != "team"]
+    tail_columns = after[after.index("manufacturer") + 1 :] if has_make else [c for c in after if c != "team"]
 
     match = re.match(r"(\d+)(.*)$", text.strip())
     if not match:
@@ -98,14 +128,16 @@ def _read_row(text, columns, *, finish, line, source, knowledge, makes):
     digits, rest = match.groups()
     if not digits.startswith(str(finish)):
         fail(f"row {finish} does not begin with its finishing position", f"a row starting with {finish}")
-    lead = digits[len(str(finish)):]
+    lead = digits[len(str(finish)) :]
     suffix = ""
     if "number" in lead_columns and re.match(r"[A-Z][A-Z]", rest) and _letter_is_number_suffix(rest, knowledge):
         suffix, rest = rest[0], rest[1:]  # "0XIrv Hoerr": car 0X
     if lead_columns != ["finish"] and not lead:
         fail("no start or car number after the finishing position", "digits for " + " and ".join(lead_columns[1:]))
 
-    tail_pattern = "".join(r"(\d+)" if c in INTEGER_COLUMNS else r"([A-Za-z][A-Za-z .’'/&-]*?)" for c in _runs(tail_columns))
+    tail_pattern = "".join(
+        r"(\d+)" if c in INTEGER_COLUMNS else r"([A-Za-z][A-Za-z .’'/&-]*?)" for c in _runs(tail_columns)
+    )
     if has_make:
         make_pattern = "|".join(re.escape(m) for m in makes)
         match = re.match(rf"(.+)({make_pattern})\s*{tail_pattern}\s*$", rest)
@@ -132,11 +164,14 @@ def _read_row(text, columns, *, finish, line, source, knowledge, makes):
     if not tails:
         fail("the numbers after the manufacturer cannot be split", ", ".join(tail_columns))
     reading = Reading(line, text, finish, lead, driver, team, manufacturer, ineligible, tails)
-    reading.leads = [(start, number + suffix) for start, number in
-                     _lead_readings(lead, lead_columns[1:], driver, knowledge, suffix)]
+    reading.leads = [
+        (start, number + suffix) for start, number in _lead_readings(lead, lead_columns[1:], driver, knowledge, suffix)
+    ]
     if not reading.leads:
-        fail(f"the digits {lead!r} do not split into " + " and ".join(lead_columns[1:]),
-             "a start position without leading zero and a car number of one to three characters")
+        fail(
+            f"the digits {lead!r} do not split into " + " and ".join(lead_columns[1:]),
+            "a start position without leading zero and a car number of one to three characters",
+        )
     return reading
 
 
@@ -148,14 +183,19 @@ def _letter_is_number_suffix(rest, knowledge):
     if re.match(r"[A-Z][A-Z][a-z]", rest):
         return True
     without = rest[1:]
-    return any(knowledge.knows_driver(without[:k]) for k in range(2, min(len(without), 60) + 1)
-               if not without[k:k + 1].islower()) and not any(
-        knowledge.knows_driver(rest[:k]) for k in range(2, min(len(rest), 60) + 1) if not rest[k:k + 1].islower())
+    return any(
+        knowledge.knows_driver(without[:k])
+        for k in range(2, min(len(without), 60) + 1)
+        if not without[k : k + 1].islower()
+    ) and not any(
+        knowledge.knows_driver(rest[:k]) for k in range(2, min(len(rest), 60) + 1) if not rest[k : k + 1].islower()
+    )
 
 
 def _runs(columns):
     """Columns that are glued into one regex group: consecutive numbers make one digit run."""
-    runs, previous_numeric = [], False
+    runs: list[str] = []
+    previous_numeric = False
     for column in columns:
         numeric = column in INTEGER_COLUMNS
         if numeric and previous_numeric:
@@ -169,12 +209,12 @@ def _runs(columns):
 def _tail_readings(columns, values):
     """Every way the trailing digit runs split into their columns (laps, led, points)."""
     options_per_run = []
-    for run, value in zip(_runs(columns), values):
+    for run, value in zip(_runs(columns), values, strict=True):
         names = run.split("+")
         if names[0] not in INTEGER_COLUMNS:
             options_per_run.append([{names[0]: canonical_status(value)}])
             continue
-        options_per_run.append([dict(zip(names, parts)) for parts in _digit_splits(value, len(names))])
+        options_per_run.append([dict(zip(names, parts, strict=True)) for parts in _digit_splits(value, len(names))])
     readings = []
     for combo in product(*options_per_run):
         reading = {k: v for part in combo for k, v in part.items()}
@@ -231,7 +271,7 @@ def _solve_leads(readings, columns, *, source, knowledge):
     if not solutions:
         # Not a permutation of 1..N (a car withdrew after qualifying, or a row was dropped):
         # starts must still be distinct, which settles less, so more tables end as ambiguous.
-        for reading, leads in zip(readings, all_leads):
+        for reading, leads in zip(readings, all_leads, strict=True):
             reading.leads = leads
         solutions = _permutations(readings)
     if len(solutions) > 1:
@@ -262,14 +302,16 @@ def _solve_leads(readings, columns, *, source, knowledge):
             expected="import the season's earlier races first (the database then knows each driver's number), "
             "or add separators (tabs) to these rows",
         )
-    for reading, lead in zip(readings, solutions[0]):
+    for reading, lead in zip(readings, solutions[0], strict=True):
         reading.leads = [lead]
 
 
 def _permutations(readings):
     """All assignments (up to a limit) giving each row a distinct start; most constrained rows first."""
     order = sorted(range(len(readings)), key=lambda i: len(readings[i].leads))
-    solutions, chosen, used = [], [None] * len(readings), set()
+    solutions: list[list] = []
+    chosen: list = [None] * len(readings)
+    used: set[int] = set()
 
     def search(depth):
         if len(solutions) >= _MAX_SOLUTIONS:
@@ -332,8 +374,9 @@ def _name_score(driver, team, knowledge):
         score += 100
     for word in words:
         for j in range(1, len(word)):
-            glued = word[j - 1].islower() or word[j - 1] == ")" or (
-                word[j - 1] == "." and word[j + 1:j + 2].islower())
+            glued = (
+                word[j - 1].islower() or word[j - 1] == ")" or (word[j - 1] == "." and word[j + 1 : j + 2].islower())
+            )
             if word[j].isupper() and glued and word[:j].lower() not in _NAME_PREFIXES:
                 score -= 10  # "EckesThor", "Jr.Tri": a capital inside a word that no particle explains
     if len(words[-1]) == 1:

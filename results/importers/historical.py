@@ -6,6 +6,7 @@ teams and tracks are created in bulk, and each season's events and entries are w
 positions, laps led above laps run, ``-`` placeholders, double-encoded apostrophes) are
 repaired in the open: each repair is counted in the summary and noted on the race page.
 """
+
 import csv
 import gzip
 import io
@@ -16,6 +17,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from itertools import groupby
 from pathlib import Path
+from typing import Any
 
 from django.db import connection, transaction
 from ftfy import fix_text
@@ -25,13 +27,44 @@ from results.importers.cells import parse_integer, parse_rating
 from results.importers.report import ReportError
 from results.importers.vocabulary import canonical_status
 from results.importers.writer import resolve_series
-from results.models import (Driver, DriverSeason, Entry, Event, GroupDriver, GroupSeason, Manufacturer, Season, Team,
-                            Track)
+from results.models import (
+    Driver,
+    DriverSeason,
+    Entry,
+    Event,
+    GroupDriver,
+    GroupSeason,
+    Manufacturer,
+    Season,
+    Team,
+    Track,
+)
 from results.models.event import race_order
 from results.names import free_slug, name_key
 
-COLUMNS = ["Season", "Race", "Track", "Name", "Length", "Surface", "Finish", "Start", "Car", "Driver", "Make",
-           "Pts", "Laps", "Led", "Status", "Team", "S1", "S2", "Rating", "Win", "Seg Points"]
+COLUMNS = [
+    "Season",
+    "Race",
+    "Track",
+    "Name",
+    "Length",
+    "Surface",
+    "Finish",
+    "Start",
+    "Car",
+    "Driver",
+    "Make",
+    "Pts",
+    "Laps",
+    "Led",
+    "Status",
+    "Team",
+    "S1",
+    "S2",
+    "Rating",
+    "Win",
+    "Seg Points",
+]
 _SERIES_FROM_FILE = {"cup": "Cup", "xfinity": "Xfinity", "truck": "Truck"}
 _MOJIBAKE = re.compile("[âÃ][\u0080-\u00bf€™œž“”]")
 _key = lru_cache(maxsize=None)(name_key)  # the same few thousand names recur 180,000 times
@@ -124,21 +157,26 @@ class _Loader:
         self.teams = dict(Team.objects.values_list("key", "id"))
         self.makes = dict(Manufacturer.objects.values_list("key", "id"))
         self.tracks = dict(Track.objects.values_list("key", "id"))
-        self.slugs = {model: set(model.objects.values_list("slug", flat=True)) for model in (Driver, Team, Track,
-                                                                                              Manufacturer)}
+        self.slugs = {
+            model: set(model.objects.values_list("slug", flat=True)) for model in (Driver, Team, Track, Manufacturer)
+        }
 
     def run(self, path, progress):
         with _open(path) as handle:
             reader = csv.DictReader(handle)
             missing = [c for c in COLUMNS[:16] if c not in (reader.fieldnames or [])]
             if missing:
-                raise ReportError("columns missing from the header: " + ", ".join(missing), line=1,
-                                  text=",".join(reader.fieldnames or []), source=self.outcome.source,
-                                  expected=", ".join(COLUMNS))
+                raise ReportError(
+                    "columns missing from the header: " + ", ".join(missing),
+                    line=1,
+                    text=",".join(reader.fieldnames or []),
+                    source=self.outcome.source,
+                    expected=", ".join(COLUMNS),
+                )
             rows = _numbered(reader)
             bar = _progress_bar(path, progress)
-            for year, season_rows in groupby(rows, key=lambda r: r[1]["Season"]):
-                season_rows = list(season_rows)
+            for year, grouped in groupby(rows, key=lambda r: r[1]["Season"]):
+                season_rows = list(grouped)
                 self._season(_int(year, "Season", season_rows[0][0], self.outcome.source), season_rows)
                 if bar is not None:
                     bar.update(len(season_rows))
@@ -148,12 +186,12 @@ class _Loader:
 
     def _season(self, year, rows):
         season, _ = Season.objects.get_or_create(series=self.series, year=year)
-        races = {}
+        races: dict[Any, list] = {}
         for line, row in rows:
             races.setdefault(_int(row["Race"], "Race", line, self.outcome.source), []).append((line, row))
         self._create_names(rows)
         existing = {e.round: e for e in season.events.all()}
-        stored = {}
+        stored: dict[int, set] = {}
         for event_id, *values in Entry.objects.filter(event__season=season).values_list("event_id", *_ENTRY_FIELDS):
             stored.setdefault(event_id, set()).add(tuple(values))
         new_events, entries_by_round, stale = [], {}, []
@@ -165,9 +203,16 @@ class _Loader:
             completed_laps = max((e[_LAPS] for e in entries if e[_LAPS] is not None), default=None)
             event = existing.get(round_number)
             if event is None:
-                event = Event(season=season, round=round_number, track_id=track_id, name=name, notes=notes,
-                              completed_laps=completed_laps, source=self.outcome.source[:255],
-                              slug=Event.make_slug(year, self.series.slug, round_number, first["Track"]))
+                event = Event(
+                    season=season,
+                    round=round_number,
+                    track_id=track_id,
+                    name=name,
+                    notes=notes,
+                    completed_laps=completed_laps,
+                    source=self.outcome.source[:255],
+                    slug=Event.make_slug(year, self.series.slug, round_number, first["Track"]),
+                )
                 new_events.append(event)
                 self.outcome.events_created += 1
             else:
@@ -198,10 +243,14 @@ class _Loader:
 
     def _create_names(self, rows):
         """Create, in bulk, the drivers, teams, makes and tracks of these rows that are new."""
-        new = {Driver: {}, Team: {}, Manufacturer: {}, Track: {}}
+        new: dict[Any, dict] = {Driver: {}, Team: {}, Manufacturer: {}, Track: {}}
         for _, row in rows:
-            for model, column, known in ((Driver, "Driver", self.drivers), (Team, "Team", self.teams),
-                                         (Manufacturer, "Make", self.makes), (Track, "Track", self.tracks)):
+            for model, column, known in (
+                (Driver, "Driver", self.drivers),
+                (Team, "Team", self.teams),
+                (Manufacturer, "Make", self.makes),
+                (Track, "Track", self.tracks),
+            ):
                 name = self._fix(row[column]).strip()
                 if name and name != "-" and _key(name) and _key(name) not in known:
                     new[model].setdefault(_key(name), (name, row))
@@ -233,8 +282,9 @@ class _Loader:
             driver_name = self._fix(row["Driver"]).strip()
             driver_id = self.drivers.get(_key(driver_name))
             if driver_id is None:
-                raise ReportError("a row has no driver", line=line, text=row["Driver"], source=source,
-                                  expected="a driver name")
+                raise ReportError(
+                    "a row has no driver", line=line, text=row["Driver"], source=source, expected="a driver name"
+                )
             if driver_id in drivers:
                 self.outcome.repairs["driver listed twice in a race (second row dropped)"] += 1
                 notes.append(f"The source lists {driver_name} twice; only the better finish is shown.")
@@ -260,19 +310,41 @@ class _Loader:
             if start is not None:
                 starts.add(start)
             team, make = self._fix(row["Team"]).strip(), row["Make"].strip()
-            entries.append((
-                driver_id, finish, start, row["Car"].strip()[:4],
-                self.teams.get(_key(team)) if team else None,
-                self.makes.get(_key(make)) if make and make != "-" else None,
-                laps, led, canonical_status(row["Status"])[:30], _int(row["Pts"], "Pts", line, source),
-                _int(row.get("S1", ""), "S1", line, source), _int(row.get("S2", ""), "S2", line, source),
-                parse_rating(row.get("Rating", ""), line=line, source=source),
-            ))
+            entries.append(
+                (
+                    driver_id,
+                    finish,
+                    start,
+                    row["Car"].strip()[:4],
+                    self.teams.get(_key(team)) if team else None,
+                    self.makes.get(_key(make)) if make and make != "-" else None,
+                    laps,
+                    led,
+                    canonical_status(row["Status"])[:30],
+                    _int(row["Pts"], "Pts", line, source),
+                    _int(row.get("S1", ""), "S1", line, source),
+                    _int(row.get("S2", ""), "S2", line, source),
+                    parse_rating(row.get("Rating", ""), line=line, source=source),
+                )
+            )
         return entries, "\n".join(notes)
 
 
-_ENTRY_FIELDS = ["driver_id", "finish", "start", "number", "team_id", "manufacturer_id", "laps", "laps_led",
-                 "status", "points", "stage1", "stage2", "rating"]
+_ENTRY_FIELDS = [
+    "driver_id",
+    "finish",
+    "start",
+    "number",
+    "team_id",
+    "manufacturer_id",
+    "laps",
+    "laps_led",
+    "status",
+    "points",
+    "stage1",
+    "stage2",
+    "rating",
+]
 _LAPS = _ENTRY_FIELDS.index("laps")
 
 
@@ -294,7 +366,7 @@ def _insert_entries(rows, batch=500):
             return
         one = "(" + ", ".join(["%s"] * len(columns)) + ")"
         for i in range(0, len(rows), batch):
-            chunk = rows[i:i + batch]
+            chunk = rows[i : i + batch]
             sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES " + ", ".join([one] * len(chunk))
             cursor.execute(sql, [value for row in chunk for value in (*row, False, False)])
 
@@ -321,8 +393,9 @@ def _describe_track(track, row):
     elif surface == "dirt":
         track.kind = Track.Kind.DIRT
     elif length is not None:
-        track.kind = (Track.Kind.SHORT_TRACK if length < 1 else
-                      Track.Kind.SUPERSPEEDWAY if length >= 2.5 else Track.Kind.OVAL)
+        track.kind = (
+            Track.Kind.SHORT_TRACK if length < 1 else Track.Kind.SUPERSPEEDWAY if length >= 2.5 else Track.Kind.OVAL
+        )
 
 
 def _progress_bar(path, enabled):

@@ -1,4 +1,5 @@
 """What the database already knows, so a parser can settle readings the text alone cannot."""
+
 from dataclasses import dataclass, field
 
 from results.names import name_key
@@ -35,12 +36,13 @@ def from_database(series_name="", year=None):
     from results.models import Driver, DriverAlias, Entry, Manufacturer, Team, TeamAlias
 
     knowledge = Knowledge(
-        drivers=set(Driver.objects.values_list("key", flat=True)) | set(DriverAlias.objects.values_list("key", flat=True)),
+        drivers=set(Driver.objects.values_list("key", flat=True))
+        | set(DriverAlias.objects.values_list("key", flat=True)),
         teams=set(Team.objects.values_list("key", flat=True)) | set(TeamAlias.objects.values_list("key", flat=True)),
         manufacturers=set(Manufacturer.objects.values_list("name", flat=True)),
     )
     entries = Entry.objects.exclude(number="")
-    season_numbers = {}
+    season_numbers: dict[str, set[str]] = {}
     if series_name and year:
         season = entries.filter(event__season__year=year, event__season__series__name=series_name)
         for key, number in season.values_list("driver__key", "number").distinct():

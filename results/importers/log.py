@@ -1,4 +1,5 @@
 """The import log that editors read in admin: every run, its outcome and its warnings."""
+
 from results.models import ImportRun
 
 
@@ -8,8 +9,10 @@ def describe(outcome):
     verb = {"created": "created", "updated": "updated", "unchanged": "unchanged"}[outcome.outcome]
     lines = [f"{outcome.source}: {outcome.format}, {len(outcome.report.rows)} rows"]
     if event is not None:
-        lines.append(f"  event {verb}: {event.season.year} {event.season.series.short_name or event.season.series} "
-                     f"round {event.round} at {event.track} ({event.get_absolute_url()})")
+        lines.append(
+            f"  event {verb}: {event.season.year} {event.season.series.short_name or event.season.series} "
+            f"round {event.round} at {event.track} ({event.get_absolute_url()})"
+        )
     lines.append(f"  entries written: {outcome.entries_written}")
     for kind, names in outcome.created.items():
         lines.append(f"  {kind} created: {len(names)} ({', '.join(names)})")
@@ -23,9 +26,13 @@ def describe(outcome):
 
 def record_success(outcome, *, user=None, via="command"):
     run = ImportRun.objects.create(
-        user=user, via=via, source=outcome.source[:255], format=outcome.format,
+        user=user,
+        via=via,
+        source=outcome.source[:255],
+        format=outcome.format,
         outcome=ImportRun.Outcome.DRY_RUN if outcome.dry_run else outcome.outcome,
-        summary="\n".join(describe(outcome)), warnings="\n".join(outcome.warnings),
+        summary="\n".join(describe(outcome)),
+        warnings="\n".join(outcome.warnings),
         entries_written=0 if outcome.dry_run else outcome.entries_written,
     )
     if outcome.event is not None and outcome.event.pk and not outcome.dry_run:
@@ -34,8 +41,9 @@ def record_success(outcome, *, user=None, via="command"):
 
 
 def record_failure(source, error, *, user=None, via="command", format=""):
-    return ImportRun.objects.create(user=user, via=via, source=source[:255], format=format,
-                                    outcome=ImportRun.Outcome.FAILED, error=str(error))
+    return ImportRun.objects.create(
+        user=user, via=via, source=source[:255], format=format, outcome=ImportRun.Outcome.FAILED, error=str(error)
+    )
 
 
 def record_historical(outcome, *, user=None, via="command"):
@@ -49,6 +57,11 @@ def record_historical(outcome, *, user=None, via="command"):
     else:
         result = ImportRun.Outcome.UNCHANGED
     return ImportRun.objects.create(
-        user=user, via=via, source=outcome.source[:255], format="historical", outcome=result,
-        summary="\n".join(outcome.lines()), entries_written=0 if outcome.dry_run else outcome.entries_written,
+        user=user,
+        via=via,
+        source=outcome.source[:255],
+        format="historical",
+        outcome=result,
+        summary="\n".join(outcome.lines()),
+        entries_written=0 if outcome.dry_run else outcome.entries_written,
     )

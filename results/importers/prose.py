@@ -1,16 +1,22 @@
 """Facts a report states in its prose and its table does not: series, track, year, pole, stages."""
+
 import re
 
 from results.importers.report import Facts
 
 # (lasting series name, short name, pattern matching the names it has carried)
 SERIES = [
-    ("NASCAR Cup Series", "Cup",
-     r"(?:NASCAR )?(?:(?:Monster Energy|Sprint|Nextel|Winston|Grand National) )?(?:NASCAR )?Cup Series|Winston Cup"),
-    ("NASCAR Xfinity Series", "Xfinity",
-     r"(?:NASCAR )?(?:Xfinity|Nationwide|Busch(?: Grand National)?) Series"),
-    ("NASCAR Truck Series", "Truck",
-     r"(?:NASCAR )?(?:(?:Camping World|Gander (?:RV &|Outdoors)|Craftsman|SuperTruck) )*Truck Series"),
+    (
+        "NASCAR Cup Series",
+        "Cup",
+        r"(?:NASCAR )?(?:(?:Monster Energy|Sprint|Nextel|Winston|Grand National) )?(?:NASCAR )?Cup Series|Winston Cup",
+    ),
+    ("NASCAR Xfinity Series", "Xfinity", r"(?:NASCAR )?(?:Xfinity|Nationwide|Busch(?: Grand National)?) Series"),
+    (
+        "NASCAR Truck Series",
+        "Truck",
+        r"(?:NASCAR )?(?:(?:Camping World|Gander (?:RV &|Outdoors)|Craftsman|SuperTruck) )*Truck Series",
+    ),
 ]
 _TRACK_WORDS = (
     r"Motor Speedway|International Speedway|International Raceway|Superspeedway|Speedway|Raceway|"
@@ -26,8 +32,10 @@ _STAGE_WON = re.compile(r"\b([A-Z][\w’'-]+)\b[^.]*?\bwon (?:the )?(first|secon
 _LED_ALL_BUT = re.compile(r"\b([A-Z][\w’'-]+) led all but ([\w-]+) of the ([\w-]+) laps")
 _LED = re.compile(r"\b([A-Z][\w’'-]+) led ([\w-]+) (?:of the ([\w-]+) )?laps")
 
-_ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen " \
-        "sixteen seventeen eighteen nineteen".split()
+_ONES = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen".split()
+)
 _TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
 _ORDINAL_STAGE = {"first": 1, "second": 2, "third": 3}
 

@@ -1,4 +1,5 @@
 """Turn a report file (bytes) into a Report: detect the format, find the table, read the prose."""
+
 import csv
 import re
 
@@ -24,8 +25,11 @@ def decode(data: bytes, source: str) -> str:
     if not data.strip():
         raise ReportError("the file is empty", source=source, expected="a race report with a results table")
     if len(data) > MAX_BYTES:
-        raise ReportError(f"the file is {len(data):,} bytes", source=source,
-                          expected=f"a report under {MAX_BYTES:,} bytes (split the file)")
+        raise ReportError(
+            f"the file is {len(data):,} bytes",
+            source=source,
+            expected=f"a report under {MAX_BYTES:,} bytes (split the file)",
+        )
     if b"\x00" in data[:4096]:
         raise ReportError("the file is binary, not text", source=source, expected="a text, CSV or HTML report")
     try:
@@ -33,8 +37,10 @@ def decode(data: bytes, source: str) -> str:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise ReportError(
-            f"the file is not UTF-8 (byte 0x{data[error.start]:02x})", line=line,
-            text=data[max(0, error.start - 20): error.start + 20].decode("utf-8", "replace"), source=source,
+            f"the file is not UTF-8 (byte 0x{data[error.start]:02x})",
+            line=line,
+            text=data[max(0, error.start - 20) : error.start + 20].decode("utf-8", "replace"),
+            source=source,
             expected="UTF-8 text: re-save the file as UTF-8",
         ) from None
 
@@ -59,8 +65,11 @@ def read_report(data: bytes, source: str, *, format=None, knowledge=NOTHING_KNOW
     if format == "html":
         report = _read_html(text, source)
     elif format == "historical":
-        raise ReportError("this is the historical dataset (many races in one file)", source=source,
-                          expected="import it with --format historical, which streams it in bulk")
+        raise ReportError(
+            "this is the historical dataset (many races in one file)",
+            source=source,
+            expected="import it with --format historical, which streams it in bulk",
+        )
     else:
         # no-break and thin spaces read as spaces; the stored report keeps them
         readable = re.sub(r"[\u00a0\u2009\u202f]", " ", text)
@@ -85,16 +94,20 @@ def _delimited_header(line):
 
 def _read_lines(text, source, format, knowledge, known_makes):
     lines = text.splitlines()
-    for index, line in enumerate(lines):
+    for index, line in enumerate(lines):  # noqa: B007 (index is used after the loop)
         header = _delimited_header(line) if format == "csv" else None
         columns = None if header else flattened.split_header(line) if format == "text" else None
         if header or columns:
             break
     else:
-        expected = ("a header line such as FinishStartNumberDriverTeamManufacturerLapsStatus"
-                    if format == "text" else "a header line with Finish and Driver columns, separated by tabs or commas")
+        expected = (
+            "a header line such as FinishStartNumberDriverTeamManufacturerLapsStatus"
+            if format == "text"
+            else "a header line with Finish and Driver columns, separated by tabs or commas"
+        )
         raise ReportError("no results table found", source=source, expected=expected)
-    body, legend = [], lines[index + 1:]
+    body: list[str] = []
+    legend = lines[index + 1 :]
     for offset, line in enumerate(legend):
         if not line.strip() and not body:
             continue
@@ -107,23 +120,29 @@ def _read_lines(text, source, format, knowledge, known_makes):
     prose_lines = lines[:index]
     while prose_lines and (not prose_lines[-1].strip() or _HEADING.match(prose_lines[-1])):
         prose_lines.pop()
-    first_line = index + 2 + next((i for i, l in enumerate(lines[index + 1:]) if l.strip()), 0)
+    first_line = index + 2 + next((i for i, text in enumerate(lines[index + 1 :]) if text.strip()), 0)
     if header:
         delimiter, columns = header
         rows = []
         for number, cells in enumerate(csv.reader(body, delimiter=delimiter), start=first_line):
             if len(cells) != len(columns):
                 raise ReportError(
-                    f"the row has {len(cells)} cells, the header {len(columns)}", line=number,
-                    text=delimiter.join(cells), source=source, expected="one cell per header column",
+                    f"the row has {len(cells)} cells, the header {len(columns)}",
+                    line=number,
+                    text=delimiter.join(cells),
+                    source=source,
+                    expected="one cell per header column",
                 )
-            rows.append(row_from_cells({c: v for c, v in zip(columns, cells) if c}, line=number, source=source))
+            rows.append(
+                row_from_cells({c: v for c, v in zip(columns, cells, strict=True) if c}, line=number, source=source)
+            )
         format = "csv" if delimiter == "," else "tsv" if delimiter == "\t" else "semicolon-separated"
     else:
-        rows = flattened.read_table(body, columns, first_line=first_line, source=source, knowledge=knowledge,
-                                    known_makes=known_makes)
+        rows = flattened.read_table(
+            body, columns, first_line=first_line, source=source, knowledge=knowledge, known_makes=known_makes
+        )
         format = "flattened text"
-    report = Report(source=source, text=text, format=format, rows=rows, has_columns={c for c in columns if c})
+    report = Report(source=source, text=text, format=format, rows=rows, has_columns={c for c in columns or () if c})
     report.prose = "\n".join(prose_lines)
     legend_text = "\n".join(legend)
     if _ROOKIE_LEGEND.search(legend_text) and not header:
@@ -148,8 +167,11 @@ def _read_html(text, source):
         if "finish" in columns and "driver" in columns and (best is None or len(trs) > len(best[1])):
             best = (table, trs, columns)
     if best is None:
-        raise ReportError("no results table in the HTML", source=source,
-                          expected="a <table> whose header has Finish (or Pos) and Driver columns")
+        raise ReportError(
+            "no results table in the HTML",
+            source=source,
+            expected="a <table> whose header has Finish (or Pos) and Driver columns",
+        )
     table, trs, columns = best
     rows = []
     for tr in trs[1:]:
@@ -158,50 +180,88 @@ def _read_html(text, source):
             continue
         line = tr.sourceline
         if len(cells) != len(columns):
-            raise ReportError(f"the row has {len(cells)} cells, the header {len(columns)}", line=line,
-                              text=" | ".join(c.text_content().strip() for c in cells), source=source,
-                              expected="one cell per header column")
-        values = {c: cell.text_content() for c, cell in zip(columns, cells) if c}
+            raise ReportError(
+                f"the row has {len(cells)} cells, the header {len(columns)}",
+                line=line,
+                text=" | ".join(c.text_content().strip() for c in cells),
+                source=source,
+                expected="one cell per header column",
+            )
+        values = {c: cell.text_content() for c, cell in zip(columns, cells, strict=True) if c}
         driver_cell = cells[columns.index("driver")]
         rookie = bool(driver_cell.xpath(".//i|.//em")) or "rookie" in (driver_cell.get("class") or "")
         rows.append(row_from_cells(values, line=line, source=source, rookie=rookie))
     prose = "\n".join(p.text_content().strip() for p in document.iter("p", "h1", "h2") if p.text_content().strip())
-    report = Report(source=source, text=text, format="html", rows=rows,
-                    has_columns={c for c in columns if c} | {"rookie", "ineligible"})
+    report = Report(
+        source=source,
+        text=text,
+        format="html",
+        rows=rows,
+        has_columns={c for c in columns if c} | {"rookie", "ineligible"},
+    )
     report.prose = prose
     return report
 
 
 def _check_rows(report):
     """Table-wide rules: one row per finishing position and per driver; led within laps."""
-    seen_finish, seen_driver = {}, {}
+    seen_finish: dict[int, int] = {}
+    seen_driver: dict[str, int] = {}
     for row in report.rows:
         if row.finish < 1:
-            raise ReportError("finishing position below 1", line=row.line, text=str(row.finish),
-                              source=report.source, expected="positions from 1")
+            raise ReportError(
+                "finishing position below 1",
+                line=row.line,
+                text=str(row.finish),
+                source=report.source,
+                expected="positions from 1",
+            )
         if row.finish in seen_finish:
-            raise ReportError(f"finishing position {row.finish} appears twice (also line {seen_finish[row.finish]})",
-                              line=row.line, text=str(row.finish), source=report.source,
-                              expected="each finishing position once")
+            raise ReportError(
+                f"finishing position {row.finish} appears twice (also line {seen_finish[row.finish]})",
+                line=row.line,
+                text=str(row.finish),
+                source=report.source,
+                expected="each finishing position once",
+            )
         seen_finish[row.finish] = row.line
         key = name_key(row.driver)
         if key in seen_driver:
-            raise ReportError(f"{row.driver} appears twice (also line {seen_driver[key]})", line=row.line,
-                              text=row.driver, source=report.source, expected="each driver once")
+            raise ReportError(
+                f"{row.driver} appears twice (also line {seen_driver[key]})",
+                line=row.line,
+                text=row.driver,
+                source=report.source,
+                expected="each driver once",
+            )
         seen_driver[key] = row.line
         if row.start is not None and row.start < 1:
-            raise ReportError("start position below 1", line=row.line, text=str(row.start),
-                              source=report.source, expected="positions from 1, or empty")
+            raise ReportError(
+                "start position below 1",
+                line=row.line,
+                text=str(row.start),
+                source=report.source,
+                expected="positions from 1, or empty",
+            )
         if row.led is not None and row.laps is not None and row.led > row.laps:
-            raise ReportError(f"laps led ({row.led}) exceed laps completed ({row.laps})", line=row.line,
-                              text=f"{row.laps} laps, {row.led} led", source=report.source,
-                              expected="laps led no more than laps completed")
+            raise ReportError(
+                f"laps led ({row.led}) exceed laps completed ({row.laps})",
+                line=row.line,
+                text=f"{row.laps} laps, {row.led} led",
+                source=report.source,
+                expected="laps led no more than laps completed",
+            )
     starts = [r.start for r in report.rows if r.start is not None]
     if len(starts) != len(set(starts)):
         duplicate = next(s for s in starts if starts.count(s) > 1)
         line = next(r.line for r in report.rows if r.start == duplicate)
-        raise ReportError(f"start position {duplicate} appears twice", line=line, text=str(duplicate),
-                          source=report.source, expected="each start position once")
+        raise ReportError(
+            f"start position {duplicate} appears twice",
+            line=line,
+            text=str(duplicate),
+            source=report.source,
+            expected="each start position once",
+        )
     positions = sorted(seen_finish)
     if positions != list(range(1, len(positions) + 1)):
         report.warnings.append(f"finishing positions are not 1..{len(positions)} without gaps")

@@ -1,10 +1,21 @@
 """What every parser produces: rows of a results table plus the facts around it."""
-from decimal import Decimal
+
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 CSV_COLUMNS = [
-    "finish", "start", "number", "driver", "team", "manufacturer",
-    "laps", "led", "status", "points", "rookie", "ineligible",
+    "finish",
+    "start",
+    "number",
+    "driver",
+    "team",
+    "manufacturer",
+    "laps",
+    "led",
+    "status",
+    "points",
+    "rookie",
+    "ineligible",
 ]
 
 

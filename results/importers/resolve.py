@@ -4,6 +4,7 @@ Case, accents and punctuation never matter (``name_key``), and aliases count lik
 A name that differs only by a generational suffix ("Trey Burke" / "Trey Burke III") is taken
 as the same person with a warning naming both. Otherwise a new record is created and listed.
 """
+
 import re
 
 from ftfy import fix_text
@@ -37,17 +38,28 @@ class Resolver:
     def _check(self, name, what, line=None):
         name = re.sub(r"\s+", " ", fix_text(name or "", uncurl_quotes=False)).strip()
         if not name_key(name):
-            raise ReportError(f"the {what} name has no letters or digits", line=line, text=name,
-                              source=self.outcome.source, expected=f"a {what} name")
+            raise ReportError(
+                f"the {what} name has no letters or digits",
+                line=line,
+                text=name,
+                source=self.outcome.source,
+                expected=f"a {what} name",
+            )
         if len(name) > 120:
-            raise ReportError(f"the {what} name is {len(name)} characters long", line=line, text=name[:80] + "...",
-                              source=self.outcome.source, expected="a name of at most 120 characters")
+            raise ReportError(
+                f"the {what} name is {len(name)} characters long",
+                line=line,
+                text=name[:80] + "...",
+                source=self.outcome.source,
+                expected="a name of at most 120 characters",
+            )
         return name
 
     def track_names(self):
         if "track_names" not in self._cache:
             self._cache["track_names"] = [
-                *Track.objects.values_list("name", flat=True), *TrackAlias.objects.values_list("name", flat=True)
+                *Track.objects.values_list("name", flat=True),
+                *TrackAlias.objects.values_list("name", flat=True),
             ]
         return self._cache["track_names"]
 
@@ -101,7 +113,8 @@ class Resolver:
         if len(candidates) != 1:
             if candidates:
                 self.outcome.warnings.append(
-                    f"{name!r} is close to " + ", ".join(repr(d.name) for d in candidates)
+                    f"{name!r} is close to "
+                    + ", ".join(repr(d.name) for d in candidates)
                     + ": created as a new driver; merge in admin if they are one person"
                 )
             return None
@@ -132,7 +145,10 @@ class Resolver:
                 canonical = next((m for m in MANUFACTURERS if name_key(m) == key[1]), None)
                 if canonical is None:
                     raise ReportError(
-                        "unknown manufacturer", line=line, text=name, source=self.outcome.source,
+                        "unknown manufacturer",
+                        line=line,
+                        text=name,
+                        source=self.outcome.source,
                         expected="one of " + ", ".join(MANUFACTURERS[:10]) + "... (editors add new makes in admin)",
                     )
                 make = Manufacturer.objects.create(name=canonical, slug=unique_slug(Manufacturer, canonical))

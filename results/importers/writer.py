@@ -1,4 +1,5 @@
 """Write one parsed report into the database: all of it, or (on any error) none of it."""
+
 import datetime
 from dataclasses import dataclass, field
 
@@ -17,9 +18,19 @@ from results.names import name_key
 
 # Report columns -> Entry fields; a column the report lacks leaves the stored value alone.
 FIELDS = {
-    "start": "start", "number": "number", "team": "team", "manufacturer": "manufacturer", "laps": "laps",
-    "led": "laps_led", "status": "status", "points": "points", "stage1": "stage1", "stage2": "stage2",
-    "rating": "rating", "rookie": "rookie", "ineligible": "ineligible",
+    "start": "start",
+    "number": "number",
+    "team": "team",
+    "manufacturer": "manufacturer",
+    "laps": "laps",
+    "led": "laps_led",
+    "status": "status",
+    "points": "points",
+    "stage1": "stage1",
+    "stage2": "stage2",
+    "rating": "rating",
+    "rookie": "rookie",
+    "ineligible": "ineligible",
 }
 
 
@@ -36,8 +47,14 @@ class Options:
     format: str | None = None
 
     def facts(self):
-        return Facts(series=self.series, year=self.year or (self.date.year if self.date else None),
-                     round=self.round, date=self.date, track=self.track, name=self.name)
+        return Facts(
+            series=self.series,
+            year=self.year or (self.date.year if self.date else None),
+            round=self.round,
+            date=self.date,
+            track=self.track,
+            name=self.name,
+        )
 
 
 @dataclass
@@ -59,7 +76,7 @@ class _DryRun(Exception):
     pass
 
 
-def import_report(data: bytes, source: str, options: Options = None, *, dry_run=False) -> Outcome:
+def import_report(data: bytes, source: str, options: Options | None = None, *, dry_run=False) -> Outcome:
     """Parse ``data`` and bring the database into line with it, in one transaction.
 
     Raises ReportError (nothing written) when the report cannot be read or contradicts itself.
@@ -75,8 +92,11 @@ def import_report(data: bytes, source: str, options: Options = None, *, dry_run=
     except _DryRun:
         pass
     except IntegrityError as error:
-        raise ReportError(f"the database refused the results ({error})", source=source,
-                          expected="results that satisfy the database's rules") from None
+        raise ReportError(
+            f"the database refused the results ({error})",
+            source=source,
+            expected="results that satisfy the database's rules",
+        ) from None
     return outcome
 
 
@@ -86,8 +106,14 @@ def _import(data, source, options, outcome):
     early = options.facts().merge(facts_from_prose(text[:20000], known_tracks=resolver.track_names()))
     series = resolve_series(early.series, source) if early.series else None
     knowledge = knowledge_module.from_database(series.name if series else "", early.year)
-    report = read_report(data, source, format=options.format, knowledge=knowledge,
-                         known_tracks=resolver.track_names(), known_makes=knowledge.manufacturers)
+    report = read_report(
+        data,
+        source,
+        format=options.format,
+        knowledge=knowledge,
+        known_tracks=resolver.track_names(),
+        known_makes=knowledge.manufacturers,
+    )
     outcome.report, outcome.format = report, report.format
     outcome.warnings += report.warnings
     facts = options.facts().merge(report.facts)
@@ -107,8 +133,7 @@ def _import(data, source, options, outcome):
 def _require(facts, source):
     for fact, option in (("series", "--series"), ("year", "--year or --date"), ("track", "--track")):
         if not getattr(facts, fact):
-            raise ReportError(f"the report does not say the {fact}", source=source,
-                              expected=f"pass {option}")
+            raise ReportError(f"the report does not say the {fact}", source=source, expected=f"pass {option}")
 
 
 def resolve_series(text, source=""):
@@ -121,8 +146,11 @@ def resolve_series(text, source=""):
         ((name, short, text) for name, short, _ in SERIES if key in {name_key(name), name_key(short)}), None
     )
     if not found:
-        raise ReportError(f"unknown series {text!r}", source=source,
-                          expected="Cup, Xfinity or Truck (or a series name editors created in admin)")
+        raise ReportError(
+            f"unknown series {text!r}",
+            source=source,
+            expected="Cup, Xfinity or Truck (or a series name editors created in admin)",
+        )
     name, short, _ = found
     series, _ = Series.objects.get_or_create(
         name=name, defaults={"short_name": short, "sort_order": [s[0] for s in SERIES].index(name)}
@@ -138,7 +166,8 @@ def _find_event(season, track, facts, outcome):
         event = events.filter(round=facts.round).first()
         if event and event.track_id != track.id:
             raise ReportError(
-                f"round {facts.round} of {season.year} is at {event.track}, not {track}", source=outcome.source,
+                f"round {facts.round} of {season.year} is at {event.track}, not {track}",
+                source=outcome.source,
                 expected="the right --round, or --track",
             )
     else:
@@ -146,8 +175,10 @@ def _find_event(season, track, facts, outcome):
         if len(at_track) > 1:
             raise ReportError(
                 f"{season.year} has {len(at_track)} races at {track} (rounds "
-                + ", ".join(str(e.round) for e in at_track) + ")",
-                source=outcome.source, expected="pass --round",
+                + ", ".join(str(e.round) for e in at_track)
+                + ")",
+                source=outcome.source,
+                expected="pass --round",
             )
         event = at_track[0] if at_track else None
     if event is None:
@@ -158,8 +189,12 @@ def _find_event(season, track, facts, outcome):
             )
         event = Event(season=season, round=round_number, track=track)
         outcome.outcome = "created"
-    new_values = {"name": fix_text(facts.name, uncurl_quotes=False) if facts.name else "", "date": facts.date,
-                  "report_text": outcome.report.text, "source": outcome.source[:255]}
+    new_values = {
+        "name": fix_text(facts.name, uncurl_quotes=False) if facts.name else "",
+        "date": facts.date,
+        "report_text": outcome.report.text,
+        "source": outcome.source[:255],
+    }
     for attr, value in new_values.items():
         if value and getattr(event, attr) != value:
             if event.pk and attr not in {"report_text", "source"}:
@@ -230,8 +265,13 @@ def _write_entries(event, report, resolver, outcome):
     for row in report.rows:
         driver = resolver.driver(row.driver, existing.values(), line=row.line)
         if driver.pk in seen:
-            raise ReportError(f"{row.driver} is the same driver as another row", line=row.line, text=row.driver,
-                              source=outcome.source, expected="each driver once")
+            raise ReportError(
+                f"{row.driver} is the same driver as another row",
+                line=row.line,
+                text=row.driver,
+                source=outcome.source,
+                expected="each driver once",
+            )
         seen.add(driver.pk)
         old = existing.get(driver.pk)
         entry = Entry(event=event, driver=driver, finish=row.finish)
@@ -272,16 +312,26 @@ def _write_entries(event, report, resolver, outcome):
 def _validate(entry, row, source):
     """Field rules (lengths, ranges) checked before writing, so errors can name the line."""
     try:
-        entry.full_clean(exclude=["event", "driver", "team", "manufacturer"], validate_unique=False,
-                         validate_constraints=False)
+        entry.full_clean(
+            exclude=["event", "driver", "team", "manufacturer"], validate_unique=False, validate_constraints=False
+        )
     except ValidationError as error:
         field_name, messages = next(iter(error.message_dict.items()))
-        raise ReportError(f"{field_name}: {' '.join(messages)}", line=row.line,
-                          text=str(getattr(entry, field_name, "")), source=source,
-                          expected=f"a valid {field_name}") from None
+        raise ReportError(
+            f"{field_name}: {' '.join(messages)}",
+            line=row.line,
+            text=str(getattr(entry, field_name, "")),
+            source=source,
+            expected=f"a valid {field_name}",
+        ) from None
     if entry.laps_led is not None and entry.laps is not None and entry.laps_led > entry.laps:
-        raise ReportError(f"laps led ({entry.laps_led}) exceed laps completed ({entry.laps})", line=row.line,
-                          text=row.driver, source=source, expected="laps led no more than laps completed")
+        raise ReportError(
+            f"laps led ({entry.laps_led}) exceed laps completed ({entry.laps})",
+            line=row.line,
+            text=row.driver,
+            source=source,
+            expected="laps led no more than laps completed",
+        )
 
 
 def _changed_fields(old, new):

@@ -5,258 +5,434 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Driver',
+            name="Driver",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120)),
-                ('slug', models.SlugField(max_length=140, unique=True)),
-                ('key', models.CharField(editable=False, help_text='The name folded to lower-case ASCII; two records may not share it.', max_length=120, unique=True)),
-                ('birth_date', models.DateField(blank=True, null=True)),
-                ('hometown', models.CharField(blank=True, max_length=120)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=120)),
+                ("slug", models.SlugField(max_length=140, unique=True)),
+                (
+                    "key",
+                    models.CharField(
+                        editable=False,
+                        help_text="The name folded to lower-case ASCII; two records may not share it.",
+                        max_length=120,
+                        unique=True,
+                    ),
+                ),
+                ("birth_date", models.DateField(blank=True, null=True)),
+                ("hometown", models.CharField(blank=True, max_length=120)),
             ],
             options={
-                'ordering': ['name'],
-                'abstract': False,
+                "ordering": ["name"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Manufacturer',
+            name="Manufacturer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120)),
-                ('slug', models.SlugField(max_length=140, unique=True)),
-                ('key', models.CharField(editable=False, help_text='The name folded to lower-case ASCII; two records may not share it.', max_length=120, unique=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=120)),
+                ("slug", models.SlugField(max_length=140, unique=True)),
+                (
+                    "key",
+                    models.CharField(
+                        editable=False,
+                        help_text="The name folded to lower-case ASCII; two records may not share it.",
+                        max_length=120,
+                        unique=True,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
-                'abstract': False,
+                "ordering": ["name"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Season',
+            name="Season",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField()),
-                ('name', models.CharField(blank=True, help_text='The sponsor name that year, e.g. NASCAR Camping World Truck Series.', max_length=100)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("year", models.PositiveSmallIntegerField()),
+                (
+                    "name",
+                    models.CharField(
+                        blank=True,
+                        help_text="The sponsor name that year, e.g. NASCAR Camping World Truck Series.",
+                        max_length=100,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['series__sort_order', '-year'],
+                "ordering": ["series__sort_order", "-year"],
             },
         ),
         migrations.CreateModel(
-            name='Series',
+            name="Series",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(help_text='The lasting name, without sponsor.', max_length=100, unique=True)),
-                ('short_name', models.CharField(blank=True, help_text='e.g. Cup, Xfinity, Truck.', max_length=20)),
-                ('slug', models.SlugField(max_length=100, unique=True)),
-                ('sort_order', models.PositiveSmallIntegerField(default=0)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(help_text="The lasting name, without sponsor.", max_length=100, unique=True)),
+                ("short_name", models.CharField(blank=True, help_text="e.g. Cup, Xfinity, Truck.", max_length=20)),
+                ("slug", models.SlugField(max_length=100, unique=True)),
+                ("sort_order", models.PositiveSmallIntegerField(default=0)),
             ],
             options={
-                'verbose_name_plural': 'series',
-                'ordering': ['sort_order', 'name'],
+                "verbose_name_plural": "series",
+                "ordering": ["sort_order", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Team',
+            name="Team",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120)),
-                ('slug', models.SlugField(max_length=140, unique=True)),
-                ('key', models.CharField(editable=False, help_text='The name folded to lower-case ASCII; two records may not share it.', max_length=120, unique=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=120)),
+                ("slug", models.SlugField(max_length=140, unique=True)),
+                (
+                    "key",
+                    models.CharField(
+                        editable=False,
+                        help_text="The name folded to lower-case ASCII; two records may not share it.",
+                        max_length=120,
+                        unique=True,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
-                'abstract': False,
+                "ordering": ["name"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='DriverAlias',
+            name="DriverAlias",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120)),
-                ('key', models.CharField(editable=False, max_length=120, unique=True)),
-                ('driver', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='aliases', to='results.driver')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=120)),
+                ("key", models.CharField(editable=False, max_length=120, unique=True)),
+                (
+                    "driver",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="aliases", to="results.driver"
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'driver aliases',
-                'ordering': ['name'],
-                'abstract': False,
+                "verbose_name_plural": "driver aliases",
+                "ordering": ["name"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Event',
+            name="Event",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('round', models.PositiveSmallIntegerField(help_text='Race number within the season, from 1.')),
-                ('name', models.CharField(blank=True, help_text='Official race name, sponsor included.', max_length=150)),
-                ('slug', models.SlugField(max_length=200, unique=True)),
-                ('date', models.DateField(blank=True, null=True)),
-                ('scheduled_laps', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('completed_laps', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('distance_miles', models.DecimalField(blank=True, decimal_places=2, max_digits=7, null=True)),
-                ('notes', models.TextField(blank=True, help_text='Shown on the race page: weather, shortened race, penalties.')),
-                ('report_text', models.TextField(blank=True, help_text='The report the results were imported from, as it was.')),
-                ('source', models.CharField(blank=True, help_text='Where the results came from: a file or a URL.', max_length=255)),
-                ('season', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='events', to='results.season')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("round", models.PositiveSmallIntegerField(help_text="Race number within the season, from 1.")),
+                (
+                    "name",
+                    models.CharField(blank=True, help_text="Official race name, sponsor included.", max_length=150),
+                ),
+                ("slug", models.SlugField(max_length=200, unique=True)),
+                ("date", models.DateField(blank=True, null=True)),
+                ("scheduled_laps", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("completed_laps", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("distance_miles", models.DecimalField(blank=True, decimal_places=2, max_digits=7, null=True)),
+                (
+                    "notes",
+                    models.TextField(
+                        blank=True, help_text="Shown on the race page: weather, shortened race, penalties."
+                    ),
+                ),
+                (
+                    "report_text",
+                    models.TextField(blank=True, help_text="The report the results were imported from, as it was."),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        blank=True, help_text="Where the results came from: a file or a URL.", max_length=255
+                    ),
+                ),
+                (
+                    "season",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="events", to="results.season"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['season__series__sort_order', 'season__year', 'round'],
-                'get_latest_by': 'date',
+                "ordering": ["season__series__sort_order", "season__year", "round"],
+                "get_latest_by": "date",
             },
         ),
         migrations.AddField(
-            model_name='season',
-            name='series',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='seasons', to='results.series'),
+            model_name="season",
+            name="series",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="seasons", to="results.series"
+            ),
         ),
         migrations.CreateModel(
-            name='Entry',
+            name="Entry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.CharField(blank=True, help_text='Car number as text: "02" is not "2".', max_length=4)),
-                ('finish', models.PositiveSmallIntegerField()),
-                ('start', models.PositiveSmallIntegerField(blank=True, help_text='Empty when not known.', null=True)),
-                ('laps', models.PositiveSmallIntegerField(blank=True, help_text='Laps completed.', null=True)),
-                ('laps_led', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('status', models.CharField(blank=True, help_text='Running, Accident, Engine...', max_length=30)),
-                ('points', models.SmallIntegerField(blank=True, help_text='Championship points, stage points included.', null=True)),
-                ('stage1', models.PositiveSmallIntegerField(blank=True, help_text='Stage 1 finishing position.', null=True)),
-                ('stage2', models.PositiveSmallIntegerField(blank=True, help_text='Stage 2 finishing position.', null=True)),
-                ('rating', models.DecimalField(blank=True, decimal_places=1, help_text='Driver rating.', max_digits=5, null=True)),
-                ('rookie', models.BooleanField(default=False, help_text='Competing for Rookie of the Year.')),
-                ('ineligible', models.BooleanField(default=False, help_text='Ineligible for points in this series.')),
-                ('driver', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='entries', to='results.driver')),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='entries', to='results.event')),
-                ('manufacturer', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='entries', to='results.manufacturer')),
-                ('team', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='entries', to='results.team')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "number",
+                    models.CharField(blank=True, help_text='Car number as text: "02" is not "2".', max_length=4),
+                ),
+                ("finish", models.PositiveSmallIntegerField()),
+                ("start", models.PositiveSmallIntegerField(blank=True, help_text="Empty when not known.", null=True)),
+                ("laps", models.PositiveSmallIntegerField(blank=True, help_text="Laps completed.", null=True)),
+                ("laps_led", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("status", models.CharField(blank=True, help_text="Running, Accident, Engine...", max_length=30)),
+                (
+                    "points",
+                    models.SmallIntegerField(
+                        blank=True, help_text="Championship points, stage points included.", null=True
+                    ),
+                ),
+                (
+                    "stage1",
+                    models.PositiveSmallIntegerField(blank=True, help_text="Stage 1 finishing position.", null=True),
+                ),
+                (
+                    "stage2",
+                    models.PositiveSmallIntegerField(blank=True, help_text="Stage 2 finishing position.", null=True),
+                ),
+                (
+                    "rating",
+                    models.DecimalField(
+                        blank=True, decimal_places=1, help_text="Driver rating.", max_digits=5, null=True
+                    ),
+                ),
+                ("rookie", models.BooleanField(default=False, help_text="Competing for Rookie of the Year.")),
+                ("ineligible", models.BooleanField(default=False, help_text="Ineligible for points in this series.")),
+                (
+                    "driver",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="entries", to="results.driver"
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="entries", to="results.event"
+                    ),
+                ),
+                (
+                    "manufacturer",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="entries",
+                        to="results.manufacturer",
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="entries",
+                        to="results.team",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'entries',
-                'ordering': ['event', 'finish'],
+                "verbose_name_plural": "entries",
+                "ordering": ["event", "finish"],
             },
         ),
         migrations.CreateModel(
-            name='TeamAlias',
+            name="TeamAlias",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120)),
-                ('key', models.CharField(editable=False, max_length=120, unique=True)),
-                ('team', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='aliases', to='results.team')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=120)),
+                ("key", models.CharField(editable=False, max_length=120, unique=True)),
+                (
+                    "team",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="aliases", to="results.team"
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'team aliases',
-                'ordering': ['name'],
-                'abstract': False,
+                "verbose_name_plural": "team aliases",
+                "ordering": ["name"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Track',
+            name="Track",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120)),
-                ('slug', models.SlugField(max_length=140, unique=True)),
-                ('key', models.CharField(editable=False, help_text='The name folded to lower-case ASCII; two records may not share it.', max_length=120, unique=True)),
-                ('location', models.CharField(blank=True, help_text='City and state or country.', max_length=120)),
-                ('length_miles', models.DecimalField(blank=True, decimal_places=3, max_digits=5, null=True)),
-                ('surface', models.CharField(blank=True, choices=[('paved', 'Paved'), ('dirt', 'Dirt'), ('road', 'Road course')], max_length=10)),
-                ('kind', models.CharField(blank=True, choices=[('short', 'Short track'), ('oval', 'Oval'), ('superspeedway', 'Superspeedway'), ('road', 'Road course'), ('dirt', 'Dirt track')], max_length=20)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=120)),
+                ("slug", models.SlugField(max_length=140, unique=True)),
+                (
+                    "key",
+                    models.CharField(
+                        editable=False,
+                        help_text="The name folded to lower-case ASCII; two records may not share it.",
+                        max_length=120,
+                        unique=True,
+                    ),
+                ),
+                ("location", models.CharField(blank=True, help_text="City and state or country.", max_length=120)),
+                ("length_miles", models.DecimalField(blank=True, decimal_places=3, max_digits=5, null=True)),
+                (
+                    "surface",
+                    models.CharField(
+                        blank=True,
+                        choices=[("paved", "Paved"), ("dirt", "Dirt"), ("road", "Road course")],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("short", "Short track"),
+                            ("oval", "Oval"),
+                            ("superspeedway", "Superspeedway"),
+                            ("road", "Road course"),
+                            ("dirt", "Dirt track"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
-                'abstract': False,
-                'constraints': [models.CheckConstraint(condition=models.Q(('length_miles__gt', 0), ('length_miles__isnull', True), _connector='OR'), name='track_length_positive')],
+                "ordering": ["name"],
+                "abstract": False,
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("length_miles__gt", 0), ("length_miles__isnull", True), _connector="OR"),
+                        name="track_length_positive",
+                    )
+                ],
             },
         ),
         migrations.AddField(
-            model_name='event',
-            name='track',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='events', to='results.track'),
+            model_name="event",
+            name="track",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="events", to="results.track"
+            ),
         ),
         migrations.CreateModel(
-            name='TrackAlias',
+            name="TrackAlias",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120)),
-                ('key', models.CharField(editable=False, max_length=120, unique=True)),
-                ('track', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='aliases', to='results.track')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=120)),
+                ("key", models.CharField(editable=False, max_length=120, unique=True)),
+                (
+                    "track",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="aliases", to="results.track"
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'track aliases',
-                'ordering': ['name'],
-                'abstract': False,
+                "verbose_name_plural": "track aliases",
+                "ordering": ["name"],
+                "abstract": False,
             },
         ),
         migrations.AddConstraint(
-            model_name='season',
-            constraint=models.UniqueConstraint(fields=('series', 'year'), name='season_unique_series_year'),
+            model_name="season",
+            constraint=models.UniqueConstraint(fields=("series", "year"), name="season_unique_series_year"),
         ),
         migrations.AddConstraint(
-            model_name='season',
-            constraint=models.CheckConstraint(condition=models.Q(('year__gte', 1900)), name='season_year_plausible'),
+            model_name="season",
+            constraint=models.CheckConstraint(condition=models.Q(("year__gte", 1900)), name="season_year_plausible"),
         ),
         migrations.AddIndex(
-            model_name='entry',
-            index=models.Index(fields=['driver', 'event'], name='entry_driver_event'),
+            model_name="entry",
+            index=models.Index(fields=["driver", "event"], name="entry_driver_event"),
         ),
         migrations.AddIndex(
-            model_name='entry',
-            index=models.Index(fields=['team', 'event'], name='entry_team_event'),
+            model_name="entry",
+            index=models.Index(fields=["team", "event"], name="entry_team_event"),
         ),
         migrations.AddIndex(
-            model_name='entry',
-            index=models.Index(fields=['manufacturer', 'event'], name='entry_manufacturer_event'),
+            model_name="entry",
+            index=models.Index(fields=["manufacturer", "event"], name="entry_manufacturer_event"),
         ),
         migrations.AddConstraint(
-            model_name='entry',
-            constraint=models.UniqueConstraint(fields=('event', 'driver'), name='entry_unique_driver_per_event'),
+            model_name="entry",
+            constraint=models.UniqueConstraint(fields=("event", "driver"), name="entry_unique_driver_per_event"),
         ),
         migrations.AddConstraint(
-            model_name='entry',
-            constraint=models.UniqueConstraint(fields=('event', 'finish'), name='entry_unique_finish_per_event'),
+            model_name="entry",
+            constraint=models.UniqueConstraint(fields=("event", "finish"), name="entry_unique_finish_per_event"),
         ),
         migrations.AddConstraint(
-            model_name='entry',
-            constraint=models.UniqueConstraint(condition=models.Q(('start__isnull', False)), fields=('event', 'start'), name='entry_unique_start_per_event'),
+            model_name="entry",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("start__isnull", False)),
+                fields=("event", "start"),
+                name="entry_unique_start_per_event",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='entry',
-            constraint=models.CheckConstraint(condition=models.Q(('finish__gte', 1)), name='entry_finish_positive'),
+            model_name="entry",
+            constraint=models.CheckConstraint(condition=models.Q(("finish__gte", 1)), name="entry_finish_positive"),
         ),
         migrations.AddConstraint(
-            model_name='entry',
-            constraint=models.CheckConstraint(condition=models.Q(('start__gte', 1), ('start__isnull', True), _connector='OR'), name='entry_start_positive'),
+            model_name="entry",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("start__gte", 1), ("start__isnull", True), _connector="OR"),
+                name="entry_start_positive",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='entry',
-            constraint=models.CheckConstraint(condition=models.Q(('laps__gte', 0), ('laps__isnull', True), _connector='OR'), name='entry_laps_not_negative'),
+            model_name="entry",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("laps__gte", 0), ("laps__isnull", True), _connector="OR"),
+                name="entry_laps_not_negative",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='entry',
-            constraint=models.CheckConstraint(condition=models.Q(('laps_led__gte', 0), ('laps_led__isnull', True), _connector='OR'), name='entry_laps_led_not_negative'),
+            model_name="entry",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("laps_led__gte", 0), ("laps_led__isnull", True), _connector="OR"),
+                name="entry_laps_led_not_negative",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='entry',
-            constraint=models.CheckConstraint(condition=models.Q(('laps_led__lte', models.F('laps')), ('laps_led__isnull', True), ('laps__isnull', True), _connector='OR'), name='entry_laps_led_within_laps'),
+            model_name="entry",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("laps_led__lte", models.F("laps")),
+                    ("laps_led__isnull", True),
+                    ("laps__isnull", True),
+                    _connector="OR",
+                ),
+                name="entry_laps_led_within_laps",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='entry',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('stage1__gte', 1), ('stage1__isnull', True), _connector='OR'), models.Q(('stage2__gte', 1), ('stage2__isnull', True), _connector='OR')), name='entry_stage_positions_positive'),
+            model_name="entry",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("stage1__gte", 1), ("stage1__isnull", True), _connector="OR"),
+                    models.Q(("stage2__gte", 1), ("stage2__isnull", True), _connector="OR"),
+                ),
+                name="entry_stage_positions_positive",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='event',
-            constraint=models.UniqueConstraint(fields=('season', 'round'), name='event_unique_round_per_season'),
+            model_name="event",
+            constraint=models.UniqueConstraint(fields=("season", "round"), name="event_unique_round_per_season"),
         ),
         migrations.AddConstraint(
-            model_name='event',
-            constraint=models.CheckConstraint(condition=models.Q(('round__gte', 1)), name='event_round_positive'),
+            model_name="event",
+            constraint=models.CheckConstraint(condition=models.Q(("round__gte", 1)), name="event_round_positive"),
         ),
     ]

@@ -6,32 +6,52 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('results', '0001_initial'),
+        ("results", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ImportRun',
+            name="ImportRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('started_at', models.DateTimeField(auto_now_add=True)),
-                ('via', models.CharField(default='command', help_text='command or admin', max_length=20)),
-                ('source', models.CharField(help_text='The file name, or how the report was given.', max_length=255)),
-                ('format', models.CharField(blank=True, max_length=40)),
-                ('outcome', models.CharField(choices=[('created', 'Event created'), ('updated', 'Event updated'), ('unchanged', 'Unchanged'), ('dry-run', 'Dry run (nothing written)'), ('failed', 'Failed (nothing written)')], max_length=20)),
-                ('summary', models.TextField(blank=True)),
-                ('warnings', models.TextField(blank=True)),
-                ('error', models.TextField(blank=True)),
-                ('entries_written', models.PositiveIntegerField(default=0)),
-                ('events', models.ManyToManyField(blank=True, related_name='import_runs', to='results.event')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='import_runs', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("started_at", models.DateTimeField(auto_now_add=True)),
+                ("via", models.CharField(default="command", help_text="command or admin", max_length=20)),
+                ("source", models.CharField(help_text="The file name, or how the report was given.", max_length=255)),
+                ("format", models.CharField(blank=True, max_length=40)),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("created", "Event created"),
+                            ("updated", "Event updated"),
+                            ("unchanged", "Unchanged"),
+                            ("dry-run", "Dry run (nothing written)"),
+                            ("failed", "Failed (nothing written)"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("summary", models.TextField(blank=True)),
+                ("warnings", models.TextField(blank=True)),
+                ("error", models.TextField(blank=True)),
+                ("entries_written", models.PositiveIntegerField(default=0)),
+                ("events", models.ManyToManyField(blank=True, related_name="import_runs", to="results.event")),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="import_runs",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-started_at'],
-                'indexes': [models.Index(fields=['-started_at'], name='importrun_recent')],
+                "ordering": ["-started_at"],
+                "indexes": [models.Index(fields=["-started_at"], name="importrun_recent")],
             },
         ),
     ]

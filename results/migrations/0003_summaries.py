@@ -5,78 +5,88 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('results', '0002_import_log'),
+        ("results", "0002_import_log"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='DriverSeason',
+            name="DriverSeason",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('starts', models.PositiveIntegerField()),
-                ('wins', models.PositiveIntegerField()),
-                ('top5', models.PositiveIntegerField()),
-                ('top10', models.PositiveIntegerField()),
-                ('poles', models.PositiveIntegerField()),
-                ('dnfs', models.PositiveIntegerField()),
-                ('laps', models.PositiveIntegerField(null=True)),
-                ('laps_led', models.PositiveIntegerField(null=True)),
-                ('points', models.IntegerField(null=True)),
-                ('start_sum', models.PositiveIntegerField(null=True)),
-                ('start_count', models.PositiveIntegerField()),
-                ('finish_sum', models.PositiveIntegerField()),
-                ('best', models.PositiveSmallIntegerField()),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("starts", models.PositiveIntegerField()),
+                ("wins", models.PositiveIntegerField()),
+                ("top5", models.PositiveIntegerField()),
+                ("top10", models.PositiveIntegerField()),
+                ("poles", models.PositiveIntegerField()),
+                ("dnfs", models.PositiveIntegerField()),
+                ("laps", models.PositiveIntegerField(null=True)),
+                ("laps_led", models.PositiveIntegerField(null=True)),
+                ("points", models.IntegerField(null=True)),
+                ("start_sum", models.PositiveIntegerField(null=True)),
+                ("start_count", models.PositiveIntegerField()),
+                ("finish_sum", models.PositiveIntegerField()),
+                ("best", models.PositiveSmallIntegerField()),
             ],
         ),
         migrations.AddField(
-            model_name='driver',
-            name='starts',
+            model_name="driver",
+            name="starts",
             field=models.PositiveIntegerField(default=0, editable=False),
         ),
         migrations.AddField(
-            model_name='driver',
-            name='top10',
+            model_name="driver",
+            name="top10",
             field=models.PositiveIntegerField(default=0, editable=False),
         ),
         migrations.AddField(
-            model_name='driver',
-            name='wins',
+            model_name="driver",
+            name="wins",
             field=models.PositiveIntegerField(default=0, editable=False),
         ),
         migrations.AddIndex(
-            model_name='driver',
-            index=models.Index(fields=['-starts', 'name'], name='driver_by_starts'),
+            model_name="driver",
+            index=models.Index(fields=["-starts", "name"], name="driver_by_starts"),
         ),
         migrations.AddIndex(
-            model_name='driver',
-            index=models.Index(fields=['-wins', 'name'], name='driver_by_wins'),
+            model_name="driver",
+            index=models.Index(fields=["-wins", "name"], name="driver_by_wins"),
         ),
         migrations.AddIndex(
-            model_name='driver',
-            index=models.Index(fields=['-top10', 'name'], name='driver_by_top10'),
+            model_name="driver",
+            index=models.Index(fields=["-top10", "name"], name="driver_by_top10"),
         ),
         migrations.AddField(
-            model_name='driverseason',
-            name='driver',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='season_totals', to='results.driver'),
+            model_name="driverseason",
+            name="driver",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="season_totals", to="results.driver"
+            ),
         ),
         migrations.AddField(
-            model_name='driverseason',
-            name='season',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='driver_totals', to='results.season'),
+            model_name="driverseason",
+            name="season",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="driver_totals", to="results.season"
+            ),
         ),
         migrations.AddIndex(
-            model_name='driverseason',
-            index=models.Index(fields=['driver', 'season'], name='driverseason_driver'),
+            model_name="driverseason",
+            index=models.Index(fields=["driver", "season"], name="driverseason_driver"),
         ),
         migrations.AddConstraint(
-            model_name='driverseason',
-            constraint=models.UniqueConstraint(fields=('season', 'driver'), name='driverseason_unique'),
+            model_name="driverseason",
+            constraint=models.UniqueConstraint(fields=("season", "driver"), name="driverseason_unique"),
         ),
         migrations.AddConstraint(
-            model_name='driverseason',
-            constraint=models.CheckConstraint(condition=models.Q(('wins__lte', models.F('top5')), ('top5__lte', models.F('top10')), ('top10__lte', models.F('starts'))), name='driverseason_counts_nest'),
+            model_name="driverseason",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("wins__lte", models.F("top5")),
+                    ("top5__lte", models.F("top10")),
+                    ("top10__lte", models.F("starts")),
+                ),
+                name="driverseason_counts_nest",
+            ),
         ),
     ]

@@ -5,62 +5,84 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('results', '0005_importrun_millisecond'),
+        ("results", "0005_importrun_millisecond"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='GroupDriver',
+            name="GroupDriver",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('starts', models.PositiveIntegerField()),
-                ('wins', models.PositiveIntegerField()),
-                ('top5', models.PositiveIntegerField()),
-                ('top10', models.PositiveIntegerField()),
-                ('poles', models.PositiveIntegerField()),
-                ('dnfs', models.PositiveIntegerField()),
-                ('laps', models.PositiveIntegerField(null=True)),
-                ('laps_led', models.PositiveIntegerField(null=True)),
-                ('points', models.IntegerField(null=True)),
-                ('start_sum', models.PositiveIntegerField(null=True)),
-                ('start_count', models.PositiveIntegerField()),
-                ('finish_sum', models.PositiveIntegerField()),
-                ('best', models.PositiveSmallIntegerField()),
-                ('kind', models.CharField(choices=[('make', 'Make'), ('team', 'Team'), ('track', 'Track')], max_length=5)),
-                ('object_id', models.PositiveBigIntegerField(help_text='The manufacturer, team or track.')),
-                ('driver', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='group_totals', to='results.driver')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("starts", models.PositiveIntegerField()),
+                ("wins", models.PositiveIntegerField()),
+                ("top5", models.PositiveIntegerField()),
+                ("top10", models.PositiveIntegerField()),
+                ("poles", models.PositiveIntegerField()),
+                ("dnfs", models.PositiveIntegerField()),
+                ("laps", models.PositiveIntegerField(null=True)),
+                ("laps_led", models.PositiveIntegerField(null=True)),
+                ("points", models.IntegerField(null=True)),
+                ("start_sum", models.PositiveIntegerField(null=True)),
+                ("start_count", models.PositiveIntegerField()),
+                ("finish_sum", models.PositiveIntegerField()),
+                ("best", models.PositiveSmallIntegerField()),
+                (
+                    "kind",
+                    models.CharField(choices=[("make", "Make"), ("team", "Team"), ("track", "Track")], max_length=5),
+                ),
+                ("object_id", models.PositiveBigIntegerField(help_text="The manufacturer, team or track.")),
+                (
+                    "driver",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="group_totals", to="results.driver"
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['kind', 'object_id', '-wins', '-starts'], name='groupdriver_best'), models.Index(fields=['driver'], name='groupdriver_driver')],
-                'constraints': [models.UniqueConstraint(fields=('kind', 'object_id', 'driver'), name='groupdriver_unique')],
+                "indexes": [
+                    models.Index(fields=["kind", "object_id", "-wins", "-starts"], name="groupdriver_best"),
+                    models.Index(fields=["driver"], name="groupdriver_driver"),
+                ],
+                "constraints": [
+                    models.UniqueConstraint(fields=("kind", "object_id", "driver"), name="groupdriver_unique")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='GroupSeason',
+            name="GroupSeason",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('starts', models.PositiveIntegerField()),
-                ('wins', models.PositiveIntegerField()),
-                ('top5', models.PositiveIntegerField()),
-                ('top10', models.PositiveIntegerField()),
-                ('poles', models.PositiveIntegerField()),
-                ('dnfs', models.PositiveIntegerField()),
-                ('laps', models.PositiveIntegerField(null=True)),
-                ('laps_led', models.PositiveIntegerField(null=True)),
-                ('points', models.IntegerField(null=True)),
-                ('start_sum', models.PositiveIntegerField(null=True)),
-                ('start_count', models.PositiveIntegerField()),
-                ('finish_sum', models.PositiveIntegerField()),
-                ('best', models.PositiveSmallIntegerField()),
-                ('kind', models.CharField(choices=[('make', 'Make'), ('team', 'Team'), ('track', 'Track')], max_length=5)),
-                ('object_id', models.PositiveBigIntegerField(help_text='The manufacturer, team or track.')),
-                ('season', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='group_totals', to='results.season')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("starts", models.PositiveIntegerField()),
+                ("wins", models.PositiveIntegerField()),
+                ("top5", models.PositiveIntegerField()),
+                ("top10", models.PositiveIntegerField()),
+                ("poles", models.PositiveIntegerField()),
+                ("dnfs", models.PositiveIntegerField()),
+                ("laps", models.PositiveIntegerField(null=True)),
+                ("laps_led", models.PositiveIntegerField(null=True)),
+                ("points", models.IntegerField(null=True)),
+                ("start_sum", models.PositiveIntegerField(null=True)),
+                ("start_count", models.PositiveIntegerField()),
+                ("finish_sum", models.PositiveIntegerField()),
+                ("best", models.PositiveSmallIntegerField()),
+                (
+                    "kind",
+                    models.CharField(choices=[("make", "Make"), ("team", "Team"), ("track", "Track")], max_length=5),
+                ),
+                ("object_id", models.PositiveBigIntegerField(help_text="The manufacturer, team or track.")),
+                (
+                    "season",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="group_totals", to="results.season"
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['season'], name='groupseason_season')],
-                'constraints': [models.UniqueConstraint(fields=('kind', 'object_id', 'season'), name='groupseason_unique')],
+                "indexes": [models.Index(fields=["season"], name="groupseason_season")],
+                "constraints": [
+                    models.UniqueConstraint(fields=("kind", "object_id", "season"), name="groupseason_unique")
+                ],
             },
         ),
     ]

@@ -9,51 +9,57 @@ def fill_copies(apps, schema_editor):
     # what results.summaries.refresh keeps: the race's year * 1000 + round, and its track
     Entry, Event = apps.get_model("results", "Entry"), apps.get_model("results", "Event")
     own_event = Event.objects.filter(pk=OuterRef("event_id"))
-    Entry.objects.update(race_order=Subquery(own_event.values(order=F("season__year") * 1000 + F("round"))),
-                         track=Subquery(own_event.values("track")))
+    Entry.objects.update(
+        race_order=Subquery(own_event.values(order=F("season__year") * 1000 + F("round"))),
+        track=Subquery(own_event.values("track")),
+    )
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('results', '0006_group_summaries'),
+        ("results", "0006_group_summaries"),
     ]
 
     operations = [
-        migrations.RemoveIndex(model_name='entry', name='entry_driver_event'),
-        migrations.RemoveIndex(model_name='entry', name='entry_team_event'),
-        migrations.RemoveIndex(model_name='entry', name='entry_manufacturer_event'),
+        migrations.RemoveIndex(model_name="entry", name="entry_driver_event"),
+        migrations.RemoveIndex(model_name="entry", name="entry_team_event"),
+        migrations.RemoveIndex(model_name="entry", name="entry_manufacturer_event"),
         migrations.AddField(
-            model_name='entry',
-            name='race_order',
-            field=models.PositiveIntegerField(default=0, editable=False, help_text='Year * 1000 + round.'),
+            model_name="entry",
+            name="race_order",
+            field=models.PositiveIntegerField(default=0, editable=False, help_text="Year * 1000 + round."),
         ),
         migrations.AddField(
-            model_name='entry',
-            name='track',
-            field=models.ForeignKey(db_index=False, editable=False, null=True,
-                                    on_delete=django.db.models.deletion.PROTECT, related_name='entries',
-                                    to='results.track'),
+            model_name="entry",
+            name="track",
+            field=models.ForeignKey(
+                db_index=False,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="entries",
+                to="results.track",
+            ),
         ),
         migrations.RunPython(fill_copies, migrations.RunPython.noop),
         migrations.AddIndex(
-            model_name='entry',
-            index=models.Index(fields=['driver', 'race_order', 'id'], name='entry_driver_race_order'),
+            model_name="entry",
+            index=models.Index(fields=["driver", "race_order", "id"], name="entry_driver_race_order"),
         ),
         migrations.AddIndex(
-            model_name='entry',
-            index=models.Index(fields=['team', 'race_order', 'id'], name='entry_team_race_order'),
+            model_name="entry",
+            index=models.Index(fields=["team", "race_order", "id"], name="entry_team_race_order"),
         ),
         migrations.AddIndex(
-            model_name='entry',
-            index=models.Index(fields=['manufacturer', 'race_order', 'id'], name='entry_manufacturer_race_order'),
+            model_name="entry",
+            index=models.Index(fields=["manufacturer", "race_order", "id"], name="entry_manufacturer_race_order"),
         ),
         migrations.AddIndex(
-            model_name='entry',
-            index=models.Index(fields=['track', 'race_order', 'id'], name='entry_track_race_order'),
+            model_name="entry",
+            index=models.Index(fields=["track", "race_order", "id"], name="entry_track_race_order"),
         ),
         migrations.AddConstraint(
-            model_name='event',
-            constraint=models.CheckConstraint(condition=models.Q(('round__lt', 1000)), name='event_round_below_1000'),
+            model_name="event",
+            constraint=models.CheckConstraint(condition=models.Q(("round__lt", 1000)), name="event_round_below_1000"),
         ),
     ]

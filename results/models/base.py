@@ -26,15 +26,15 @@ class NamedModel(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.fill_derived()
+        super().save(*args, **kwargs)
+
     def fill_derived(self):
         self.key = name_key(self.name)
         if not self.slug:
             self.slug = name_slug(self.name)
         return self
-
-    def save(self, *args, **kwargs):
-        self.fill_derived()
-        super().save(*args, **kwargs)
 
 
 class Alias(models.Model):

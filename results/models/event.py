@@ -27,9 +27,11 @@ class EventQuerySet(models.QuerySet):
             return Subquery(Entry.objects.filter(event=OuterRef("pk"), **condition).order_by().values(field)[:1])
 
         return self.annotate(
-            winner_name=pick({"finish": 1}, "driver__name"), winner_slug=pick({"finish": 1}, "driver__slug"),
+            winner_name=pick({"finish": 1}, "driver__name"),
+            winner_slug=pick({"finish": 1}, "driver__slug"),
             winner_led=pick({"finish": 1}, "laps_led"),
-            pole_name=pick({"start": 1}, "driver__name"), pole_slug=pick({"start": 1}, "driver__slug"),
+            pole_name=pick({"start": 1}, "driver__name"),
+            pole_slug=pick({"start": 1}, "driver__slug"),
         )
 
     def with_stage_winners(self):
@@ -38,12 +40,15 @@ class EventQuerySet(models.QuerySet):
 
         def pick(stage, field):
             # stage positions are not unique in the data: the best finisher of the stage's winners
-            return Subquery(Entry.objects.filter(event=OuterRef("pk"), **{stage: 1}).order_by("finish")
-                            .values(field)[:1])
+            return Subquery(
+                Entry.objects.filter(event=OuterRef("pk"), **{stage: 1}).order_by("finish").values(field)[:1]
+            )
 
         return self.annotate(
-            stage1_name=pick("stage1", "driver__name"), stage1_slug=pick("stage1", "driver__slug"),
-            stage2_name=pick("stage2", "driver__name"), stage2_slug=pick("stage2", "driver__slug"),
+            stage1_name=pick("stage1", "driver__name"),
+            stage1_slug=pick("stage1", "driver__slug"),
+            stage2_name=pick("stage2", "driver__name"),
+            stage2_slug=pick("stage2", "driver__slug"),
         )
 
 
@@ -77,10 +82,6 @@ class Event(models.Model):
     def __str__(self):
         return self.name or f"Round {self.round}"
 
-    @staticmethod
-    def make_slug(year, series_slug, round_number, track_name):
-        return f"{year}-{series_slug}-{round_number:02d}-{name_slug(track_name)}"
-
     def save(self, *args, **kwargs):
         if not self.slug:
             # reads season.series and track once, at write time only
@@ -89,3 +90,7 @@ class Event(models.Model):
 
     def get_absolute_url(self):
         return slug_url("results:event", self.slug)
+
+    @staticmethod
+    def make_slug(year, series_slug, round_number, track_name):
+        return f"{year}-{series_slug}-{round_number:02d}-{name_slug(track_name)}"

@@ -10,9 +10,16 @@ def stats_columns(add, least):
     """The stats tables' columns (``n_starts``... ``avg_finish``, see ``tables.StatsTable``) from the
     summary fields: ``add``/``least`` are Sum/Min to total many rows, F/F to read one row."""
     return {
-        "n_starts": add("starts"), "n_wins": add("wins"), "n_top5": add("top5"), "n_top10": add("top10"),
-        "n_poles": add("poles"), "n_laps": add("laps"), "n_led": add("laps_led"), "n_points": add("points"),
-        "n_dnfs": add("dnfs"), "best_finish": least("best"),
+        "n_starts": add("starts"),
+        "n_wins": add("wins"),
+        "n_top5": add("top5"),
+        "n_top10": add("top10"),
+        "n_poles": add("poles"),
+        "n_laps": add("laps"),
+        "n_led": add("laps_led"),
+        "n_points": add("points"),
+        "n_dnfs": add("dnfs"),
+        "best_finish": least("best"),
         "avg_start": Cast(add("start_sum"), FloatField()) / NullIf(add("start_count"), 0),
         "avg_finish": Cast(add("finish_sum"), FloatField()) / add("starts"),
     }
@@ -21,8 +28,11 @@ def stats_columns(add, least):
 class TotalsQuerySet(models.QuerySet):
     def totals(self, **groups):
         """Summary rows added up per group (``groups`` names the grouping columns): one row each."""
-        return (self.values(**{alias: F(path) for alias, path in groups.items()})
-                .annotate(**stats_columns(Sum, Min)).order_by(*groups))
+        return (
+            self.values(**{alias: F(path) for alias, path in groups.items()})
+            .annotate(**stats_columns(Sum, Min))
+            .order_by(*groups)
+        )
 
     def rows(self, **names):
         """One row per summary row (no grouping), under the same names as ``totals``."""
@@ -62,8 +72,10 @@ class DriverSeason(Totals):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["season", "driver"], name="driverseason_unique"),
-            models.CheckConstraint(condition=Q(wins__lte=F("top5")) & Q(top5__lte=F("top10")) &
-                                   Q(top10__lte=F("starts")), name="driverseason_counts_nest"),
+            models.CheckConstraint(
+                condition=Q(wins__lte=F("top5")) & Q(top5__lte=F("top10")) & Q(top10__lte=F("starts")),
+                name="driverseason_counts_nest",
+            ),
         ]
         indexes = [models.Index(fields=["driver", "season"], name="driverseason_driver")]
 

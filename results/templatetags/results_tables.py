@@ -1,5 +1,6 @@
 """The body of a results table, built in one pass: the cells from ``results.table_cells``, the
 HTML around them assembled here once per column instead of through a template per cell."""
+
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -19,7 +20,7 @@ def table_body(table):
     for row in table.paginated_rows:  # the page when paginated, else every row
         row_attrs = f'class="{row.get_even_odd_css_class()}"' if plain_rows else row.attrs.as_html()
         parts.append(f"<tr {row_attrs}>")
-        for attrs, cell, column in zip(cell_attrs, cells, columns):
+        for attrs, cell, column in zip(cell_attrs, cells, columns, strict=True):
             content = cell(row) if cell else row.get_cell(column.name)
             parts.append(f"<td {attrs}>{escape(content)}</td>")
         parts.append("</tr>")

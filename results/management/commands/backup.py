@@ -15,6 +15,12 @@ class Command(BaseCommand):
         parser.add_argument("file", help="Where to write, e.g. backup-2026-11-25.json.gz")
 
     def handle(self, *args, file, **options):
-        call_command("dumpdata", "--natural-foreign", "--natural-primary", *[f"--exclude={a}" for a in DERIVED],
-                     output=file, verbosity=0)
+        call_command(
+            "dumpdata",
+            "--natural-foreign",
+            "--natural-primary",
+            *[f"--exclude={a}" for a in DERIVED],
+            output=file,
+            verbosity=0,
+        )
         self.stdout.write(f"backup written to {file}")

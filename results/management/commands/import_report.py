@@ -27,8 +27,13 @@ class Command(BaseCommand):
         parser.add_argument("--name", default="", help="Official race name.")
         parser.add_argument("--format", choices=FORMATS, help="Skip detection and read the file as this format.")
         parser.add_argument("--dry-run", action="store_true", help="Change nothing; print the parsed table.")
-        parser.add_argument("--as", dest="as_format", choices=["table", "csv"], default="table",
-                            help="With --dry-run: print the table aligned (default) or as CSV on standard output.")
+        parser.add_argument(
+            "--as",
+            dest="as_format",
+            choices=["table", "csv"],
+            default="table",
+            help="With --dry-run: print the table aligned (default) or as CSV on standard output.",
+        )
         parser.add_argument("--no-progress", action="store_true", help="Historical imports: no progress bar.")
 
     def handle(self, *args, **options):
@@ -48,8 +53,15 @@ class Command(BaseCommand):
         except OSError as error:
             self.stderr.write(f"{source}: cannot read the file ({error.strerror})")
             return 1
-        opts = Options(series=options["series"], year=options["year"], round=options["round"], date=options["date"],
-                       track=options["track"], name=options["name"], format=options["format"])
+        opts = Options(
+            series=options["series"],
+            year=options["year"],
+            round=options["round"],
+            date=options["date"],
+            track=options["track"],
+            name=options["name"],
+            format=options["format"],
+        )
         try:
             outcome = import_report(data, source, opts, dry_run=options["dry_run"])
         except ReportError as error:
@@ -58,7 +70,7 @@ class Command(BaseCommand):
             return 1
         record_success(outcome)
         summary = self.stderr if options["as_format"] == "csv" else self.stdout
-        if options["dry_run"]:
+        if options["dry_run"] and outcome.report is not None:
             self._print_table(outcome.report.rows, options["as_format"])
         for line in describe(outcome):
             summary.write(line)
@@ -73,14 +85,15 @@ class Command(BaseCommand):
         table = [[c.title() for c in CSV_COLUMNS]] + [row.csv_values() for row in rows]
         widths = [max(len(r[i]) for r in table) for i in range(len(CSV_COLUMNS))]
         for r in table:
-            self.stdout.write("  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip())
+            self.stdout.write("  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip())
 
     def _historical(self, name, options):
         from results.importers.historical import import_historical
 
         try:
-            outcome = import_historical(Path(name), series=options["series"], progress=not options["no_progress"],
-                                        dry_run=options["dry_run"])
+            outcome = import_historical(
+                Path(name), series=options["series"], progress=not options["no_progress"], dry_run=options["dry_run"]
+            )
         except ReportError as error:
             self.stderr.write(str(error))
             record_failure(name, error, format="historical")

@@ -15,8 +15,11 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--all-history", action="store_true",
-                            help="Load every series from ../shared/data/nascar (Cup and Xfinity too; about a minute).")
+        parser.add_argument(
+            "--all-history",
+            action="store_true",
+            help="Load every series from ../shared/data/nascar (Cup and Xfinity too; about a minute).",
+        )
 
     def handle(self, *args, **options):
         history = SHARED / "data" / "nascar"

@@ -13,8 +13,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, file, **options):
         if Event.objects.exists() or Entry.objects.exists():
-            raise CommandError("the database already holds results: restore into an empty database "
-                               "(a fresh DATABASE_URL, then `manage.py migrate`)")
+            raise CommandError(
+                "the database already holds results: restore into an empty database "
+                "(a fresh DATABASE_URL, then `manage.py migrate`)"
+            )
         with transaction.atomic():
             call_command("loaddata", file, verbosity=0)
         self.stdout.write(f"restored {Event.objects.count()} events and {Entry.objects.count()} entries from {file}")
