@@ -1,8 +1,9 @@
 """django-filter FilterSets: every filter form on the site (GET forms, so URLs can be shared)."""
+
 import django_filters as filters
 from django import forms
 
-from results.models import Entry, Manufacturer, Series, Team, Track
+from results.models import Entry, Manufacturer, Series, Team
 from results.models.entry import DNF
 from results.models.event import race_order
 from results.selectors import active_in, driver_search
@@ -32,12 +33,15 @@ def filter_year(queryset, name, value):
 class EntryFilter(filters.FilterSet):
     """Filters on one race's results."""
 
-    manufacturer = filters.ModelChoiceFilter(queryset=Manufacturer.objects.all(), label="Make", to_field_name="slug",
-                                             empty_label="Any make", widget=Select)
-    team = filters.ModelChoiceFilter(queryset=Team.objects.none(), to_field_name="slug", empty_label="Any team",
-                                     widget=Select)
-    status = filters.ChoiceFilter(choices=FINISHED, method=filter_status, label="Finished", empty_label="Any",
-                                  widget=Select)
+    manufacturer = filters.ModelChoiceFilter(
+        queryset=Manufacturer.objects.all(), label="Make", to_field_name="slug", empty_label="Any make", widget=Select
+    )
+    team = filters.ModelChoiceFilter(
+        queryset=Team.objects.none(), to_field_name="slug", empty_label="Any team", widget=Select
+    )
+    status = filters.ChoiceFilter(
+        choices=FINISHED, method=filter_status, label="Finished", empty_label="Any", widget=Select
+    )
 
     class Meta:
         model = Entry
@@ -54,35 +58,61 @@ class EntryFilter(filters.FilterSet):
 class ResultsFilter(filters.FilterSet):
     """Filters on results across races (a driver's, team's, make's or track's)."""
 
-    series = filters.ModelChoiceFilter(field_name="event__season__series", queryset=Series.objects.all(),
-                                       to_field_name="slug", empty_label="All series", label="Series", widget=Select)
-    year = filters.NumberFilter(method=filter_year, label="Season",
-                                widget=forms.NumberInput(attrs={"min": 1949, "max": 2100, "placeholder": "Year"}))
-    track = filters.ModelChoiceFilter(field_name="track", queryset=Track.objects.none(), to_field_name="slug",
-                                      empty_label="All tracks", label="Track", widget=Select)
-    status = filters.ChoiceFilter(choices=FINISHED, method=filter_status, label="Finished", empty_label="Any",
-                                  widget=Select)
+    series = filters.ModelChoiceFilter(
+        field_name="event__season__series",
+        queryset=Series.objects.all(),
+        to_field_name="slug",
+        empty_label="All series",
+        label="Series",
+        widget=Select,
+    )
+    year = filters.NumberFilter(
+        method=filter_year,
+        label="Season",
+        widget=forms.NumberInput(attrs={"min": 1949, "max": 2100, "placeholder": "Year"}),
+    )
+    track = filters.ChoiceFilter(
+        choices=[], method="filter_track", empty_label="All tracks", label="Track", widget=Select
+    )
+    status = filters.ChoiceFilter(
+        choices=FINISHED, method=filter_status, label="Finished", empty_label="Any", widget=Select
+    )
 
     class Meta:
         model = Entry
         fields = ["series", "year", "track", "status"]
 
     def __init__(self, *args, tracks=None, **kwargs):
+        """``tracks``: (id, slug, name) of the tracks to choose from, which the page has already read
+        (a driver's results by track); without them there is no track filter."""
         super().__init__(*args, **kwargs)
-        if tracks is not None:
-            self.filters["track"].queryset = tracks
-        else:
+        if tracks is None:
             del self.filters["track"]
+        else:
+            self.track_ids = {slug: pk for pk, slug, _ in tracks}
+            self.filters["track"].extra["choices"] = [(slug, name) for _, slug, name in tracks]
+
+    def filter_track(self, queryset, name, value):
+        return queryset.filter(track_id=self.track_ids[value])
 
 
 class DriverFilter(filters.FilterSet):
     """The driver index: search by name, and who raced in a series or a season."""
 
     q = filters.CharFilter(method="search", label="Name", widget=forms.TextInput(attrs={"type": "search"}))
-    series = filters.ModelChoiceFilter(queryset=Series.objects.all(), to_field_name="slug", method="active", label="Series",
-                                       empty_label="All series", widget=Select)
-    year = filters.NumberFilter(method="active", label="Raced in",
-                                widget=forms.NumberInput(attrs={"min": 1949, "max": 2100, "placeholder": "Year"}))
+    series = filters.ModelChoiceFilter(
+        queryset=Series.objects.all(),
+        to_field_name="slug",
+        method="active",
+        label="Series",
+        empty_label="All series",
+        widget=Select,
+    )
+    year = filters.NumberFilter(
+        method="active",
+        label="Raced in",
+        widget=forms.NumberInput(attrs={"min": 1949, "max": 2100, "placeholder": "Year"}),
+    )
 
     def search(self, queryset, name, value):
         return driver_search(queryset, value)

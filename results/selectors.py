@@ -2,6 +2,7 @@
 
 Totals come from the summary rows (``results.summaries``), never from summing entries here.
 """
+
 from django.db.models import Exists, F, OuterRef, Q, Subquery, Window
 from django.db.models.functions import RowNumber
 
@@ -41,14 +42,21 @@ def season_leaders(limit=5):
 
 def season_standings(season):
     """Points standings of a season, one row per driver, ranked: one query."""
-    return (DriverSeason.objects.filter(season=season).rows(**DRIVER)
-            .annotate(rank=Window(RowNumber(), order_by=POINTS_ORDER)).order_by("rank"))
+    return (
+        DriverSeason.objects.filter(season=season)
+        .rows(**DRIVER)
+        .annotate(rank=Window(RowNumber(), order_by=POINTS_ORDER))
+        .order_by("rank")
+    )
 
 
 def neighbours(event):
     """The previous and next race of the same season: one query."""
-    rounds = list(event.season.events.filter(round__in=[event.round - 1, event.round + 1])
-                  .order_by("round").values("round", "name", "slug", "track__name"))
+    rounds = list(
+        event.season.events.filter(round__in=[event.round - 1, event.round + 1])
+        .order_by("round")
+        .values("round", "name", "slug", "track__name")
+    )
     previous = next((r for r in rounds if r["round"] < event.round), None)
     following = next((r for r in rounds if r["round"] > event.round), None)
     return previous, following
@@ -73,38 +81,50 @@ def active_in(queryset, *, series=None, year=None):
 
 
 def career_by_series(driver):
-    return list(DriverSeason.objects.filter(driver=driver).totals(**SUMMARY_SERIES)
-                .order_by("season__series__sort_order"))
+    return list(
+        DriverSeason.objects.filter(driver=driver).totals(**SUMMARY_SERIES).order_by("season__series__sort_order")
+    )
 
 
 def career_by_season(driver):
-    return list(DriverSeason.objects.filter(driver=driver).rows(**SUMMARY_SEASON)
-                .order_by("season__series__sort_order", "year"))
+    return list(
+        DriverSeason.objects.filter(driver=driver).rows(**SUMMARY_SEASON).order_by("season__series__sort_order", "year")
+    )
 
 
 def career_by_track(driver):
     """The driver's GroupDriver rows for tracks, each named by its track: one query."""
     track = Track.objects.filter(pk=OuterRef("object_id"))
-    return list(GroupDriver.objects.filter(driver=driver, kind=Group.TRACK)
-                .annotate(track_name=Subquery(track.values("name")[:1]),
-                          track_slug=Subquery(track.values("slug")[:1]))
-                .rows(track_name="track_name", track_slug="track_slug").order_by("-starts", "track_name"))
+    return list(
+        GroupDriver.objects.filter(driver=driver, kind=Group.TRACK)
+        .annotate(track_name=Subquery(track.values("name")[:1]), track_slug=Subquery(track.values("slug")[:1]))
+        .rows(track_id="object_id", track_name="track_name", track_slug="track_slug")
+        .order_by("-starts", "track_name")
+    )
 
 
 def career_finishes(driver):
     """(year, finish, series) of every race, in order: the chart's points."""
-    return list(Entry.objects.filter(driver=driver)
-                .order_by("event__season__year", "event__round", "event__season__series__sort_order")
-                .values_list("event__season__year", "finish", "event__season__series__short_name"))
+    return list(
+        Entry.objects.filter(driver=driver)
+        .order_by("event__season__year", "event__round", "event__season__series__sort_order")
+        .values_list("event__season__year", "finish", "event__season__series__short_name")
+    )
 
 
 def group_by_season(kind, obj):
     """A make's, team's or track's season-by-season totals, newest first: one query."""
-    return (GroupSeason.objects.filter(kind=kind, object_id=obj.pk).rows(**SUMMARY_SEASON)
-            .order_by("-year", "season__series__sort_order"))
+    return (
+        GroupSeason.objects.filter(kind=kind, object_id=obj.pk)
+        .rows(**SUMMARY_SEASON)
+        .order_by("-year", "season__series__sort_order")
+    )
 
 
 def group_drivers(kind, obj, limit):
     """The drivers with most wins (then starts) for a make, team or at a track: one query."""
-    return (GroupDriver.objects.filter(kind=kind, object_id=obj.pk).rows(**DRIVER)
-            .order_by("-wins", "-starts", "driver__name")[:limit])
+    return (
+        GroupDriver.objects.filter(kind=kind, object_id=obj.pk)
+        .rows(**DRIVER)
+        .order_by("-wins", "-starts", "driver__name")[:limit]
+    )

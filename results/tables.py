@@ -1,4 +1,5 @@
 """django-tables2 tables: every results and statistics table on the site."""
+
 import django_tables2 as tables
 from django.utils.html import format_html
 
@@ -6,6 +7,13 @@ from results.links import page_url, slug_url
 from results.models import Driver, Entry, Event
 
 NUM = {"td": {"class": "num"}, "th": {"class": "num"}}
+
+
+def tied(*fields):
+    """A column's sort keys, ties broken by id: rows that tie keep one order, so paging never repeats
+    or skips a row. The id follows the sort's direction (django-tables2 reverses every key), so an
+    index ending in id serves both directions."""
+    return (*fields, "id")
 
 
 def link(view, slug_key):
@@ -32,7 +40,9 @@ class StatusColumn(tables.Column):
 
     def render(self, value, record):
         if record.is_dnf:
-            return format_html('<span class="dnf" title="Did not finish">{} <abbr title="Did not finish">DNF</abbr></span>', value)
+            return format_html(
+                '<span class="dnf" title="Did not finish">{} <abbr title="Did not finish">DNF</abbr></span>', value
+            )
         return value
 
     def value(self, value):
@@ -57,24 +67,41 @@ class DriverColumn(tables.Column):
 class EntryTable(tables.Table):
     """One race's results, one row per car."""
 
-    finish = Number(verbose_name="Fin")
-    start = Number(verbose_name="St")
-    number = tables.Column(verbose_name="#")
-    driver = DriverColumn(order_by=("driver__name",))
-    team = tables.Column(linkify=True, order_by=("team__name",))
-    manufacturer = tables.Column(verbose_name="Make", linkify=True, order_by=("manufacturer__name",))
-    laps = Number()
-    laps_led = Number(verbose_name="Led")
-    status = StatusColumn()
-    points = Number(verbose_name="Pts")
-    stage1 = Number(verbose_name="S1", attrs={**NUM, "th": {"class": "num", "title": "Stage 1 finish"}})
-    stage2 = Number(verbose_name="S2", attrs={**NUM, "th": {"class": "num", "title": "Stage 2 finish"}})
-    rating = Decimal1(verbose_name="Rating")
+    finish = Number(verbose_name="Fin", order_by=tied("finish"))
+    start = Number(verbose_name="St", order_by=tied("start"))
+    number = tables.Column(verbose_name="#", order_by=tied("number"))
+    driver = DriverColumn(order_by=tied("driver__name"))
+    team = tables.Column(linkify=True, order_by=tied("team__name"))
+    manufacturer = tables.Column(verbose_name="Make", linkify=True, order_by=tied("manufacturer__name"))
+    laps = Number(order_by=tied("laps"))
+    laps_led = Number(verbose_name="Led", order_by=tied("laps_led"))
+    status = StatusColumn(order_by=tied("status"))
+    points = Number(verbose_name="Pts", order_by=tied("points"))
+    stage1 = Number(
+        verbose_name="S1", attrs={**NUM, "th": {"class": "num", "title": "Stage 1 finish"}}, order_by=tied("stage1")
+    )
+    stage2 = Number(
+        verbose_name="S2", attrs={**NUM, "th": {"class": "num", "title": "Stage 2 finish"}}, order_by=tied("stage2")
+    )
+    rating = Decimal1(verbose_name="Rating", order_by=tied("rating"))
 
     class Meta:
         model = Entry
-        fields = ["finish", "start", "number", "driver", "team", "manufacturer", "laps", "laps_led", "status",
-                  "points", "stage1", "stage2", "rating"]
+        fields = [
+            "finish",
+            "start",
+            "number",
+            "driver",
+            "team",
+            "manufacturer",
+            "laps",
+            "laps_led",
+            "status",
+            "points",
+            "stage1",
+            "stage2",
+            "rating",
+        ]
         order_by = "finish"
         attrs = {"class": "results"}
         empty_text = "No results match."
@@ -84,22 +111,56 @@ class EntryTable(tables.Table):
 class ResultsTable(EntryTable):
     """Results across races (a driver's, a team's, a track's...), newest first."""
 
-    year = Number(accessor="event__season__year", verbose_name="Year", order_by=("race_order",))
-    series = tables.Column(accessor="event__season__series__short_name", verbose_name="Series")
-    event = tables.Column(verbose_name="Race", linkify=True, order_by=("event__name",))
-    track = tables.Column(linkify=True, order_by=("track__name",))
+    year = Number(accessor="event__season__year", verbose_name="Year", order_by=tied("race_order"))
+    series = tables.Column(
+        accessor="event__season__series__short_name",
+        verbose_name="Series",
+        order_by=tied("event__season__series__sort_order"),
+    )
+    event = tables.Column(verbose_name="Race", linkify=True, order_by=tied("event__name"))
+    track = tables.Column(linkify=True, order_by=tied("track__name"))
 
     class Meta(EntryTable.Meta):
-        fields = ["year", "series", "event", "track", "finish", "start", "number", "driver", "team", "manufacturer",
-                  "laps", "laps_led", "status", "points", "rating"]
-        sequence = ["year", "series", "event", "track", "finish", "start", "number", "driver", "team",
-                    "manufacturer", "laps", "laps_led", "status", "points", "rating"]
+        fields = [
+            "year",
+            "series",
+            "event",
+            "track",
+            "finish",
+            "start",
+            "number",
+            "driver",
+            "team",
+            "manufacturer",
+            "laps",
+            "laps_led",
+            "status",
+            "points",
+            "rating",
+        ]
+        sequence = [
+            "year",
+            "series",
+            "event",
+            "track",
+            "finish",
+            "start",
+            "number",
+            "driver",
+            "team",
+            "manufacturer",
+            "laps",
+            "laps_led",
+            "status",
+            "points",
+            "rating",
+        ]
         order_by = "-year"  # newest race first: an index walk (Entry.race_order)
         exclude = ["stage1", "stage2"]
 
 
 class StatsTable(tables.Table):
-    """Totals of a group of entries (``Entry.objects.totals``): the columns every stats table shares."""
+    """Summary totals (``TotalsQuerySet.totals`` and ``rows``): the columns every stats table shares."""
 
     n_starts = Number(verbose_name="Starts")
     n_wins = Number(verbose_name="Wins")
@@ -124,8 +185,18 @@ class StandingsTable(StatsTable):
     driver_name = tables.Column(verbose_name="Driver", linkify=link("results:driver", "driver_slug"))
 
     class Meta(StatsTable.Meta):
-        sequence = ["rank", "driver_name", "n_points", "n_starts", "n_wins", "n_top5", "n_top10", "n_poles", "n_led",
-                    "avg_finish"]
+        sequence = [
+            "rank",
+            "driver_name",
+            "n_points",
+            "n_starts",
+            "n_wins",
+            "n_top5",
+            "n_top10",
+            "n_poles",
+            "n_led",
+            "avg_finish",
+        ]
         exclude = ["n_laps", "avg_start", "n_dnfs"]
 
 
@@ -165,13 +236,18 @@ class DriverStatsTable(StatsTable):
 class ScheduleTable(tables.Table):
     round = Number(verbose_name="Rd")
     date = tables.DateColumn(format="M j")
-    race = tables.Column(accessor="name", linkify=lambda record: record.get_absolute_url(), verbose_name="Race",
-                         empty_values=())
+    race = tables.Column(
+        accessor="name", linkify=lambda record: record.get_absolute_url(), verbose_name="Race", empty_values=()
+    )
     track = tables.Column(linkify=True)
-    pole_name = tables.Column(verbose_name="Pole", linkify=lambda record: slug_url("results:driver", record.pole_slug)
-                              if record.pole_slug else None)
-    winner_name = tables.Column(verbose_name="Winner", linkify=lambda record: slug_url(
-        "results:driver", record.winner_slug) if record.winner_slug else None)
+    pole_name = tables.Column(
+        verbose_name="Pole",
+        linkify=lambda record: slug_url("results:driver", record.pole_slug) if record.pole_slug else None,
+    )
+    winner_name = tables.Column(
+        verbose_name="Winner",
+        linkify=lambda record: slug_url("results:driver", record.winner_slug) if record.winner_slug else None,
+    )
 
     class Meta:
         model = Event
@@ -185,10 +261,11 @@ class ScheduleTable(tables.Table):
 
 
 class DriverIndexTable(tables.Table):
-    name = tables.Column(linkify=True, verbose_name="Driver")
-    starts = Number()
-    wins = Number()
-    top10 = Number(verbose_name="Top 10")
+    name = tables.Column(linkify=True, verbose_name="Driver", order_by=tied("name"))
+    # ties in alphabetical order under the default (descending) sort
+    starts = Number(order_by=("starts", "-name", "-id"))
+    wins = Number(order_by=("wins", "-name", "-id"))
+    top10 = Number(verbose_name="Top 10", order_by=("top10", "-name", "-id"))
 
     class Meta:
         model = Driver

@@ -1,4 +1,5 @@
 """A fan browses races, seasons, drivers, tracks, teams and makes."""
+
 import csv
 import io
 
@@ -15,8 +16,10 @@ def season(make):
     """Two 2022 Truck races: Kligerman wins at Mid-Ohio, Smith at Pocono; Miura crashes out."""
     chevrolet, toyota, ford = make.manufacturer("Chevrolet"), make.manufacturer("Toyota"), make.manufacturer("Ford")
     people = {
-        "kligerman": make.driver(name="Parker Kligerman"), "smith": make.driver(name="Zane Smith"),
-        "miura": make.driver(name="Kenkō Miura"), "heim": make.driver(name="Corey Heim"),
+        "kligerman": make.driver(name="Parker Kligerman"),
+        "smith": make.driver(name="Zane Smith"),
+        "miura": make.driver(name="Kenkō Miura"),
+        "heim": make.driver(name="Corey Heim"),
     }
     thorsport = make.team(name="ThorSport Racing")
     mid_ohio = make.track(name="Mid-Ohio Sports Car Course", length_miles="2.258", surface="road")
@@ -33,8 +36,19 @@ def season(make):
         (second, "miura", 3, 2, "33", toyota, 58, 0, "Running", 30),
     ]
     for event, who, finish, start, number, maker, laps, led, status, points in rows:
-        Entry.objects.create(event=event, driver=people[who], finish=finish, start=start, number=number,
-                             manufacturer=maker, team=thorsport, laps=laps, laps_led=led, status=status, points=points)
+        Entry.objects.create(
+            event=event,
+            driver=people[who],
+            finish=finish,
+            start=start,
+            number=number,
+            manufacturer=maker,
+            team=thorsport,
+            laps=laps,
+            laps_led=led,
+            status=status,
+            points=points,
+        )
     summaries.refresh(seasons=[first.season_id])
     return {"events": (first, second), **people, "thorsport": thorsport, "mid_ohio": mid_ohio, "toyota": toyota}
 
@@ -113,8 +127,12 @@ def test_driver_index_finds_names_without_accents(client, season, django_assert_
     assert [r.record.name for r in response.context["table"].rows] == ["Kenkō Miura"]
     # a search is DISTINCT (names and aliases); sorted and paged it still lists each driver once
     response = get(client, "/drivers/", django_assert_max_num_queries, q="e", sort="-wins")
-    assert [r.record.name for r in table_rows(response)] == ["Zane Smith", "Parker Kligerman", "Corey Heim",
-                                                            "Kenkō Miura"]  # ties: newest record first
+    assert [r.record.name for r in table_rows(response)] == [
+        "Parker Kligerman",
+        "Zane Smith",
+        "Corey Heim",
+        "Kenkō Miura",
+    ]  # ties (a win each, then none) in alphabetical order
 
 
 def test_driver_index_sorts_by_wins_and_filters_by_season(client, season, make, django_assert_max_num_queries):
@@ -132,8 +150,10 @@ def test_driver_career_page(client, season, django_assert_max_num_queries):
     assert (totals["n_starts"], totals["n_wins"], totals["n_led"], totals["best_finish"]) == (2, 1, 66, 1)
     assert float(totals["avg_finish"]) == 1.5
     assert [row["year"] for row in response.context["by_season"].data] == [2022]
-    assert {row["track_name"] for row in response.context["by_track"].data} == {"Mid-Ohio Sports Car Course",
-                                                                               "Pocono Raceway"}
+    assert {row["track_name"] for row in response.context["by_track"].data} == {
+        "Mid-Ohio Sports Car Course",
+        "Pocono Raceway",
+    }
     page = response.content.decode()
     assert "<svg" in page and "Finishing position in every race" in page
     assert len(response.context["results"].rows) == 2
@@ -195,19 +215,47 @@ def test_query_count_does_not_grow_with_the_data(client, season, make, django_as
         event = make.event(round=round_number)
         for finish in range(1, 11):
             make.entry(event=event, finish=finish, driver=season["kligerman"] if finish == 1 else None)
-    for url in ["/", "/series/truck/2022/", season["kligerman"].get_absolute_url(), "/drivers/",
-                season["thorsport"].get_absolute_url()]:
+    for url in [
+        "/",
+        "/series/truck/2022/",
+        season["kligerman"].get_absolute_url(),
+        "/drivers/",
+        season["thorsport"].get_absolute_url(),
+    ]:
         get(client, url, django_assert_max_num_queries)
 
 
-@pytest.mark.parametrize("query", [
-    "page=abc", "page=-1", f"page={10**9}", "sort=nonsense", "sort=-%3Bdrop%20table", "series=nope", "year=abc",
-    "track=" + "x" * 3000, "status=maybe", "per_page=1000000", "per_page=-5", "q=%27%20OR%201%3D1%20--",
-    "manufacturer=%FF%FE", "q=%C3%28", "year=1e400", "_export=xlsx", "sort=start&sort=finish&page=2",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "page=abc",
+        "page=-1",
+        f"page={10**9}",
+        "sort=nonsense",
+        "sort=-%3Bdrop%20table",
+        "series=nope",
+        "year=abc",
+        "track=" + "x" * 3000,
+        "status=maybe",
+        "per_page=1000000",
+        "per_page=-5",
+        "q=%27%20OR%201%3D1%20--",
+        "manufacturer=%FF%FE",
+        "q=%C3%28",
+        "year=1e400",
+        "_export=xlsx",
+        "sort=start&sort=finish&page=2",
+    ],
+)
 def test_hostile_query_strings_never_break_a_page(client, season, query):
-    for url in ["/drivers/", season["kligerman"].get_absolute_url(), season["events"][0].get_absolute_url(),
-                season["mid_ohio"].get_absolute_url(), "/series/truck/2022/", "/"]:
+    for url in [
+        "/drivers/",
+        season["kligerman"].get_absolute_url(),
+        season["events"][0].get_absolute_url(),
+        season["mid_ohio"].get_absolute_url(),
+        "/series/truck/2022/",
+        "/",
+    ]:
         response = client.get(url, QUERY_STRING=query)
         assert response.status_code in (200, 400), (url, query)
 

@@ -6,7 +6,6 @@ from results.models.event import Event
 from results.models.team import Manufacturer, Team
 from results.models.track import Track
 
-
 # The one status of a car still running at the finish; any other (as reports write them, see
 # importers.vocabulary.STATUSES) is a DNF.
 RUNNING = "Running"
@@ -14,19 +13,20 @@ RUNNING = "Running"
 DNF = ~Q(status__iexact=RUNNING) & ~Q(status="")
 
 
-RESULTS_TABLE_RELATIONS = ["driver", "team", "manufacturer", "track", "event__season__series"]
+RESULTS_TABLE_RELATIONS = ("driver", "team", "manufacturer", "track", "event__season__series")
+
+
+def results_table_joins(*, known=()):
+    """The relations a results table shows, but for ``known``: the one every row shares (a driver's
+    page: the driver), which is not joined. On PostgreSQL, planning this join cost several times
+    running it, and each table left out halves the planning."""
+    return tuple(name for name in RESULTS_TABLE_RELATIONS if name not in known)
 
 
 class EntryQuerySet(models.QuerySet):
-    def for_results_table(self):
-        """One query for every column of a results table.
-
-        A relation the queryset already holds (``driver.entries`` knows its driver) is not joined
-        again: on PostgreSQL, planning this join costs several times running it, and each table
-        left out halves the planning.
-        """
-        known = {field.name for field in self._known_related_objects}
-        return self.select_related(*[name for name in RESULTS_TABLE_RELATIONS if name not in known])
+    def for_results_table(self, *, known=()):
+        """One query for every column of a results table (see ``results_table_joins``)."""
+        return self.select_related(*results_table_joins(known=known))
 
 
 class Entry(models.Model):
@@ -53,8 +53,9 @@ class Entry(models.Model):
     # Copied from the event by results.summaries.refresh, so that the "every result" list of a driver,
     # team, make or track walks an index instead of joining and sorting all of its entries.
     race_order = models.PositiveIntegerField(default=0, editable=False, help_text="Year * 1000 + round.")
-    track = models.ForeignKey(Track, on_delete=models.PROTECT, related_name="entries", null=True, editable=False,
-                              db_index=False)  # indexed with the race order below
+    track = models.ForeignKey(
+        Track, on_delete=models.PROTECT, related_name="entries", null=True, editable=False, db_index=False
+    )  # indexed with the race order below
 
     objects = EntryQuerySet.as_manager()
 

@@ -4,6 +4,7 @@ Rendering a big table costs far more than its queries, and results change only w
 or an editor writes. Every write raises ``DataVersion`` in its own transaction, so a page cached
 under an older version is simply never asked for again, in any process. A hit costs one query.
 """
+
 import hashlib
 from functools import wraps
 

@@ -3,7 +3,8 @@ from django.shortcuts import get_object_or_404, render
 from results import selectors
 from results.charts import finishes_chart
 from results.filters import DriverFilter, ResultsFilter
-from results.models import Driver, Track
+from results.models import Driver
+from results.models.entry import results_table_joins
 from results.tables import (
     DriverIndexTable,
     ResultsTable,
@@ -25,10 +26,19 @@ def driver_index(request):
 def driver_detail(request, slug):
     driver = get_object_or_404(Driver, slug=slug)
     by_season, by_track = selectors.career_by_season(driver), selectors.career_by_track(driver)
-    entries = driver.entries.for_results_table()
-    tracks = Track.objects.filter(slug__in=[row["track_slug"] for row in by_track])
+    entries = driver.entries.for_results_table(known=["driver"])
+    tracks = [(row["track_id"], row["track_slug"], row["track_name"]) for row in by_track]
+    tracks.sort(key=lambda track: track[2])
     filterset = ResultsFilter(request.GET or None, queryset=entries, tracks=tracks)
-    results = filtered_table(request, entries, filterset, ResultsTable, caption="Every result", exclude=["driver"])
+    results = filtered_table(
+        request,
+        entries,
+        filterset,
+        ResultsTable,
+        caption="Every result",
+        exclude=["driver"],
+        joins=results_table_joins(known=["driver"]),
+    )
     csv = export(request, results, f"{driver.slug}-results")
     if csv:
         return csv

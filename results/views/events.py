@@ -16,8 +16,15 @@ def event_detail(request, slug):
     # columns this race has no data for stay off the table: one aggregate query
     present = event.entries.aggregate(**{name: Count(name) for name in OPTIONAL_COLUMNS})
     filterset = EntryFilter(request.GET or None, queryset=entries, event=event)
-    table = filtered_table(request, entries, filterset, EntryTable, caption="Results", per_page=100,
-                           exclude=[name for name, count in present.items() if not count])
+    table = filtered_table(
+        request,
+        entries,
+        filterset,
+        EntryTable,
+        caption="Results",
+        per_page=100,
+        exclude=[name for name, count in present.items() if not count],
+    )
     csv = export(request, table, event.slug)
     if csv:
         return csv

@@ -1,28 +1,42 @@
 """Track, team and manufacturer pages: what happened there, by season, by driver, every result."""
+
 from django.shortcuts import get_object_or_404, render
 
 from results.filters import ResultsFilter
 from results.models import Group, Manufacturer, Team, Track
+from results.models.entry import results_table_joins
 from results.selectors import group_by_season, group_drivers
 from results.tables import DriverStatsTable, EventListTable, ResultsTable, SeasonStatsTable
-from results.views.common import export, filtered_table, page_number, paginate, stats_table
+from results.views.common import export, filtered_table, stats_table
+from results.views.paging import paginate
 
 TOP_DRIVERS = 25
 
 
 def _page(request, template, kind, obj, entries, *, exclude, extra=None):
-    entries = entries.for_results_table()
+    # the page's own track, team or make is every row's: neither joined nor shown
+    entries = entries.for_results_table(known=exclude)
     filterset = ResultsFilter(request.GET or None, queryset=entries)
-    results = filtered_table(request, entries, filterset, ResultsTable, caption="Every result", exclude=exclude)
+    results = filtered_table(
+        request,
+        entries,
+        filterset,
+        ResultsTable,
+        caption="Every result",
+        exclude=exclude,
+        joins=results_table_joins(known=exclude),
+    )
     csv = export(request, results, f"{obj.slug}-results")
     if csv:
         return csv
     context = {
         "object": obj,
-        "by_season": stats_table(SeasonStatsTable, group_by_season(kind, obj), "Season by season",
-                                 exclude=["n_points"]),
-        "drivers": stats_table(DriverStatsTable, group_drivers(kind, obj, TOP_DRIVERS),
-                               f"Drivers (top {TOP_DRIVERS} by wins)"),
+        "by_season": stats_table(
+            SeasonStatsTable, group_by_season(kind, obj), "Season by season", exclude=["n_points"]
+        ),
+        "drivers": stats_table(
+            DriverStatsTable, group_drivers(kind, obj, TOP_DRIVERS), f"Drivers (top {TOP_DRIVERS} by wins)"
+        ),
         "results": results,
         "filter": filterset,
         **(extra or {}),
@@ -32,12 +46,21 @@ def _page(request, template, kind, obj, entries, *, exclude, extra=None):
 
 def track_detail(request, slug):
     track = get_object_or_404(Track, slug=slug)
-    events = EventListTable(track.events.with_relations().with_podium()
-                            .order_by("-season__year", "season__series__sort_order", "-round"), prefix="races-")
+    events = EventListTable(
+        track.events.with_relations().with_podium().order_by("-season__year", "season__series__sort_order", "-round"),
+        prefix="races-",
+    )
     events.caption = "Races held"
-    paginate(events, page_number(request, "races-page"), per_page=25)
-    return _page(request, "results/track_detail.html", Group.TRACK, track, track.entries.all(),
-                 exclude=["track"], extra={"events": events})
+    paginate(events, request, per_page=25)
+    return _page(
+        request,
+        "results/track_detail.html",
+        Group.TRACK,
+        track,
+        track.entries.all(),
+        exclude=["track"],
+        extra={"events": events},
+    )
 
 
 def team_detail(request, slug):
@@ -47,5 +70,4 @@ def team_detail(request, slug):
 
 def manufacturer_detail(request, slug):
     make = get_object_or_404(Manufacturer, slug=slug)
-    return _page(request, "results/group_detail.html", Group.MAKE, make, make.entries.all(),
-                 exclude=["manufacturer"])
+    return _page(request, "results/group_detail.html", Group.MAKE, make, make.entries.all(), exclude=["manufacturer"])

