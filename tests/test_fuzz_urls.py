@@ -26,6 +26,10 @@ VALUES = st.one_of(
             "dnf",
             "\u202e",
             "x" * 5000,
+            "²",  # str.isdigit() says yes, int() says no
+            "①",
+            "٣",  # an Arabic-Indic digit, which int() reads
+
         ]
     ),
 )
@@ -75,3 +79,9 @@ def test_hostile_query_strings_on_every_public_page(client, urls):
         assert response.status_code in (200, 400, 404), (url, query, response.status_code)
 
     check()
+
+
+@pytest.mark.parametrize("page", ["²", "①", "٣", "1²", "99999999999999999999"])
+def test_unicode_digits_in_a_page_number_show_a_page(client, urls, page):
+    for url in ["/drivers/", urls[2], urls[6]]:
+        assert client.get(url, {"page": page, "races-page": page}).status_code == 200, url
