@@ -5,7 +5,7 @@ import gzip
 import io
 import random
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
@@ -42,7 +42,7 @@ def _open(path):
     return open(path, encoding="utf-8", newline="")
 
 
-@lru_cache(maxsize=None)
+@cache
 def season_races(series: str) -> dict[tuple[int, int], Race]:
     """Every race of a series, keyed by (year, round); rows sorted by finish (empty finishes last)."""
     races: dict[tuple[int, int], Race] = {}
