@@ -29,7 +29,6 @@ VALUES = st.one_of(
             "²",  # str.isdigit() says yes, int() says no
             "①",
             "٣",  # an Arabic-Indic digit, which int() reads
-
         ]
     ),
 )
