@@ -68,11 +68,6 @@ class SeriesAdmin(ChangesResults):
     prepopulated_fields = {"slug": ["short_name"]}
     inlines = [SeasonInline]
 
-    def save_formset(self, request, form, formset, change):
-        super().save_formset(request, form, formset, change)
-        # a season given another year moves its races in every results list (Entry.race_order)
-        summaries.refresh(seasons=[f.instance.pk for f in formset.forms if f.instance.pk and "year" in f.changed_data])
-
 
 @admin.register(Season)
 class SeasonAdmin(ChangesResults):
@@ -80,11 +75,6 @@ class SeasonAdmin(ChangesResults):
     list_filter = ["series"]
     list_select_related = ["series"]
     search_fields = ["name", "series__name", "year"]
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if change and "year" in form.changed_data:
-            summaries.refresh(seasons=[obj.pk])  # its races move in every results list (Entry.race_order)
 
 
 class TrackAliasInline(admin.TabularInline):

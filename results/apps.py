@@ -9,5 +9,7 @@ class ResultsConfig(AppConfig):
 
     def ready(self):
         from results.groups import sync_editors_group
+        from results.models import DataVersion
 
         post_migrate.connect(sync_editors_group, sender=self)
+        post_migrate.connect(DataVersion.ensure_row, sender=self)

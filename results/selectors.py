@@ -6,7 +6,7 @@ Totals come from the summary rows (``results.summaries``), never from summing en
 from django.db.models import Exists, F, OuterRef, Q, Subquery, Window
 from django.db.models.functions import RowNumber
 
-from results.models import DriverSeason, Entry, Event, Group, GroupDriver, GroupSeason, Season, Series, Track
+from results.models import DriverSeason, Entry, Event, GroupDriver, GroupSeason, Season, Series
 from results.names import name_key
 
 # Grouping columns of the summary rows' totals()/rows(), under the names the tables use.
@@ -93,12 +93,10 @@ def career_by_season(driver):
 
 
 def career_by_track(driver):
-    """The driver's GroupDriver rows for tracks, each named by its track: one query."""
-    track = Track.objects.filter(pk=OuterRef("object_id"))
+    """The driver's totals at each track, most starts first: one query."""
     return list(
-        GroupDriver.objects.filter(driver=driver, kind=Group.TRACK)
-        .annotate(track_name=Subquery(track.values("name")[:1]), track_slug=Subquery(track.values("slug")[:1]))
-        .rows(track_id="object_id", track_name="track_name", track_slug="track_slug")
+        GroupDriver.objects.filter(driver=driver, track__isnull=False)
+        .rows(track_pk="track_id", track_name="track__name", track_slug="track__slug")
         .order_by("-starts", "track_name")
     )
 
@@ -112,19 +110,18 @@ def career_finishes(driver):
     )
 
 
-def group_by_season(kind, obj):
-    """A make's, team's or track's season-by-season totals, newest first: one query."""
+def group_by_season(field, obj):
+    """A make's, team's or track's season-by-season totals, newest first: one query.
+    ``field`` says which (manufacturer, team or track)."""
     return (
-        GroupSeason.objects.filter(kind=kind, object_id=obj.pk)
+        GroupSeason.objects.filter(**{field: obj})
         .rows(**SUMMARY_SEASON)
         .order_by("-year", "season__series__sort_order")
     )
 
 
-def group_drivers(kind, obj, limit):
+def group_drivers(field, obj, limit):
     """The drivers with most wins (then starts) for a make, team or at a track: one query."""
     return (
-        GroupDriver.objects.filter(kind=kind, object_id=obj.pk)
-        .rows(**DRIVER)
-        .order_by("-wins", "-starts", "driver__name")[:limit]
+        GroupDriver.objects.filter(**{field: obj}).rows(**DRIVER).order_by("-wins", "-starts", "driver__name")[:limit]
     )

@@ -1,19 +1,16 @@
 """Summary rows that pages read instead of summing 180,000 entries: refreshed after every write.
 
-``refresh(seasons=...)`` recomputes, for those seasons, the entries' race order and track, the DriverSeason
-and GroupSeason rows, then the GroupDriver rows and career columns of every driver in them. Imports call it once per
+``refresh(seasons=...)`` recomputes, for those seasons, the DriverSeason and GroupSeason rows, then the GroupDriver rows and career columns of every driver in them. Imports call it once per
 report (or once per historical file); admin edits and merges call it for the seasons they
 touched. Each refresh is a handful of grouped queries.
 """
 
 from django.db import connection
-from django.db.models import Count, F, Min, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import Count, Min, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 
-from results.models import DataVersion, Driver, DriverSeason, Entry, Event, GroupDriver, GroupSeason
+from results.models import GROUP_FIELDS, DataVersion, Driver, DriverSeason, Entry, GroupDriver, GroupSeason
 from results.models.entry import DNF
-from results.models.event import race_order
-from results.models.summary import GROUP_COLUMNS
 
 CHUNK = 5000  # ids per IN (...) list: inside SQLite's 32,766-parameter limit, few round trips
 
@@ -37,17 +34,15 @@ def entry_totals():
     }
 
 
-def insert_from(model, queryset, grouped_as, **fixed):
-    """INSERT INTO model's table SELECT the grouped ``queryset``: the database computes and
-    writes the rows itself, with no round trip per row (bulk_create of 100,000 summary rows
-    took most of a full PostgreSQL import). ``grouped_as`` names the model fields that the
-    queryset's values() columns fill; ``fixed`` maps a field to a constant."""
-    totals = list(entry_totals())
-    keys = list(queryset.query.values_select)
-    constants = {f"fixed_{name}": Value(value) for name, value in fixed.items()}
-    rows = queryset.annotate(**constants).values_list(*keys, *constants, *totals)
+def insert_from(model, entries, group_by):
+    """INSERT INTO model's table SELECT the ``entries`` grouped and totalled: the database computes and
+    writes the rows itself, with no round trip per row (bulk_create of 100,000 summary rows took most of
+    a full PostgreSQL import). ``group_by`` maps the model's fields to the entry columns grouped on.
+    The ORM has no INSERT ... SELECT: the SELECT is the ORM's own SQL for the grouped queryset."""
+    totals = entry_totals()
+    rows = entries.values(*group_by.values()).annotate(**totals).order_by().values_list(*group_by.values(), *totals)
     sql, params = rows.query.sql_with_params()
-    columns = [model._meta.get_field(name).column for name in (*grouped_as, *fixed, *totals)]
+    columns = [model._meta.get_field(name).column for name in (*group_by, *totals)]
     with connection.cursor() as cursor:
         cursor.execute(f"INSERT INTO {model._meta.db_table} ({', '.join(columns)}) {sql}", params)
 
@@ -58,32 +53,14 @@ def refresh(*, seasons):
     if not season_ids:
         return
     DataVersion.bump()
-    # entries whose copy of their race's order and track is out of date (new, or the race was edited)
-    stale = Entry.objects.filter(event__season__in=season_ids).exclude(
-        race_order=race_order(F("event__season__year"), F("event__round")), track=F("event__track")
-    )
-    own_event = Event.objects.filter(pk=OuterRef("event_id"))
-    stale.update(
-        race_order=Subquery(own_event.values(order=race_order(F("season__year"), F("round")))),
-        track=Subquery(own_event.values("track")),
-    )
     entries = Entry.objects.filter(event__season__in=season_ids)
     drivers = set(DriverSeason.objects.filter(season__in=season_ids).values_list("driver_id", flat=True))
     drivers |= set(entries.values_list("driver_id", flat=True).distinct())
     DriverSeason.objects.filter(season__in=season_ids).delete()
-    insert_from(
-        DriverSeason,
-        entries.values("driver_id", "event__season_id").annotate(**entry_totals()).order_by(),
-        ("driver", "season"),
-    )
+    insert_from(DriverSeason, entries, {"driver": "driver_id", "season": "event__season_id"})
     GroupSeason.objects.filter(season__in=season_ids).delete()
-    for kind, column in GROUP_COLUMNS.items():
-        insert_from(
-            GroupSeason,
-            entries.exclude(**{column: None}).values(column, "event__season_id").annotate(**entry_totals()).order_by(),
-            ("object_id", "season"),
-            kind=kind,
-        )
+    for field in GROUP_FIELDS:
+        insert_from(GroupSeason, entries.exclude(**{field: None}), {field: f"{field}_id", "season": "event__season_id"})
     refresh_drivers(drivers)
 
 
@@ -104,16 +81,11 @@ def refresh_drivers(driver_ids):
         chunk = driver_ids[i : i + CHUNK]
         Driver.objects.filter(pk__in=chunk).update(starts=career("starts"), wins=career("wins"), top10=career("top10"))
         GroupDriver.objects.filter(driver__in=chunk).delete()
-        for kind, column in GROUP_COLUMNS.items():
+        for field in GROUP_FIELDS:
             insert_from(
                 GroupDriver,
-                Entry.objects.filter(driver__in=chunk)
-                .exclude(**{column: None})
-                .values(column, "driver_id")
-                .annotate(**entry_totals())
-                .order_by(),
-                ("object_id", "driver"),
-                kind=kind,
+                Entry.objects.filter(driver__in=chunk).exclude(**{field: None}),
+                {field: f"{field}_id", "driver": "driver_id"},
             )
 
 

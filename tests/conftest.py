@@ -65,6 +65,48 @@ def make(db):
 
 
 @pytest.fixture
+def season(make):
+    """Two 2022 Truck races: Kligerman wins at Mid-Ohio, Smith at Pocono; Miura crashes out."""
+    chevrolet, toyota, ford = make.manufacturer("Chevrolet"), make.manufacturer("Toyota"), make.manufacturer("Ford")
+    people = {
+        "kligerman": make.driver(name="Parker Kligerman"),
+        "smith": make.driver(name="Zane Smith"),
+        "miura": make.driver(name="Kenkō Miura"),
+        "heim": make.driver(name="Corey Heim"),
+    }
+    thorsport = make.team(name="ThorSport Racing")
+    mid_ohio = make.track(name="Mid-Ohio Sports Car Course", length_miles="2.258", surface="road")
+    pocono = make.track(name="Pocono Raceway", length_miles="2.5", surface="paved")
+    first = make.event(round=1, track=mid_ohio, name="O'Reilly 150", report_text="Kligerman led all but eleven laps.")
+    second = make.event(round=2, track=pocono, name="CRC Brakleen 150")
+    rows = [
+        (first, "kligerman", 1, 2, "75", chevrolet, 67, 56, "Running", 59),
+        (first, "smith", 2, 13, "38", ford, 67, 8, "Running", 54),
+        (first, "heim", 3, 1, "51", toyota, 60, 3, "Transmission", 26),
+        (first, "miura", 4, 32, "33", toyota, 42, 0, "Accident", 4),
+        (second, "smith", 1, 1, "38", ford, 60, 40, "Running", 55),
+        (second, "kligerman", 2, 3, "75", chevrolet, 60, 10, "Running", 45),
+        (second, "miura", 3, 2, "33", toyota, 58, 0, "Running", 30),
+    ]
+    for event, who, finish, start, number, maker, laps, led, status, points in rows:
+        Entry.objects.create(
+            event=event,
+            driver=people[who],
+            finish=finish,
+            start=start,
+            number=number,
+            manufacturer=maker,
+            team=thorsport,
+            laps=laps,
+            laps_led=led,
+            status=status,
+            points=points,
+        )
+    summaries.refresh(seasons=[first.season_id])
+    return {"events": (first, second), **people, "thorsport": thorsport, "mid_ohio": mid_ohio, "toyota": toyota}
+
+
+@pytest.fixture
 def editor(db, django_user_model):
     """Edna edits results: staff, in the Editors group, not a superuser."""
     from django.contrib.auth.models import Group

@@ -121,3 +121,65 @@ def test_links_are_what_reverse_gives_under_any_script_prefix(race, script_prefi
         assert kligerman.get_absolute_url().startswith(script_prefix)
     finally:
         set_script_prefix("/")
+
+
+def test_an_entry_knows_its_races_order_and_track_however_it_is_written(make):
+    """An editor's entry, a bulk write and a test's plain create all carry the copies results lists sort on."""
+    event = make.event(year=2021, round=7)
+    saved = Entry.objects.create(event=event, driver=make.driver(), finish=1)
+    (bulk,) = Entry.objects.bulk_create([Entry(event=event, driver=make.driver(), finish=2)])
+    for entry in (saved, Entry.objects.get(pk=bulk.pk)):
+        entry.refresh_from_db()
+        assert (entry.race_order, entry.track_id) == (2021007, event.track_id)
+
+
+def test_correcting_a_race_moves_its_entries(make):
+    event = make.event(year=2021, round=7)
+    entry = Entry.objects.create(event=event, driver=make.driver(), finish=1)
+    event.round, event.track = 8, make.track(name="Pocono Raceway")
+    event.save()
+    entry.refresh_from_db()
+    assert (entry.race_order, entry.track.name) == (2021008, "Pocono Raceway")
+    event.season.year = 2020
+    event.season.save()
+    entry.refresh_from_db()
+    assert entry.race_order == 2020008
+
+
+def test_summary_rows_name_exactly_one_make_team_or_track(race, make):
+    from results.models import GroupSeason
+
+    event, _ = race
+    with transaction.atomic(), pytest.raises(IntegrityError):
+        GroupSeason.objects.create(
+            season=event.season, starts=1, wins=0, top5=0, top10=0, poles=0, dnfs=0, start_count=0, finish_sum=1, best=1
+        )
+    with transaction.atomic(), pytest.raises(IntegrityError):
+        GroupSeason.objects.create(
+            season=event.season,
+            track=event.track,
+            team=make.team(),
+            starts=1,
+            wins=0,
+            top5=0,
+            top10=0,
+            poles=0,
+            dnfs=0,
+            start_count=0,
+            finish_sum=1,
+            best=1,
+        )
+
+
+def test_deleting_a_track_takes_its_summary_rows_with_it(make):
+    from results.models import GroupDriver, GroupSeason
+
+    event = make.event()
+    make.entry(event=event)
+    track = event.track
+    assert GroupSeason.objects.filter(track=track).exists() and GroupDriver.objects.filter(track=track).exists()
+    Entry.objects.all().delete()
+    event.delete()
+    track.delete()
+    assert not GroupSeason.objects.filter(track=track.pk).exists()
+    assert not GroupDriver.objects.filter(track=track.pk).exists()

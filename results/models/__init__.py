@@ -3,9 +3,10 @@ from results.models.entry import Entry, EntryQuerySet
 from results.models.event import Event, EventQuerySet
 from results.models.importrun import ImportRun
 from results.models.series import Season, Series
-from results.models.summary import DataVersion, DriverSeason, Group, GroupDriver, GroupSeason
+from results.models.summary import GROUP_FIELDS, DriverSeason, GroupDriver, GroupSeason
 from results.models.team import Manufacturer, Team, TeamAlias
 from results.models.track import Track, TrackAlias
+from results.models.version import DataVersion
 
 __all__ = [
     "Driver",
@@ -16,7 +17,7 @@ __all__ = [
     "EntryQuerySet",
     "Event",
     "EventQuerySet",
-    "Group",
+    "GROUP_FIELDS",
     "GroupDriver",
     "GroupSeason",
     "ImportRun",

@@ -1,8 +1,8 @@
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, OuterRef, Q, Subquery
 
 from results.models.driver import Driver
-from results.models.event import Event
+from results.models.event import Event, race_order
 from results.models.team import Manufacturer, Team
 from results.models.track import Track
 
@@ -28,6 +28,35 @@ class EntryQuerySet(models.QuerySet):
         """One query for every column of a results table (see ``results_table_joins``)."""
         return self.select_related(*results_table_joins(known=known))
 
+    def bulk_create(self, objs, *args, **kwargs):
+        """Entries written in bulk get their race's order and track as saved ones do (``bulk_create``
+        skips ``save()``): one query for all their races."""
+        objs = list(objs)
+        fill_race_copies(objs)
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def refresh_race_copies(self):
+        """Copy each entry's race order and track from its race again (its round, track or season's
+        year changed): one UPDATE."""
+        own_event = Event.objects.filter(pk=OuterRef("event_id"))
+        return self.update(
+            race_order=Subquery(own_event.values(order=race_order(F("season__year"), F("round")))),
+            track=Subquery(own_event.values("track")),
+        )
+
+
+def fill_race_copies(entries):
+    """Set ``race_order`` and ``track`` of unsaved entries from their races: one query."""
+    event_ids = {entry.event_id for entry in entries}
+    copies = {
+        pk: (order, track)
+        for pk, order, track in Event.objects.filter(pk__in=event_ids).values_list(
+            "pk", race_order(F("season__year"), F("round")), "track_id"
+        )
+    }
+    for entry in entries:
+        entry.race_order, entry.track_id = copies[entry.event_id]
+
 
 class Entry(models.Model):
     """One car in one race: who drove it, for whom, where it started and finished."""
@@ -50,17 +79,20 @@ class Entry(models.Model):
     rating = models.DecimalField(max_digits=5, decimal_places=1, null=True, blank=True, help_text="Driver rating.")
     rookie = models.BooleanField(default=False, help_text="Competing for Rookie of the Year.")
     ineligible = models.BooleanField(default=False, help_text="Ineligible for points in this series.")
-    # Copied from the event by results.summaries.refresh, so that the "every result" list of a driver,
-    # team, make or track walks an index instead of joining and sorting all of its entries.
-    race_order = models.PositiveIntegerField(default=0, editable=False, help_text="Year * 1000 + round.")
+    # Copies of the race's order and track, so that the "every result" list of a driver, team, make or
+    # track walks an index instead of joining and sorting all of its entries. Kept by this module:
+    # save() and bulk_create() fill them, Event.save() and Season.save() refresh them.
+    race_order = models.PositiveIntegerField(editable=False, help_text="Year * 1000 + round.")
     track = models.ForeignKey(
-        Track, on_delete=models.PROTECT, related_name="entries", null=True, editable=False, db_index=False
+        Track, on_delete=models.PROTECT, related_name="entries", editable=False, db_index=False
     )  # indexed with the race order below
 
     objects = EntryQuerySet.as_manager()
 
     class Meta:
-        ordering = ["event", "finish"]
+        # by race without joining races (ordering by "event" would follow Event's ordering through
+        # season and series on every default-ordered query)
+        ordering = ["race_order", "event_id", "finish"]
         verbose_name_plural = "entries"
         constraints = [
             models.UniqueConstraint(fields=["event", "driver"], name="entry_unique_driver_per_event"),
@@ -93,6 +125,10 @@ class Entry(models.Model):
 
     def __str__(self):
         return f"P{self.finish} #{self.number}" if self.number else f"P{self.finish}"
+
+    def save(self, *args, **kwargs):
+        fill_race_copies([self])
+        super().save(*args, **kwargs)
 
     @property
     def is_dnf(self):

@@ -86,7 +86,10 @@ class Event(models.Model):
         if not self.slug:
             # reads season.series and track once, at write time only
             self.slug = self.make_slug(self.season.year, self.season.series.slug, self.round, self.track.name)
+        existed = self.pk is not None
         super().save(*args, **kwargs)
+        if existed:
+            self.entries.all().refresh_race_copies()  # its round, track or season may have changed
 
     def get_absolute_url(self):
         return slug_url("results:event", self.slug)

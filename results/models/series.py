@@ -47,5 +47,14 @@ class Season(models.Model):
     def __str__(self):
         return f"{self.year} {self.name}" if self.name else str(self.year)
 
+    def save(self, *args, **kwargs):
+        from results.models.entry import Entry
+
+        existed = self.pk is not None
+        super().save(*args, **kwargs)
+        if existed:
+            # another year moves its races in every results list (Entry.race_order)
+            Entry.objects.filter(event__season=self).refresh_race_copies()
+
     def get_absolute_url(self):
         return page_url("results:season", self.series.slug, self.year)

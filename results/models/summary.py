@@ -4,6 +4,8 @@ from django.db.models.functions import Cast, NullIf
 
 from results.models.driver import Driver
 from results.models.series import Season
+from results.models.team import Manufacturer, Team
+from results.models.track import Track
 
 
 def stats_columns(add, least):
@@ -83,25 +85,42 @@ class DriverSeason(Totals):
         return f"{self.driver_id} in season {self.season_id}"
 
 
-class Group(models.TextChoices):
-    """What a track, team or make page is about; the entry column that says it."""
-
-    MAKE = "make"
-    TEAM = "team"
-    TRACK = "track"
+# What a track, team or make page is about: the Entry field and the summary field share the name.
+GROUP_FIELDS = ("manufacturer", "team", "track")
 
 
-GROUP_COLUMNS = {Group.MAKE: "manufacturer_id", Group.TEAM: "team_id", Group.TRACK: "track_id"}
+def _one_group():
+    """Exactly one of the three group fields is set."""
+    options = [Q(**{f"{field}__isnull": field != chosen for field in GROUP_FIELDS}) for chosen in GROUP_FIELDS]
+    return options[0] | options[1] | options[2]
 
 
 class GroupTotals(Totals):
-    """Totals of a make, team or track (``kind`` says which, ``object_id`` which one)."""
+    """Totals of one make, team or track: exactly one of the three is set (a check constraint)."""
 
-    kind = models.CharField(max_length=5, choices=Group.choices)
-    object_id = models.PositiveBigIntegerField(help_text="The manufacturer, team or track.")
+    manufacturer = models.ForeignKey(
+        Manufacturer, on_delete=models.CASCADE, null=True, blank=True, related_name="+", db_index=False
+    )
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, null=True, blank=True, related_name="+", db_index=False)
+    track = models.ForeignKey(Track, on_delete=models.CASCADE, null=True, blank=True, related_name="+", db_index=False)
 
     class Meta:
         abstract = True
+
+    @property
+    def group_id(self):
+        return self.manufacturer_id or self.team_id or self.track_id
+
+
+def _per_group(model, other):
+    """A row per group and ``other`` (season or driver): a unique constraint for each group field, whose
+    index also serves the group's pages (only rows of that group are in it)."""
+    return [
+        models.UniqueConstraint(
+            fields=[field, other], condition=Q(**{f"{field}__isnull": False}), name=f"{model}_unique_{field}"
+        )
+        for field in GROUP_FIELDS
+    ]
 
 
 class GroupSeason(GroupTotals):
@@ -110,11 +129,14 @@ class GroupSeason(GroupTotals):
     season = models.ForeignKey(Season, on_delete=models.CASCADE, related_name="group_totals")
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["kind", "object_id", "season"], name="groupseason_unique")]
+        constraints = [
+            models.CheckConstraint(condition=_one_group(), name="groupseason_one_group"),
+            *_per_group("groupseason", "season"),
+        ]
         indexes = [models.Index(fields=["season"], name="groupseason_season")]
 
     def __str__(self):
-        return f"{self.kind} {self.object_id} in season {self.season_id}"
+        return f"group {self.group_id} in season {self.season_id}"
 
 
 class GroupDriver(GroupTotals):
@@ -123,30 +145,22 @@ class GroupDriver(GroupTotals):
     driver = models.ForeignKey(Driver, on_delete=models.CASCADE, related_name="group_totals")
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["kind", "object_id", "driver"], name="groupdriver_unique")]
+        constraints = [
+            models.CheckConstraint(condition=_one_group(), name="groupdriver_one_group"),
+            *_per_group("groupdriver", "driver"),
+        ]
         indexes = [
-            models.Index(fields=["kind", "object_id", "-wins", "-starts"], name="groupdriver_best"),
+            # the group pages' drivers table: most wins first
+            *[
+                models.Index(
+                    fields=[field, "-wins", "-starts"],
+                    condition=Q(**{f"{field}__isnull": False}),
+                    name=f"groupdriver_best_{field}",
+                )
+                for field in GROUP_FIELDS
+            ],
             models.Index(fields=["driver"], name="groupdriver_driver"),
         ]
 
     def __str__(self):
-        return f"{self.driver_id} with {self.kind} {self.object_id}"
-
-
-class DataVersion(models.Model):
-    """One counter, raised in the same transaction as every change to results, so cached pages
-    (keyed by it) are never served stale by any process once the change is committed."""
-
-    number = models.PositiveBigIntegerField(default=0)
-
-    def __str__(self):
-        return f"results version {self.number}"
-
-    @classmethod
-    def current(cls):
-        return cls.objects.filter(pk=1).values_list("number", flat=True).first() or 0
-
-    @classmethod
-    def bump(cls):
-        if not cls.objects.filter(pk=1).update(number=F("number") + 1):
-            cls.objects.create(pk=1, number=1)
+        return f"driver {self.driver_id} with group {self.group_id}"

@@ -27,7 +27,7 @@ def driver_detail(request, slug):
     driver = get_object_or_404(Driver, slug=slug)
     by_season, by_track = selectors.career_by_season(driver), selectors.career_by_track(driver)
     entries = driver.entries.for_results_table(known=["driver"])
-    tracks = [(row["track_id"], row["track_slug"], row["track_name"]) for row in by_track]
+    tracks = [(row["track_pk"], row["track_slug"], row["track_name"]) for row in by_track]
     tracks.sort(key=lambda track: track[2])
     filterset = ResultsFilter(request.GET or None, queryset=entries, tracks=tracks)
     results = filtered_table(

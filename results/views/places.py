@@ -3,7 +3,7 @@
 from django.shortcuts import get_object_or_404, render
 
 from results.filters import ResultsFilter
-from results.models import Group, Manufacturer, Team, Track
+from results.models import Manufacturer, Team, Track
 from results.models.entry import results_table_joins
 from results.selectors import group_by_season, group_drivers
 from results.tables import DriverStatsTable, EventListTable, ResultsTable, SeasonStatsTable
@@ -13,9 +13,10 @@ from results.views.paging import paginate
 TOP_DRIVERS = 25
 
 
-def _page(request, template, kind, obj, entries, *, exclude, extra=None):
+def _page(request, template, field, obj, *, extra=None):
+    """The page of ``obj``, a make, team or track (``field`` says which: the Entry field naming it)."""
     # the page's own track, team or make is every row's: neither joined nor shown
-    entries = entries.for_results_table(known=exclude)
+    entries = obj.entries.for_results_table(known=[field])
     filterset = ResultsFilter(request.GET or None, queryset=entries)
     results = filtered_table(
         request,
@@ -23,8 +24,8 @@ def _page(request, template, kind, obj, entries, *, exclude, extra=None):
         filterset,
         ResultsTable,
         caption="Every result",
-        exclude=exclude,
-        joins=results_table_joins(known=exclude),
+        exclude=[field],
+        joins=results_table_joins(known=[field]),
     )
     csv = export(request, results, f"{obj.slug}-results")
     if csv:
@@ -32,10 +33,10 @@ def _page(request, template, kind, obj, entries, *, exclude, extra=None):
     context = {
         "object": obj,
         "by_season": stats_table(
-            SeasonStatsTable, group_by_season(kind, obj), "Season by season", exclude=["n_points"]
+            SeasonStatsTable, group_by_season(field, obj), "Season by season", exclude=["n_points"]
         ),
         "drivers": stats_table(
-            DriverStatsTable, group_drivers(kind, obj, TOP_DRIVERS), f"Drivers (top {TOP_DRIVERS} by wins)"
+            DriverStatsTable, group_drivers(field, obj, TOP_DRIVERS), f"Drivers (top {TOP_DRIVERS} by wins)"
         ),
         "results": results,
         "filter": filterset,
@@ -52,22 +53,14 @@ def track_detail(request, slug):
     )
     events.caption = "Races held"
     paginate(events, request, per_page=25)
-    return _page(
-        request,
-        "results/track_detail.html",
-        Group.TRACK,
-        track,
-        track.entries.all(),
-        exclude=["track"],
-        extra={"events": events},
-    )
+    return _page(request, "results/track_detail.html", "track", track, extra={"events": events})
 
 
 def team_detail(request, slug):
     team = get_object_or_404(Team, slug=slug)
-    return _page(request, "results/group_detail.html", Group.TEAM, team, team.entries.all(), exclude=["team"])
+    return _page(request, "results/group_detail.html", "team", team)
 
 
 def manufacturer_detail(request, slug):
     make = get_object_or_404(Manufacturer, slug=slug)
-    return _page(request, "results/group_detail.html", Group.MAKE, make, make.entries.all(), exclude=["manufacturer"])
+    return _page(request, "results/group_detail.html", "manufacturer", make)

@@ -1,0 +1,28 @@
+from django.db import models
+from django.db.models import F
+
+
+class DataVersion(models.Model):
+    """The results version: one counter, raised in the same transaction as every change to results.
+
+    Cached pages are keyed by it (``results.views.cache``), so once a change is committed no process
+    serves a page from before it. The one row is made by ``ensure_row`` after every migrate and flush.
+    """
+
+    number = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self):
+        return f"results version {self.number}"
+
+    @classmethod
+    def current(cls):
+        return cls.objects.filter(pk=1).values_list("number", flat=True).first() or 0
+
+    @classmethod
+    def bump(cls):
+        cls.objects.filter(pk=1).update(number=F("number") + 1)
+
+    @classmethod
+    def ensure_row(cls, **kwargs):
+        """post_migrate (after migrate, and after the flush between transactional tests)."""
+        cls.objects.get_or_create(pk=1)
