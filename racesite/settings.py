@@ -81,9 +81,10 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets readers carry on while an import writes; the timeout makes writers queue, not fail.
+    # WAL lets readers carry on while an import writes; the timeout makes writers queue, not fail: long
+    # enough for the biggest import (the Cup history, one transaction) to finish before the next writes.
     DATABASES["default"]["OPTIONS"] = {
-        "timeout": 20,
+        "timeout": env_int("SQLITE_TIMEOUT", 120),
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
     }

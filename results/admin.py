@@ -7,7 +7,7 @@ from django.urls import path
 
 from results import summaries
 from results.forms import ImportForm
-from results.importers.log import describe, record_failure, record_success
+from results.importers.log import describe
 from results.importers.report import ReportError
 from results.importers.writer import import_report
 from results.models import (
@@ -258,15 +258,15 @@ class ImportRunAdmin(admin.ModelAdmin):
         if request.method == "POST" and form.is_valid():
             data, confirm = form.cleaned_data, "confirm" in request.POST
             try:
-                outcome = import_report(data["content"], data["source"], form.options(), dry_run=not confirm)
+                outcome = import_report(
+                    data["content"], data["source"], form.options(), dry_run=not confirm, user=request.user, via="admin"
+                )
             except ReportError as error:
-                record_failure(data["source"], error, user=request.user, via="admin")
                 context["error"] = str(error)
             else:
-                run = record_success(outcome, user=request.user, via="admin")
                 if confirm:
                     self.message_user(request, " ".join(describe(outcome)[:3]), messages.SUCCESS)
-                    return redirect("admin:results_importrun_change", run.pk)
+                    return redirect("admin:results_importrun_change", outcome.run.pk)  # type: ignore[union-attr]
                 context.update(
                     outcome=outcome,
                     summary=describe(outcome),

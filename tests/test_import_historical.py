@@ -129,3 +129,45 @@ def test_two_drivers_whose_names_slug_alike_get_their_own_pages(run_import, tmp_
     from results.importers.resolve import unique_slug
 
     assert unique_slug(Driver, "Bo-Baker!") == "bo-baker" and unique_slug(Driver, "BOBAKER") == "bobaker-3"
+
+
+ROW = "2022,{race},{track},Test 200,1.5,paved,{finish},1,7,Ann Able,Ford,40,200,10,running,A Team,,,,1,\n"
+
+
+@pytest.mark.parametrize(
+    "line, complaint",
+    [
+        (ROW.format(race=2, track="-", finish=1), "has no track"),
+        (ROW.format(race=2, track="Tri-Oval", finish="²"), "Finish is not a whole number"),
+        (ROW.format(race=2, track="Tri-Oval", finish="9" * 5000), "Finish is out of range"),
+        (ROW.format(race=1000, track="Tri-Oval", finish=1), "race number is missing or out of range"),
+        (ROW.format(race=2, track="Tri-Oval", finish=1).replace("Test 200", "x" * 200_000), "cannot be read as CSV"),
+        (ROW.format(race=2, track="Tri-Oval", finish=1).replace("Test 200", "T" * 151), "race name is longer"),
+        (ROW.format(race=2, track="Tri-Oval", finish=1).replace("Ann Able", "\u722b" * 20), "driver name is too long"),
+    ],
+    ids=["track dash", "superscript finish", "5000 digits", "round 1000", "200 KB field", "long name", "long key"],
+)
+def test_an_unreadable_history_line_is_refused_by_line_and_logged(run_import, tmp_path, line, complaint):
+    """An operator's broken file: a clear error naming the line, nothing written, the failure in the log."""
+    from results.models import ImportRun
+
+    path = tmp_path / "truck_series.csv"
+    path.write_text(HEADER + ROW.format(race=1, track="Tri-Oval", finish=2).replace("Ann Able", "Bo Baker") + line)
+    ok, _, err = run_import(path, "--no-progress")
+    assert not ok and complaint in err and "line 3" in err, err
+    assert not Event.objects.exists() and not Driver.objects.exists()
+    assert ImportRun.objects.get().outcome == ImportRun.Outcome.FAILED
+
+
+def test_a_small_gz_that_expands_without_end_is_refused(run_import, tmp_path, monkeypatch):
+    import gzip
+
+    from results.importers import historical
+
+    monkeypatch.setattr(historical, "MAX_TEXT", 10_000)
+    path = tmp_path / "truck_series.csv.gz"
+    with gzip.open(path, "wt") as handle:
+        handle.write(HEADER + ROW.format(race=1, track="Tri-Oval", finish=1) * 1000)
+    ok, _, err = run_import(path, "--format", "historical", "--no-progress")
+    assert not ok and "expands to more than" in err, err
+    assert not Event.objects.exists()

@@ -1,10 +1,11 @@
-"""The historical dataset (``../shared/data/nascar/``): many races per CSV file, loaded in bulk.
+"""Reading the historical dataset (``../shared/data/nascar/``): many races per CSV file, season by season.
 
-The file streams season by season: names are resolved from in-memory maps, new drivers,
-teams and tracks are created in bulk, and each season's events and entries are written with
-``bulk_create``. The whole file is one transaction. The source's known quirks (duplicate
-positions, laps led above laps run, ``-`` placeholders, double-encoded apostrophes) are
-repaired in the open: each repair is counted in the summary and noted on the race page.
+The file streams: ``read_seasons`` yields one season's races at a time, each as report rows (the
+same ``Row`` every reader makes) plus the facts of its race. The source's known quirks (duplicate
+positions, laps led above laps run, ``-`` placeholders, double-encoded apostrophes) are repaired in
+the open: each repair is counted for the import's summary and noted on the race page. Anything
+else that cannot be read (a missing track, a round out of range, a number that is not one) stops
+the import with the line. ``results.importers.writer.import_history`` writes what this reads.
 """
 
 import csv
@@ -17,30 +18,15 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from itertools import groupby
 from pathlib import Path
-from typing import Any
 
-from django.db import connection, transaction
 from ftfy import fix_text
 
-from results import summaries
+from results.importers import validate
 from results.importers.cells import parse_integer, parse_rating
-from results.importers.report import ReportError
+from results.importers.report import Facts, ReportError, Row
 from results.importers.vocabulary import canonical_status
-from results.importers.writer import resolve_series
-from results.models import (
-    Driver,
-    DriverSeason,
-    Entry,
-    Event,
-    GroupDriver,
-    GroupSeason,
-    Manufacturer,
-    Season,
-    Team,
-    Track,
-)
-from results.models.event import race_order
-from results.names import free_slug, name_key
+from results.models import Track
+from results.names import name_key
 
 COLUMNS = [
     "Season",
@@ -65,342 +51,236 @@ COLUMNS = [
     "Win",
     "Seg Points",
 ]
-_SERIES_FROM_FILE = {"cup": "Cup", "xfinity": "Xfinity", "truck": "Truck"}
+SERIES_FROM_FILE = {"cup": "Cup", "xfinity": "Xfinity", "truck": "Truck"}
+MAX_TEXT = 200 * 1024 * 1024  # the whole history is 24 MB uncompressed; a .gz expanding past this is refused
 _MOJIBAKE = re.compile("[âÃ][\u0080-\u00bf€™œž“”]")
-_key = lru_cache(maxsize=None)(name_key)  # the same few thousand names recur 180,000 times
+name_key_cached = lru_cache(maxsize=None)(name_key)  # the same few thousand names recur 180,000 times
+
+
+@dataclass
+class Race:
+    """One race of the history: its facts (round, track, name...), its rows and the repairs noted."""
+
+    facts: Facts
+    rows: list[Row]
+    notes: list[str] = field(default_factory=list)
 
 
 def looks_historical(path: Path) -> bool:
     try:
-        with _open(path) as handle:
+        with open_text(path) as handle:
             header = handle.readline()
-    except (OSError, UnicodeDecodeError, EOFError, gzip.BadGzipFile):
+    except (OSError, UnicodeDecodeError, EOFError, gzip.BadGzipFile, ReportError):
         return False
     return {"Season", "Race", "Driver", "Finish"} <= set(header.strip().split(","))
 
 
-def _open(path: Path):
-    if path.suffix == ".gz":
-        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", newline="")
-    return open(path, encoding="utf-8", newline="")
+class _Bounded(io.RawIOBase):
+    """A binary stream that refuses to give more than ``limit`` bytes (a small .gz can expand without end)."""
+
+    def __init__(self, raw, limit, source):
+        self.raw, self.left, self.source = raw, limit, source
+
+    def readable(self):
+        return True
+
+    def readinto(self, buffer):
+        data = self.raw.read(min(len(buffer), self.left + 1))
+        if len(data) > self.left:
+            raise ReportError(
+                f"the file expands to more than {MAX_TEXT:,} bytes",
+                source=self.source,
+                expected="the historical results files (about 24 MB uncompressed)",
+            )
+        self.left -= len(data)
+        buffer[: len(data)] = data
+        return len(data)
 
 
-@dataclass
-class HistoricalOutcome:
-    source: str
-    series: str = ""
-    events_created: int = 0
-    events_updated: int = 0
-    events_unchanged: int = 0
-    entries_written: int = 0
-    created: Counter = field(default_factory=Counter)
-    repairs: Counter = field(default_factory=Counter)
-    dry_run: bool = False
-
-    def lines(self):
-        out = [
-            f"{self.source}: historical {self.series} results",
-            f"  events created: {self.events_created}, updated: {self.events_updated}, unchanged: {self.events_unchanged}",
-            f"  entries written: {self.entries_written}",
-        ]
-        out += [f"  {kind} created: {n}" for kind, n in sorted(self.created.items())]
-        out += [f"  repaired: {what}: {n}" for what, n in sorted(self.repairs.items())]
-        if self.dry_run:
-            out.append("  dry run: nothing was written")
-        return out
+def open_text(path: Path):
+    raw = gzip.open(path, "rb") if path.suffix == ".gz" else open(path, "rb")
+    bounded = io.BufferedReader(_Bounded(raw, MAX_TEXT, str(path)))
+    return io.TextIOWrapper(bounded, encoding="utf-8", newline="")
 
 
-class _DryRun(Exception):
-    pass
+def series_from_file_name(path: Path):
+    return next((name for part, name in SERIES_FROM_FILE.items() if part in path.name.lower()), "")
 
 
-def import_historical(path: Path, *, series="", progress=False, dry_run=False) -> HistoricalOutcome:
+def read_seasons(path: Path, *, series, repairs: Counter, progress=None):
+    """(year, races) for each season of the file, in file order; ``repairs`` counts what was mended."""
     source = str(path)
-    if not path.exists():
-        raise ReportError("no such file", source=source, expected="a path to a historical results CSV")
-    series_name = series or next((v for k, v in _SERIES_FROM_FILE.items() if k in path.name.lower()), "")
-    if not series_name:
-        raise ReportError("the file name does not say the series", source=source, expected="pass --series")
-    outcome = HistoricalOutcome(source=source, dry_run=dry_run)
-    try:
-        with transaction.atomic():
-            series_obj = resolve_series(series_name, source)
-            outcome.series = series_obj.name
-            _Loader(series_obj, outcome).run(path, progress)
-            if dry_run:
-                raise _DryRun
-    except _DryRun:
-        pass
-    if outcome.entries_written and not dry_run:
-        _refresh_planner_statistics()
-    return outcome
+    with open_text(path) as handle:
+        reader = csv.DictReader(handle)
+        try:
+            fieldnames = reader.fieldnames or []
+        except (csv.Error, UnicodeDecodeError) as error:
+            raise ReportError(f"the header cannot be read ({error})", line=1, source=source) from None
+        missing = [c for c in COLUMNS[:16] if c not in fieldnames]
+        if missing:
+            raise ReportError(
+                "columns missing from the header: " + ", ".join(missing),
+                line=1,
+                text=",".join(fieldnames)[:200],
+                source=source,
+                expected=", ".join(COLUMNS),
+            )
+        rows = _Reader(reader, source, series, repairs)
+        for year, grouped in groupby(rows.numbered(), key=lambda numbered: numbered[1]["Season"]):
+            season_rows = list(grouped)
+            yield rows.integer(year, "Season", season_rows[0][0]), rows.races(season_rows)
+            if progress is not None:
+                progress.update(len(season_rows))
 
 
-def _refresh_planner_statistics():
-    """After a bulk load PostgreSQL's planner still sees the tables as they were until autovacuum's
-    next pass (a minute or more) and picks slow plans meanwhile (counting Daytona's entries took a
-    parallel scan of all of them: 20 ms instead of 1). VACUUM (ANALYZE) once the load is committed:
-    fresh statistics, and a visibility map that lets counts read the indexes alone (Chevrolet's
-    65,000 entries: 8 ms to 2). Under half a second for the whole history."""
-    if connection.vendor != "postgresql" or connection.in_atomic_block:
-        return  # VACUUM cannot run inside a transaction
-    tables = [model._meta.db_table for model in (Entry, Event, Season, Driver, DriverSeason, GroupSeason, GroupDriver)]
-    with connection.cursor() as cursor:
-        cursor.execute("VACUUM (ANALYZE) " + ", ".join(tables))
+class _Reader:
+    def __init__(self, reader, source, series, repairs):
+        self.reader, self.source, self.series, self.repairs = reader, source, series, repairs
 
-
-class _Loader:
-    def __init__(self, series, outcome):
-        self.series, self.outcome = series, outcome
-        self.changed_seasons = set()
-        self.drivers = dict(Driver.objects.values_list("key", "id"))
-        self.teams = dict(Team.objects.values_list("key", "id"))
-        self.makes = dict(Manufacturer.objects.values_list("key", "id"))
-        self.tracks = dict(Track.objects.values_list("key", "id"))
-        self.slugs = {
-            model: set(model.objects.values_list("slug", flat=True)) for model in (Driver, Team, Track, Manufacturer)
-        }
-
-    def run(self, path, progress):
-        with _open(path) as handle:
-            reader = csv.DictReader(handle)
-            missing = [c for c in COLUMNS[:16] if c not in (reader.fieldnames or [])]
-            if missing:
+    def numbered(self):
+        while True:
+            try:
+                row = next(self.reader)
+            except StopIteration:
+                return
+            except (csv.Error, UnicodeDecodeError) as error:
+                # the csv reader's own count: DictReader's stops at the last good row
                 raise ReportError(
-                    "columns missing from the header: " + ", ".join(missing),
-                    line=1,
-                    text=",".join(reader.fieldnames or []),
-                    source=self.outcome.source,
-                    expected=", ".join(COLUMNS),
+                    f"the line cannot be read as CSV ({error})", line=self.reader.reader.line_num, source=self.source
+                ) from None
+            if None in row:
+                raise ReportError(
+                    "the line has more fields than the header",
+                    line=self.reader.line_num,
+                    text=str(row[None])[:80],
+                    source=self.source,
+                    expected="one race result per line, as the header says",
                 )
-            rows = _numbered(reader)
-            bar = _progress_bar(path, progress)
-            for year, grouped in groupby(rows, key=lambda r: r[1]["Season"]):
-                season_rows = list(grouped)
-                self._season(_int(year, "Season", season_rows[0][0], self.outcome.source), season_rows)
-                if bar is not None:
-                    bar.update(len(season_rows))
-            if bar is not None:
-                bar.close()
-        summaries.refresh(seasons=self.changed_seasons)  # once per file: the totals of every season written
+            yield self.reader.line_num, {name: value or "" for name, value in row.items()}
 
-    def _season(self, year, rows):
-        season, _ = Season.objects.get_or_create(series=self.series, year=year)
-        races: dict[Any, list] = {}
-        for line, row in rows:
-            races.setdefault(_int(row["Race"], "Race", line, self.outcome.source), []).append((line, row))
-        self._create_names(rows)
-        existing = {e.round: e for e in season.events.all()}
-        stored: dict[int, set] = {}
-        for event_id, *values in Entry.objects.filter(event__season=season).values_list("event_id", *_ENTRY_FIELDS):
-            stored.setdefault(event_id, set()).add(tuple(values))
-        new_events, entries_by_round, stale = [], {}, []
-        for round_number, race_rows in races.items():
-            first = race_rows[0][1]
-            track_id = self.tracks[_key(first["Track"])]
-            entries, notes = self._entries(race_rows)
-            name = self._fix(first["Name"])
-            completed_laps = max((e[_LAPS] for e in entries if e[_LAPS] is not None), default=None)
-            event = existing.get(round_number)
-            if event is None:
-                event = Event(
-                    season=season,
-                    round=round_number,
-                    track_id=track_id,
-                    name=name,
-                    notes=notes,
-                    completed_laps=completed_laps,
-                    source=self.outcome.source[:255],
-                    slug=Event.make_slug(year, self.series.slug, round_number, first["Track"]),
-                )
-                new_events.append(event)
-                self.outcome.events_created += 1
-            else:
-                if set(entries) == stored.get(event.id, set()) and (event.track_id, event.name) == (track_id, name):
-                    self.outcome.events_unchanged += 1
-                    continue
-                event.track_id, event.name, event.notes = track_id, name, notes
-                event.completed_laps = completed_laps
-                event.save()
-                stale.append(event.id)
-                self.outcome.events_updated += 1
-            entries_by_round[round_number] = (event, entries)
-        Entry.objects.filter(event_id__in=stale).delete()
-        Event.objects.bulk_create(new_events, batch_size=500)
-        to_write = []
-        for event, entries in entries_by_round.values():
-            to_write += [(event.pk, *entry, race_order(year, event.round), event.track_id) for entry in entries]
-        _insert_entries(to_write)
-        if to_write or stale:
-            self.changed_seasons.add(season.pk)
-        self.outcome.entries_written += len(to_write)
+    def integer(self, text, column, line):
+        return parse_integer(text, column, line=line, source=self.source, negative_ok=column == "Pts")
 
-    def _fix(self, text):
+    def fix(self, text):
         if _MOJIBAKE.search(text or ""):
-            self.outcome.repairs["double-encoded text"] += 1
+            self.repairs["double-encoded text"] += 1
             return fix_text(text, uncurl_quotes=False)
-        return text or ""
+        return (text or "").strip()
 
-    def _create_names(self, rows):
-        """Create, in bulk, the drivers, teams, makes and tracks of these rows that are new."""
-        new: dict[Any, dict] = {Driver: {}, Team: {}, Manufacturer: {}, Track: {}}
-        for _, row in rows:
-            for model, column, known in (
-                (Driver, "Driver", self.drivers),
-                (Team, "Team", self.teams),
-                (Manufacturer, "Make", self.makes),
-                (Track, "Track", self.tracks),
-            ):
-                name = self._fix(row[column]).strip()
-                if name and name != "-" and _key(name) and _key(name) not in known:
-                    new[model].setdefault(_key(name), (name, row))
-        for model, names in new.items():
-            objects = []
-            for key, (name, row) in names.items():
-                obj = model(name=name[:120], key=key, slug=self._slug(model, name))
-                if model is Track:
-                    _describe_track(obj, row)
-                objects.append(obj)
-            model.objects.bulk_create(objects, batch_size=1000)
-            known = {Driver: self.drivers, Team: self.teams, Manufacturer: self.makes, Track: self.tracks}[model]
-            known.update(model.objects.filter(key__in=list(names)).values_list("key", "id"))
-            if objects:
-                self.outcome.created[model._meta.verbose_name_plural] += len(objects)
-
-    def _slug(self, model, name):
-        slug = free_slug(name, self.slugs[model].__contains__)  # the slugs taken, held in memory
-        self.slugs[model].add(slug)
-        return slug
-
-    def _entries(self, race_rows):
-        """Entries of one race, with the source's impossible values repaired and noted."""
-        source, entries, notes = self.outcome.source, [], []
-        finishes, starts, drivers = set(), set(), set()
-        race_rows = sorted(race_rows, key=lambda lr: int(lr[1]["Finish"]) if lr[1]["Finish"].isdigit() else 10**6)
-        last = max((int(r["Finish"]) for _, r in race_rows if r["Finish"].isdigit()), default=0)
-        for line, row in race_rows:
-            driver_name = self._fix(row["Driver"]).strip()
-            driver_id = self.drivers.get(_key(driver_name))
-            if driver_id is None:
+    def races(self, rows):
+        by_round: dict[int, list] = {}
+        for line, row in rows:
+            round_number = self.integer(row["Race"], "Race", line)
+            if round_number is None or not 1 <= round_number < 1000:
                 raise ReportError(
-                    "a row has no driver", line=line, text=row["Driver"], source=source, expected="a driver name"
+                    "the race number is missing or out of range",
+                    line=line,
+                    text=row["Race"],
+                    source=self.source,
+                    expected="a race number from 1 to 999",
                 )
-            if driver_id in drivers:
-                self.outcome.repairs["driver listed twice in a race (second row dropped)"] += 1
-                notes.append(f"The source lists {driver_name} twice; only the better finish is shown.")
+            by_round.setdefault(round_number, []).append((line, row))
+        return [self.race(round_number, race_rows) for round_number, race_rows in by_round.items()]
+
+    def race(self, round_number, race_rows):
+        line, first = race_rows[0]
+        track = self.fix(first["Track"])
+        if not name_key_cached(track):
+            raise ReportError(
+                "the race has no track", line=line, text=first["Track"], source=self.source, expected="a track name"
+            )
+        facts = Facts(
+            series=self.series,
+            year=self.integer(first["Season"], "Season", line),
+            round=round_number,
+            track=track,
+            name=self.fix(first["Name"]),
+        )
+        validate.check_facts(facts, line=line, source=self.source)
+        facts.track_length, facts.track_surface = _length(first["Length"]), first["Surface"].strip().lower()
+        race = Race(facts, [])
+        self._rows(race, race_rows)
+        return race
+
+    def _rows(self, race, race_rows):
+        """The race's rows, with the source's impossible values repaired and noted."""
+        finishes, starts, drivers = set(), set(), set()
+
+        def position(text):
+            return int(text) if text.isascii() and text.isdigit() and len(text) < 6 else None
+
+        race_rows = sorted(race_rows, key=lambda lr: position(lr[1]["Finish"]) or 10**6)
+        last = max((position(r["Finish"]) or 0 for _, r in race_rows), default=0)
+        for line, row in race_rows:
+            driver = self.fix(row["Driver"])
+            if not name_key_cached(driver):
+                raise ReportError(
+                    "a row has no driver", line=line, text=row["Driver"], source=self.source, expected="a driver name"
+                )
+            if name_key_cached(driver) in drivers:
+                self.repairs["driver listed twice in a race (second row dropped)"] += 1
+                race.notes.append(f"The source lists {driver} twice; only the better finish is shown.")
                 continue
-            finish = _int(row["Finish"], "Finish", line, source)
+            finish = self.integer(row["Finish"], "Finish", line)
             if finish is None or finish in finishes:
                 last += 1
                 what = "no finishing position" if finish is None else f"a second P{finish}"
-                notes.append(f"The source gives {driver_name} {what}; shown as P{last}.")
-                self.outcome.repairs["finish missing or duplicated (moved to the back)"] += 1
+                race.notes.append(f"The source gives {driver} {what}; shown as P{last}.")
+                self.repairs["finish missing or duplicated (moved to the back)"] += 1
                 finish = last
-            start = _int(row["Start"], "Start", line, source)
+            start = self.integer(row["Start"], "Start", line)
             if start is not None and (start < 1 or start in starts):
-                self.outcome.repairs["start zero or duplicated (left unknown)"] += 1
+                self.repairs["start zero or duplicated (left unknown)"] += 1
                 start = None
-            laps, led = _int(row["Laps"], "Laps", line, source), _int(row["Led"], "Led", line, source)
+            laps, led = self.integer(row["Laps"], "Laps", line), self.integer(row["Led"], "Led", line)
             if laps is not None and led is not None and led > laps:
-                self.outcome.repairs["laps led above laps run (laps left unknown)"] += 1
-                notes.append(f"The source has {driver_name} leading {led} laps but completing {laps}.")
+                self.repairs["laps led above laps run (laps left unknown)"] += 1
+                race.notes.append(f"The source has {driver} leading {led} laps but completing {laps}.")
                 laps = None
             finishes.add(finish)
-            drivers.add(driver_id)
+            drivers.add(name_key_cached(driver))
             if start is not None:
                 starts.add(start)
-            team, make = self._fix(row["Team"]).strip(), row["Make"].strip()
-            entries.append(
-                (
-                    driver_id,
-                    finish,
-                    start,
-                    row["Car"].strip()[:4],
-                    self.teams.get(_key(team)) if team else None,
-                    self.makes.get(_key(make)) if make and make != "-" else None,
-                    laps,
-                    led,
-                    canonical_status(row["Status"])[:30],
-                    _int(row["Pts"], "Pts", line, source),
-                    _int(row.get("S1", ""), "S1", line, source),
-                    _int(row.get("S2", ""), "S2", line, source),
-                    parse_rating(row.get("Rating", ""), line=line, source=source),
+            make = row["Make"].strip()
+            race.rows.append(
+                Row(
+                    line=line,
+                    finish=finish,
+                    driver=driver,
+                    start=start,
+                    number=row["Car"].strip(),
+                    team=self.fix(row["Team"]),
+                    manufacturer="" if make == "-" else make,
+                    laps=laps,
+                    led=led,
+                    status=canonical_status(row["Status"]),
+                    points=self.integer(row["Pts"], "Pts", line),
+                    stage1=self.integer(row.get("S1", ""), "S1", line),
+                    stage2=self.integer(row.get("S2", ""), "S2", line),
+                    rating=parse_rating(row.get("Rating", ""), line=line, source=self.source),
                 )
             )
-        return entries, "\n".join(notes)
 
 
-_ENTRY_FIELDS = [
-    "driver_id",
-    "finish",
-    "start",
-    "number",
-    "team_id",
-    "manufacturer_id",
-    "laps",
-    "laps_led",
-    "status",
-    "points",
-    "stage1",
-    "stage2",
-    "rating",
-]
-_LAPS = _ENTRY_FIELDS.index("laps")
-
-
-def _insert_entries(rows, batch=500):
-    """Write entry rows without model instances: the bulk path's hot spot.
-
-    PostgreSQL takes them by COPY (ten times faster than multi-row INSERTs there); other
-    databases by multi-row parameterised INSERTs. The values were checked on the way in
-    (``parse_integer``, ``parse_rating``, lengths), and the database's constraints still hold every row.
-    Each row ends with the race order and track copied from its event (``Entry.race_order``).
-    """
-    columns = ["event_id", *_ENTRY_FIELDS, "race_order", "track_id", "rookie", "ineligible"]
-    table = Entry._meta.db_table
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row((*row, False, False))
-            return
-        one = "(" + ", ".join(["%s"] * len(columns)) + ")"
-        for i in range(0, len(rows), batch):
-            chunk = rows[i : i + batch]
-            sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES " + ", ".join([one] * len(chunk))
-            cursor.execute(sql, [value for row in chunk for value in (*row, False, False)])
-
-
-def _numbered(reader):
-    for row in reader:
-        yield reader.line_num, row
-
-
-def _int(text, column, line, source):
-    return parse_integer(text, column, line=line, source=source, negative_ok=column == "Pts")
-
-
-def _describe_track(track, row):
+def _length(text):
     try:
-        track.length_miles = Decimal(row["Length"]).quantize(Decimal("0.001")) if row["Length"] else None
+        length = Decimal(text).quantize(Decimal("0.001")) if text else None
     except InvalidOperation:
-        track.length_miles = None
-    surface = row["Surface"].strip().lower()
-    track.surface = surface if surface in Track.Surface.values else ""
-    length = float(track.length_miles) if track.length_miles else None
-    if surface == "road":
-        track.kind = Track.Kind.ROAD_COURSE
-    elif surface == "dirt":
-        track.kind = Track.Kind.DIRT
-    elif length is not None:
-        track.kind = (
-            Track.Kind.SHORT_TRACK if length < 1 else Track.Kind.SUPERSPEEDWAY if length >= 2.5 else Track.Kind.OVAL
-        )
-
-
-def _progress_bar(path, enabled):
-    if not enabled:
         return None
-    from tqdm import tqdm
+    return length if length is not None and 0 < length < 100 else None
 
-    return tqdm(desc=path.name, unit=" entries", mininterval=0.5)
+
+def describe_track(facts):
+    """A new track's length, surface and kind from the history's columns."""
+    surface = facts.track_surface if facts.track_surface in Track.Surface.values else ""
+    length = facts.track_length
+    kind: str
+    if surface == "road":
+        kind = Track.Kind.ROAD_COURSE
+    elif surface == "dirt":
+        kind = Track.Kind.DIRT
+    elif length is not None:
+        kind = Track.Kind.SHORT_TRACK if length < 1 else Track.Kind.SUPERSPEEDWAY if length >= 2.5 else Track.Kind.OVAL
+    else:
+        kind = ""
+    return {"length_miles": length, "surface": surface, "kind": kind}

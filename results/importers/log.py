@@ -2,20 +2,34 @@
 
 from results.models import ImportRun
 
+# a bulk import creates thousands of names: the log lists them up to this many per kind
+LISTED_NAMES = 20
+
 
 def describe(outcome):
     """The lines the command prints (and the log keeps) for one successful run."""
     event = outcome.event
-    verb = {"created": "created", "updated": "updated", "unchanged": "unchanged"}[outcome.outcome]
-    lines = [f"{outcome.source}: {outcome.format}, {len(outcome.report.rows)} rows"]
+    if outcome.report is not None:
+        lines = [f"{outcome.source}: {outcome.format}, {len(outcome.report.rows)} rows"]
+    else:
+        lines = [f"{outcome.source}: {outcome.format} {outcome.series} results"]
     if event is not None:
+        verb = "created" if outcome.events_created else "updated" if outcome.events_updated else "unchanged"
+        series = event.season.series
         lines.append(
-            f"  event {verb}: {event.season.year} {event.season.series.short_name or event.season.series} "
+            f"  event {verb}: {event.season.year} {series.short_name or series} "
             f"round {event.round} at {event.track} ({event.get_absolute_url()})"
         )
+    else:
+        lines.append(
+            f"  events created: {outcome.events_created}, updated: {outcome.events_updated}, "
+            f"unchanged: {outcome.events_unchanged}"
+        )
     lines.append(f"  entries written: {outcome.entries_written}")
-    for kind, names in outcome.created.items():
-        lines.append(f"  {kind} created: {len(names)} ({', '.join(names)})")
+    for kind, names in sorted(outcome.created.items()):
+        listed = ", ".join(names[:LISTED_NAMES]) + (", ..." if len(names) > LISTED_NAMES else "")
+        lines.append(f"  {kind} created: {len(names)} ({listed})")
+    lines += [f"  repaired: {what}: {n}" for what, n in sorted(outcome.repairs.items())]
     lines += [f"  changed: {change}" for change in outcome.changes]
     lines += [f"  note: {note}" for note in outcome.notes]
     lines += [f"  warning: {warning}" for warning in outcome.warnings]
@@ -24,13 +38,15 @@ def describe(outcome):
     return lines
 
 
-def record_success(outcome, *, user=None, via="command"):
+def record(outcome, *, user=None, via="command"):
+    """Log a run that succeeded (or a dry run): inside the import's own transaction, so the log and
+    the data it describes are committed together."""
     run = ImportRun.objects.create(
         user=user,
         via=via,
-        source=outcome.source[:255],
+        source=_name(outcome.source),
         format=outcome.format,
-        outcome=ImportRun.Outcome.DRY_RUN if outcome.dry_run else outcome.outcome,
+        outcome=outcome.result,
         summary="\n".join(describe(outcome)),
         warnings="\n".join(outcome.warnings),
         entries_written=0 if outcome.dry_run else outcome.entries_written,
@@ -42,26 +58,9 @@ def record_success(outcome, *, user=None, via="command"):
 
 def record_failure(source, error, *, user=None, via="command", format=""):
     return ImportRun.objects.create(
-        user=user, via=via, source=source[:255], format=format, outcome=ImportRun.Outcome.FAILED, error=str(error)
+        user=user, via=via, source=_name(source), format=format, outcome=ImportRun.Outcome.FAILED, error=str(error)
     )
 
 
-def record_historical(outcome, *, user=None, via="command"):
-    """A bulk run: its counts and repairs; the thousands of events it touched are not linked one by one."""
-    if outcome.dry_run:
-        result = ImportRun.Outcome.DRY_RUN
-    elif outcome.events_created:
-        result = ImportRun.Outcome.CREATED
-    elif outcome.events_updated:
-        result = ImportRun.Outcome.UPDATED
-    else:
-        result = ImportRun.Outcome.UNCHANGED
-    return ImportRun.objects.create(
-        user=user,
-        via=via,
-        source=outcome.source[:255],
-        format="historical",
-        outcome=result,
-        summary="\n".join(outcome.lines()),
-        entries_written=0 if outcome.dry_run else outcome.entries_written,
-    )
+def _name(source):
+    return source[:255]

@@ -5,13 +5,12 @@ import re
 
 from lxml import html as lxml_html
 
-from results.importers import flattened
+from results.importers import flattened, validate
 from results.importers.cells import row_from_cells
 from results.importers.knowledge import NOTHING_KNOWN
 from results.importers.prose import facts_from_prose
 from results.importers.report import Report, ReportError
 from results.importers.vocabulary import column_for_label
-from results.names import name_key
 
 FORMATS = ["text", "csv", "html", "historical"]
 MAX_BYTES = 5 * 1024 * 1024
@@ -79,7 +78,7 @@ def read_report(data: bytes, source: str, *, format=None, knowledge=NOTHING_KNOW
         raise ReportError("no results rows found", source=source, expected="a header line, then one row per car")
     prose_facts = facts_from_prose(report.prose, known_tracks=known_tracks)
     report.facts.merge(prose_facts)
-    _check_rows(report)
+    validate.check_rows(report.rows, source=source, warnings=report.warnings)
     return report
 
 
@@ -201,67 +200,3 @@ def _read_html(text, source):
     )
     report.prose = prose
     return report
-
-
-def _check_rows(report):
-    """Table-wide rules: one row per finishing position and per driver; led within laps."""
-    seen_finish: dict[int, int] = {}
-    seen_driver: dict[str, int] = {}
-    for row in report.rows:
-        if row.finish < 1:
-            raise ReportError(
-                "finishing position below 1",
-                line=row.line,
-                text=str(row.finish),
-                source=report.source,
-                expected="positions from 1",
-            )
-        if row.finish in seen_finish:
-            raise ReportError(
-                f"finishing position {row.finish} appears twice (also line {seen_finish[row.finish]})",
-                line=row.line,
-                text=str(row.finish),
-                source=report.source,
-                expected="each finishing position once",
-            )
-        seen_finish[row.finish] = row.line
-        key = name_key(row.driver)
-        if key in seen_driver:
-            raise ReportError(
-                f"{row.driver} appears twice (also line {seen_driver[key]})",
-                line=row.line,
-                text=row.driver,
-                source=report.source,
-                expected="each driver once",
-            )
-        seen_driver[key] = row.line
-        if row.start is not None and row.start < 1:
-            raise ReportError(
-                "start position below 1",
-                line=row.line,
-                text=str(row.start),
-                source=report.source,
-                expected="positions from 1, or empty",
-            )
-        if row.led is not None and row.laps is not None and row.led > row.laps:
-            raise ReportError(
-                f"laps led ({row.led}) exceed laps completed ({row.laps})",
-                line=row.line,
-                text=f"{row.laps} laps, {row.led} led",
-                source=report.source,
-                expected="laps led no more than laps completed",
-            )
-    starts = [r.start for r in report.rows if r.start is not None]
-    if len(starts) != len(set(starts)):
-        duplicate = next(s for s in starts if starts.count(s) > 1)
-        line = next(r.line for r in report.rows if r.start == duplicate)
-        raise ReportError(
-            f"start position {duplicate} appears twice",
-            line=line,
-            text=str(duplicate),
-            source=report.source,
-            expected="each start position once",
-        )
-    positions = sorted(seen_finish)
-    if positions != list(range(1, len(positions) + 1)):
-        report.warnings.append(f"finishing positions are not 1..{len(positions)} without gaps")

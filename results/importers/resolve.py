@@ -1,24 +1,32 @@
-"""Match a report's spellings to the database's drivers, teams, tracks and makes.
+"""Match a report's spellings to the database's drivers, teams, makes and tracks; create the new ones.
 
-Case, accents and punctuation never matter (``name_key``), and aliases count like names.
-A name that differs only by a generational suffix ("Trey Burke" / "Trey Burke III") is taken
-as the same person with a warning naming both. Otherwise a new record is created and listed.
+Case, accents and punctuation never matter (``name_key``), and aliases count like names. The
+database's names are read once per import (a few queries, whatever the report's size) and held in
+memory, so matching a 40-row report and the 180,000-row history cost the same per name.
+A name that differs only by a generational suffix ("Trey Burke" / "Trey Burke III") is taken as the
+same person with a warning naming both. A name close to a known one ("Jeff Burtom") is created with
+a warning. The history is trusted to name its makes; a single report must name a known one.
 """
 
 import re
+from collections import defaultdict
 
 from ftfy import fix_text
 from rapidfuzz import fuzz, process
 
 from results.importers.report import ReportError
 from results.importers.vocabulary import MANUFACTURERS
-from results.models import Driver, DriverAlias, Manufacturer, Team, TeamAlias, Track, TrackAlias
+from results.models import Driver, DriverAlias, Manufacturer, Season, Series, Team, TeamAlias, Track, TrackAlias
 from results.names import free_slug, name_key
 
 _SUFFIX = re.compile(r"\s+(?:jr|sr|ii|iii|iv)$")
+NAME_LENGTH: int = Driver._meta.get_field("name").max_length  # type: ignore[assignment]
+KEY_LENGTH: int = Driver._meta.get_field("key").max_length  # type: ignore[assignment]
+ALIASES = {Driver: DriverAlias, Team: TeamAlias, Track: TrackAlias, Manufacturer: None}
+KINDS = {Driver: "drivers", Team: "teams", Track: "tracks", Manufacturer: "manufacturers"}
 
 
-def _unsuffixed(key):
+def unsuffixed(key):
     return _SUFFIX.sub("", key)
 
 
@@ -27,17 +35,32 @@ def unique_slug(model, name):
     return free_slug(name, lambda slug: model.objects.filter(slug=slug).exists())
 
 
-class Resolver:
+class Names:
+    """The database's names by key, for one import; new names are created in it as they come."""
+
     def __init__(self, outcome):
         self.outcome = outcome
-        self._cache = {}
+        self.ids: dict = {}
+        self.slugs: dict = {}
+        self._near: dict = {}
 
-    def _created(self, kind, name):
-        self.outcome.created.setdefault(kind, []).append(name)
+    def _known(self, model):
+        """key -> id for ``model``, aliases included (loaded on first use)."""
+        if model not in self.ids:
+            known = dict(model.objects.values_list("key", "id"))
+            alias = ALIASES[model]
+            if alias is not None:
+                relation = f"{model._meta.model_name}_id"
+                for key, pk in alias.objects.values_list("key", relation):
+                    known.setdefault(key, pk)
+            self.ids[model] = known
+        return self.ids[model]
 
-    def _check(self, name, what, line=None):
+    def clean(self, name, what, line=None):
+        """The name as it will be stored, or an error naming the line."""
         name = re.sub(r"\s+", " ", fix_text(name or "", uncurl_quotes=False)).strip()
-        if not name_key(name):
+        key = name_key(name)
+        if not key:
             raise ReportError(
                 f"the {what} name has no letters or digits",
                 line=line,
@@ -45,113 +68,148 @@ class Resolver:
                 source=self.outcome.source,
                 expected=f"a {what} name",
             )
-        if len(name) > 120:
+        if len(name) > NAME_LENGTH or len(key) > KEY_LENGTH:
             raise ReportError(
-                f"the {what} name is {len(name)} characters long",
+                f"the {what} name is too long",
                 line=line,
                 text=name[:80] + "...",
                 source=self.outcome.source,
-                expected="a name of at most 120 characters",
+                expected=f"a name of at most {NAME_LENGTH} characters",
             )
         return name
 
-    def track_names(self):
-        if "track_names" not in self._cache:
-            self._cache["track_names"] = [
-                *Track.objects.values_list("name", flat=True),
-                *TrackAlias.objects.values_list("name", flat=True),
-            ]
-        return self._cache["track_names"]
+    def lookup(self, model, name):
+        return self._known(model).get(name_key(name))
 
-    def _lookup(self, model, alias_model, relation, key):
-        found = model.objects.filter(key=key).first()
+    def create(self, model, names):
+        """Create the ``names`` (name -> extra fields) that are not known yet, in one INSERT; returns
+        every id by key. Slugs come from the names, made unique against every slug taken."""
+        known = self._known(model)
+        if model not in self.slugs:
+            self.slugs[model] = set(model.objects.values_list("slug", flat=True))
+        new = {}
+        for name, extra in names.items():
+            key = name_key(name)
+            if key not in known and key not in new:
+                slug = free_slug(name, self.slugs[model].__contains__)
+                self.slugs[model].add(slug)
+                new[key] = model(name=name, key=key, slug=slug, **extra)
+        if new:
+            model.objects.bulk_create(new.values(), batch_size=1000)
+            known.update(model.objects.filter(key__in=list(new)).values_list("key", "id"))
+            self.outcome.created[KINDS[model]] += [obj.name for obj in new.values()]
+        return known
+
+    # one name at a time (a report): warnings for near matches
+
+    def driver(self, name, *, line=None, entrants=()):
+        """The id of the driver a report's name means; ``entrants`` (ids) are this race's drivers so far."""
+        name = self.clean(name, "driver", line)
+        found = self.lookup(Driver, name) or self._same_but_suffix(name, entrants)
         if found is None:
-            alias = alias_model.objects.select_related(relation).filter(key=key).first()
-            found = getattr(alias, relation) if alias else None
+            self._warn_if_close(Driver, name)
+            found = self.create(Driver, {name: {}})[name_key(name)]
         return found
 
-    def track(self, name):
-        name = self._check(name, "track")
-        track = self._lookup(Track, TrackAlias, "track", name_key(name))
-        if track is None:
-            track = Track.objects.create(name=name, slug=unique_slug(Track, name))
-            self._created("tracks", name)
-        return track
+    def team(self, name, *, line=None):
+        name = self.clean(name, "team", line)
+        found = self.lookup(Team, name)
+        if found is None:
+            self._warn_if_close(Team, name)
+            found = self.create(Team, {name: {}})[name_key(name)]
+        return found
 
-    def driver(self, name, entrants=(), line=None):
-        name = self._check(name, "driver", line)
-        key = ("driver", name_key(name))
-        if key in self._cache:
-            return self._cache[key]
-        driver = self._lookup(Driver, DriverAlias, "driver", key[1])
-        if driver is None:
-            driver = self._near_driver(name, entrants)
-        if driver is None:
-            self._warn_if_close(Driver, name)
-            driver = Driver.objects.create(name=name, slug=unique_slug(Driver, name))
-            self._created("drivers", name)
-        self._cache[key] = driver
-        return driver
+    def manufacturer(self, name, *, line=None, trusted=False):
+        """A known make; a new one only when it is on the vocabulary list or the source is ``trusted``."""
+        name = self.clean(name, "manufacturer", line)
+        found = self.lookup(Manufacturer, name)
+        if found is None:
+            canonical = next((m for m in MANUFACTURERS if name_key(m) == name_key(name)), name if trusted else None)
+            if canonical is None:
+                raise ReportError(
+                    "unknown manufacturer",
+                    line=line,
+                    text=name,
+                    source=self.outcome.source,
+                    expected="one of " + ", ".join(MANUFACTURERS[:10]) + "... (editors add new makes in admin)",
+                )
+            found = self.create(Manufacturer, {canonical: {}})[name_key(canonical)]
+        return found
+
+    def track(self, name, **description):
+        """The id of the track, created with ``description`` (length, surface, kind) when new."""
+        name = self.clean(name, "track")
+        return self.lookup(Track, name) or self.create(Track, {name: description})[name_key(name)]
+
+    def _same_but_suffix(self, name, entrants):
+        """The one driver whose name differs only by Jr./Sr./II/III/IV, preferring this race's entrants."""
+        if not self._near:
+            by_bare = defaultdict(list)
+            for key, pk in self._known(Driver).items():
+                by_bare[unsuffixed(key)].append(pk)
+            self._near = by_bare
+        bare = unsuffixed(name_key(name))
+        candidates = sorted(set(self._near.get(bare, ())))
+        in_race = [pk for pk in candidates if pk in set(entrants)]
+        candidates = in_race or candidates
+        if not candidates:
+            return None
+        names = dict(Driver.objects.filter(pk__in=candidates).values_list("pk", "name"))
+        if len(candidates) > 1:
+            self.outcome.warnings.append(
+                f"{name!r} is close to "
+                + ", ".join(repr(names[pk]) for pk in candidates)
+                + ": created as a new driver; merge in admin if they are one person"
+            )
+            return None
+        self.outcome.warnings.append(
+            f"the report's {name!r} is taken as {names[candidates[0]]!r} (same name but a suffix); "
+            "add an alias to confirm"
+        )
+        return candidates[0]
 
     def _warn_if_close(self, model, name):
         """A new name that nearly matches a known one ("Jeff Burtom") is created, with a warning."""
-        names = self._cache.setdefault(("names", model), dict(model.objects.values_list("key", "name")))
-        match = process.extractOne(name_key(name), names.keys(), scorer=fuzz.ratio, score_cutoff=90)
+        choices = self._known(model)
+        match = process.extractOne(name_key(name), choices.keys(), scorer=fuzz.ratio, score_cutoff=90)
         if match:
+            known = model.objects.filter(pk=choices[match[0]]).values_list("name", flat=True).first()
             self.outcome.warnings.append(
-                f"new {model._meta.verbose_name} {name!r} is close to {names[match[0]]!r}; "
-                "if they are one, merge them in admin"
+                f"new {model._meta.verbose_name} {name!r} is close to {known!r}; if they are one, merge them in admin"
             )
 
-    def _near_driver(self, name, entrants):
-        """The one driver whose name differs only by Jr./Sr./II/III/IV, preferring this race's entrants."""
-        bare = _unsuffixed(name_key(name))
-        in_race = [e.driver for e in entrants if _unsuffixed(e.driver.key) == bare]
-        candidates = in_race or [
-            d for d in Driver.objects.filter(key__startswith=bare.split()[0]) if _unsuffixed(d.key) == bare
-        ]
-        if len(candidates) != 1:
-            if candidates:
-                self.outcome.warnings.append(
-                    f"{name!r} is close to "
-                    + ", ".join(repr(d.name) for d in candidates)
-                    + ": created as a new driver; merge in admin if they are one person"
-                )
-            return None
-        driver = candidates[0]
-        self.outcome.warnings.append(
-            f"the report's {name!r} is taken as {driver.name!r} (same name but a suffix); add an alias to confirm"
+    def track_names(self):
+        """Every track name and alias, longest first: what prose is searched for."""
+        names = [*Track.objects.values_list("name", flat=True), *TrackAlias.objects.values_list("name", flat=True)]
+        return sorted(names, key=len, reverse=True)
+
+
+def resolve_series(text, source=""):
+    """A Series from any of its names ("Camping World Truck Series", "truck", "NASCAR Cup Series")."""
+    from results.importers.prose import SERIES, series_in
+
+    key = name_key(text)
+    for series in Series.objects.all():
+        if key in {name_key(series.name), name_key(series.short_name), series.slug}:
+            return series
+    found = series_in(text) or next(
+        ((name, short, text) for name, short, _ in SERIES if key in {name_key(name), name_key(short)}), None
+    )
+    if not found:
+        raise ReportError(
+            f"unknown series {text!r}",
+            source=source,
+            expected="Cup, Xfinity or Truck (or a series name editors created in admin)",
         )
-        return driver
+    name, short, _ = found
+    series, _ = Series.objects.get_or_create(
+        name=name, defaults={"short_name": short, "sort_order": [s[0] for s in SERIES].index(name)}
+    )
+    return series
 
-    def team(self, name, line=None):
-        name = self._check(name, "team", line)
-        key = ("team", name_key(name))
-        if key not in self._cache:
-            team = self._lookup(Team, TeamAlias, "team", key[1])
-            if team is None:
-                self._warn_if_close(Team, name)
-                team = Team.objects.create(name=name, slug=unique_slug(Team, name))
-                self._created("teams", name)
-            self._cache[key] = team
-        return self._cache[key]
 
-    def manufacturer(self, name, line=None):
-        name = self._check(name, "manufacturer", line)
-        key = ("make", name_key(name))
-        if key not in self._cache:
-            make = Manufacturer.objects.filter(key=key[1]).first()
-            if make is None:
-                canonical = next((m for m in MANUFACTURERS if name_key(m) == key[1]), None)
-                if canonical is None:
-                    raise ReportError(
-                        "unknown manufacturer",
-                        line=line,
-                        text=name,
-                        source=self.outcome.source,
-                        expected="one of " + ", ".join(MANUFACTURERS[:10]) + "... (editors add new makes in admin)",
-                    )
-                make = Manufacturer.objects.create(name=canonical, slug=unique_slug(Manufacturer, canonical))
-                self._created("manufacturers", canonical)
-            self._cache[key] = make
-        return self._cache[key]
+def season_of(series, year):
+    """The season, locked until the import commits: two imports into one season (choosing round
+    numbers, checking what is stored) run one after the other instead of colliding."""
+    season, _ = Season.objects.get_or_create(series=series, year=year)
+    return Season.objects.select_for_update().get(pk=season.pk)

@@ -5,10 +5,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from results.importers.log import describe, record_failure, record_historical, record_success
+from results.importers.log import describe
 from results.importers.read import FORMATS
 from results.importers.report import CSV_COLUMNS, ReportError
-from results.importers.writer import Options, import_report
+from results.importers.writer import Options, import_history, import_report
 
 
 class Command(BaseCommand):
@@ -66,9 +66,7 @@ class Command(BaseCommand):
             outcome = import_report(data, source, opts, dry_run=options["dry_run"])
         except ReportError as error:
             self.stderr.write(str(error))
-            record_failure(source, error)
             return 1
-        record_success(outcome)
         summary = self.stderr if options["as_format"] == "csv" else self.stdout
         if options["dry_run"] and outcome.report is not None:
             self._print_table(outcome.report.rows, options["as_format"])
@@ -88,18 +86,14 @@ class Command(BaseCommand):
             self.stdout.write("  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip())
 
     def _historical(self, name, options):
-        from results.importers.historical import import_historical
-
         try:
-            outcome = import_historical(
+            outcome = import_history(
                 Path(name), series=options["series"], progress=not options["no_progress"], dry_run=options["dry_run"]
             )
         except ReportError as error:
             self.stderr.write(str(error))
-            record_failure(name, error, format="historical")
             return 1
-        record_historical(outcome)
-        for line in outcome.lines():
+        for line in describe(outcome):
             self.stdout.write(line)
         return 0
 

@@ -1,0 +1,93 @@
+"""The rules a race's rows must satisfy before anything is written, whatever format they came in.
+
+Every reader's rows pass through ``check_rows`` (the history's too, after its known quirks are
+repaired in the open), so a rule is stated once here; the database's constraints still hold
+every row (``results/models/entry.py``), and these checks exist to name the line first.
+"""
+
+from results.importers.report import ReportError
+from results.models import Driver, Entry, Event
+from results.names import name_key
+
+# Text columns and their limits, read from the model so the two cannot drift apart. SQLite does not
+# enforce a column's length: checking here keeps both databases holding the same values.
+TEXT_LIMITS = {
+    "number": Entry._meta.get_field("number").max_length,
+    "status": Entry._meta.get_field("status").max_length,
+}
+SMALLINT = 32767  # the positions, laps and points columns
+# Names (driver, team, make) are stored with their key, which folds accents and can be the longer
+# ("爫" is "Tsumekanmuri"): both must fit.
+NAME_LIMIT, KEY_LIMIT = Driver._meta.get_field("name").max_length, Driver._meta.get_field("key").max_length
+
+
+def check_rows(rows, *, source, warnings=None):
+    """Refuse rows that cannot be one race's results; note (in ``warnings``) what is only odd.
+
+    One row per finishing position and per driver; positions from 1; a known start once; laps led
+    within laps completed; text within its column.
+    """
+    finishes: dict[int, int] = {}
+    drivers: dict[str, int] = {}
+    starts: dict[int, int] = {}
+
+    def refuse(row, message, text, expected):
+        raise ReportError(message, line=row.line, text=str(text), source=source, expected=expected)
+
+    for row in rows:
+        if not 1 <= row.finish <= SMALLINT:
+            refuse(row, "finishing position out of range", row.finish, "positions from 1")
+        if row.finish in finishes:
+            refuse(
+                row,
+                f"finishing position {row.finish} appears twice (also line {finishes[row.finish]})",
+                row.finish,
+                "each finishing position once",
+            )
+        finishes[row.finish] = row.line
+        key = name_key(row.driver)
+        if key in drivers:
+            refuse(row, f"{row.driver} appears twice (also line {drivers[key]})", row.driver, "each driver once")
+        drivers[key] = row.line
+        if row.start is not None:
+            if not 1 <= row.start <= SMALLINT:
+                refuse(row, "start position out of range", row.start, "positions from 1, or empty")
+            if row.start in starts:
+                refuse(
+                    row,
+                    f"start position {row.start} appears twice (also line {starts[row.start]})",
+                    row.start,
+                    "each start position once",
+                )
+            starts[row.start] = row.line
+        if row.led is not None and row.laps is not None and row.led > row.laps:
+            refuse(
+                row,
+                f"laps led ({row.led}) exceed laps completed ({row.laps})",
+                f"{row.laps} laps, {row.led} led",
+                "laps led no more than laps completed",
+            )
+        for column in ("driver", "team", "manufacturer"):
+            value = getattr(row, column)
+            if len(value) > NAME_LIMIT or len(name_key(value)) > KEY_LIMIT:  # type: ignore[operator]
+                refuse(row, f"the {column} name is too long", value[:80], f"a name of at most {NAME_LIMIT} characters")
+        for column, limit in TEXT_LIMITS.items():
+            value = getattr(row, column)
+            if limit is not None and len(value) > limit:
+                refuse(row, f"{column} is longer than {limit} characters", value, f"a {column} of at most {limit}")
+    positions = sorted(finishes)
+    if warnings is not None and positions != list(range(1, len(positions) + 1)):
+        warnings.append(f"finishing positions are not 1..{len(positions)} without gaps")
+
+
+def check_facts(facts, *, line=None, source):
+    """The race's own facts fit their columns (SQLite would store a longer text; PostgreSQL refuses it)."""
+    limit = Event._meta.get_field("name").max_length
+    if limit is not None and len(facts.name) > limit:
+        raise ReportError(
+            f"the race name is longer than {limit} characters",
+            line=line,
+            text=facts.name[:80] + "...",
+            source=source,
+            expected=f"a race name of at most {limit} characters",
+        )
