@@ -19,7 +19,12 @@ class Select(forms.Select):
 
 
 def filter_status(queryset, name, value):
-    return queryset.exclude(DNF) if value == "running" else queryset.filter(DNF) if value == "dnf" else queryset
+    """Running at the finish, or did not finish (``DNF``: any status but Running)."""
+    if value == "running":
+        return queryset.exclude(DNF)
+    if value == "dnf":
+        return queryset.filter(DNF)
+    return queryset
 
 
 def filter_year(queryset, name, value):

@@ -237,3 +237,14 @@ def test_sitemap_and_robots(client, season):
     assert "/drivers/parker-kligerman/" in sitemap and "/races/" in sitemap and "/series/truck/2022/" in sitemap
     robots = client.get("/robots.txt").content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in robots
+
+
+@pytest.mark.parametrize(
+    "finished, drivers",
+    [("running", ["Parker Kligerman", "Zane Smith"]), ("dnf", ["Corey Heim", "Kenkō Miura"])],
+)
+def test_race_results_filtered_by_whether_the_car_finished(client, season, django_assert_max_num_queries, finished,
+                                                           drivers):  # fmt: skip
+    first, _ = season["events"]
+    response = get(client, first.get_absolute_url(), django_assert_max_num_queries, status=finished)
+    assert [row.record.driver.name for row in response.context["table"].rows] == drivers
