@@ -11,10 +11,10 @@ def four_races(make):
     """Ann Able's 2022: P1 from pole, P4 from 2nd, P8 from an unknown start, P20 from 3rd after an engine failure."""
     ann = make.driver(name="Ann Able")
     rows = [
-        dict(finish=1, start=1, laps=200, laps_led=120, status="Running", points=60),
-        dict(finish=4, start=2, laps=200, laps_led=0, status="Running", points=33),
-        dict(finish=8, start=None, laps=199, laps_led=5, status="Running", points=None),
-        dict(finish=20, start=3, laps=150, laps_led=0, status="Engine", points=17),
+        {"finish": 1, "start": 1, "laps": 200, "laps_led": 120, "status": "Running", "points": 60},
+        {"finish": 4, "start": 2, "laps": 200, "laps_led": 0, "status": "Running", "points": 33},
+        {"finish": 8, "start": None, "laps": 199, "laps_led": 5, "status": "Running", "points": None},
+        {"finish": 20, "start": 3, "laps": 150, "laps_led": 0, "status": "Engine", "points": 17},
     ]
     for round_number, row in enumerate(rows, start=1):
         event = make.event(year=2022, round=round_number)
