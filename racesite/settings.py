@@ -5,6 +5,7 @@ developer's entry point) turns DEBUG on when the environment says nothing, so a 
 runs with no environment at all; ``wsgi.py``/``asgi.py`` do not.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -38,6 +39,7 @@ INSTALLED_APPS = [
     "django.forms",  # Django's widget templates, for the TemplatesSetting renderer below
     "django_tables2",
     "django_filters",
+    "axes",
     "results",
 ]
 
@@ -51,6 +53,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # last, as django-axes asks: turns a locked-out login into its lockout page
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "racesite.urls"
@@ -98,6 +102,17 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Login protection (django-axes): after LOGIN_FAILURE_LIMIT wrong passwords for one username, or
+# from one address, logins from there are refused for LOGIN_LOCKOUT_MINUTES (a success clears the
+# count). Attempts are kept in the database, so every app server process and machine sees them.
+AUTHENTICATION_BACKENDS = ["racesite.auth.LockoutBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
