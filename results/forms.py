@@ -3,6 +3,8 @@ from django import forms
 from results.importers.read import FORMATS
 from results.importers.writer import Options
 
+TABLE_FORMATS = [("", "Detect")] + [(f, f) for f in FORMATS if f != "historical"]
+
 
 class ImportForm(forms.Form):
     """An editor's report: a file or pasted text, plus the facts the report may not state."""
@@ -11,15 +13,15 @@ class ImportForm(forms.Form):
     text = forms.CharField(
         required=False, widget=forms.Textarea(attrs={"rows": 12, "cols": 100}), help_text="Or paste the report here."
     )
+    # the uploaded file's name, carried from the preview to the confirmation (which sends the text)
+    source_name = forms.CharField(required=False, max_length=255, widget=forms.HiddenInput)
     series = forms.CharField(required=False, help_text="Cup, Xfinity or Truck, when the report does not say.")
     year = forms.IntegerField(required=False, min_value=1949, max_value=2100)
     round = forms.IntegerField(required=False, min_value=1, max_value=99)
     date = forms.DateField(required=False, help_text="YYYY-MM-DD")
     track = forms.CharField(required=False, max_length=120)
     name = forms.CharField(required=False, max_length=150, label="Race name")
-    format = forms.ChoiceField(
-        required=False, choices=[("", "Detect")] + [(f, f) for f in FORMATS if f != "historical"]
-    )
+    format = forms.ChoiceField(required=False, choices=TABLE_FORMATS)
 
     def clean(self):
         data = super().clean() or {}
@@ -28,8 +30,10 @@ class ImportForm(forms.Form):
             data["content"], data["source"] = upload.read(), upload.name
             # the preview shows the text so that confirming imports exactly what was checked
             data["text"] = data["content"].decode("utf-8", "replace")
+            data["source_name"] = upload.name
         elif data.get("text", "").strip():
-            data["content"], data["source"] = data["text"].encode("utf-8"), "pasted report"
+            data["content"] = data["text"].encode("utf-8")
+            data["source"] = data.get("source_name") or "pasted report"
         else:
             raise forms.ValidationError("Choose a file or paste a report.")
         return data
@@ -44,4 +48,28 @@ class ImportForm(forms.Form):
             track=d["track"],
             name=d["name"],
             format=d["format"] or None,
+        )
+
+
+class PasteForm(forms.Form):
+    """A race's results pasted as a table (any format the importer reads) into the race's admin page."""
+
+    text = forms.CharField(
+        label="Results",
+        widget=forms.Textarea(attrs={"rows": 14, "cols": 110, "spellcheck": "false", "autofocus": True}),
+        help_text="Copy the results table (from a spreadsheet, a web page or a report) and paste it here, "
+        "header line included: Pos, St, #, Driver, Team, Make, Laps, Led, Status, Pts...",
+    )
+    format = forms.ChoiceField(required=False, choices=TABLE_FORMATS)
+
+    def options(self, event):
+        """The race's own facts: the importer then finds this race and no other."""
+        return Options(
+            series=event.season.series.name,
+            year=event.season.year,
+            round=event.round,
+            date=event.date,
+            track=event.track.name,
+            name=event.name,
+            format=self.cleaned_data["format"] or None,
         )

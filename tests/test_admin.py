@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from results.models import Driver, DriverAlias, Entry
+from results.models import Entry
 
 
 @pytest.fixture
@@ -84,40 +84,6 @@ def management_form(formset):
         f"{formset.prefix}-MIN_NUM_FORMS": 0,
         f"{formset.prefix}-MAX_NUM_FORMS": 1000,
     }
-
-
-def test_merge_asks_which_driver_to_keep_then_moves_entries(editor_client, make):
-    kept = make.driver(name="Kenkō Miura")
-    duplicate = make.driver(name="Kenko Miura Jr")
-    make.entry(driver=kept, event=make.event(round=1))
-    make.entry(driver=duplicate, event=make.event(round=2))
-    selection = {"action": "merge_selected", "_selected_action": [kept.pk, duplicate.pk]}
-
-    response = editor_client.post("/admin/results/driver/", selection)
-    assert response.status_code == 200
-    assert b"Keep which driver?" in response.content
-    assert "Kenkō Miura (1 starts)" in response.content.decode()  # career starts, from the summary column
-
-    response = editor_client.post("/admin/results/driver/", {**selection, "keep": kept.pk})
-    assert response.status_code == 302
-    assert list(Driver.objects.all()) == [kept]
-    assert kept.entries.count() == 2
-    assert DriverAlias.objects.get(driver=kept).name == "Kenko Miura Jr"
-
-
-def test_merge_refuses_drivers_who_raced_each_other(editor_client, make):
-    event = make.event()
-    first, second = make.driver(name="Bill Scott"), make.driver(name="Bill Scott (CA)")
-    make.entry(event=event, driver=first)
-    make.entry(event=event, driver=second)
-    response = editor_client.post(
-        "/admin/results/driver/",
-        {"action": "merge_selected", "_selected_action": [first.pk, second.pk], "keep": first.pk},
-        follow=True,
-    )
-    assert "different people" in response.content.decode()
-    assert Driver.objects.count() == 2
-    assert not DriverAlias.objects.exists()
 
 
 def test_admin_search_ignores_accents(editor_client, make):

@@ -1,5 +1,6 @@
 """Editors import a report from admin: upload, read the preview, confirm."""
 
+from django.contrib.admin.models import LogEntry
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from results.models import Entry, Event, ImportRun
@@ -24,13 +25,41 @@ def test_preview_shows_the_table_and_writes_nothing(editor_client, seed_report):
 
 def test_confirm_imports_what_was_previewed(editor_client, seed_report, editor):
     preview = editor_client.post(URL, {"file": upload(seed_report), "round": 15, "preview": "1"})
-    text = preview.context["form"].initial["text"]
-    response = editor_client.post(URL, {"text": text, "round": 15, "confirm": "1"})
+    form = preview.context["form"]
+    text, source_name = form["text"].value(), form["source_name"].value()
+    response = editor_client.post(URL, {"text": text, "source_name": source_name, "round": 15, "confirm": "1"})
     assert response.status_code == 302
     assert Entry.objects.count() == 36
     run = ImportRun.objects.filter(outcome="created").get()
-    assert (run.user, run.via, run.events.get().round) == (editor, "admin", 15)
-    assert editor_client.get(response.url).status_code == 200
+    event = run.events.get()
+    assert (run.user, run.via, run.source, event.round) == (editor, "admin", "2022-truck-mid-ohio.txt", 15)
+    page = editor_client.get(response.url).content.decode()
+    assert (
+        f'<a href="/admin/results/event/{event.pk}/change/">Truck 2022 round 15, Mid-Ohio Sports Car Course</a>' in page
+    )
+    history = LogEntry.objects.get(content_type__model="event", object_id=str(event.pk))
+    assert history.user == editor and f"import run #{run.pk}" in history.change_message
+
+
+def test_a_missing_series_is_asked_for_on_the_form_and_the_file_is_kept(editor_client, seed_report, tmp_path):
+    headless = seed_report.read_text(encoding="utf-8").replace("Camping World Truck Series", "series")
+    data = SimpleUploadedFile("mid-ohio.txt", headless.encode("utf-8"))
+    response = editor_client.post(URL, {"file": data, "round": 15, "preview": "1"})
+    form = response.context["form"]
+    assert "the report does not say the series" in form.errors["series"][0]
+    assert "--series" not in response.content.decode()
+    assert form["source_name"].value() == "mid-ohio.txt" and "Kligerman" in form["text"].value()
+    response = editor_client.post(
+        URL,
+        {"text": form["text"].value(), "source_name": "mid-ohio.txt", "series": "Truck", "round": 15, "confirm": "1"},
+    )
+    assert ImportRun.objects.get(outcome="created").source == "mid-ohio.txt"
+
+
+def test_the_import_page_uses_admin_fieldsets(editor_client):
+    page = editor_client.get(URL).content.decode()
+    assert '<fieldset class="module aligned">' in page and "Facts the report may not state" in page
+    assert '<div class="form-row field-series">' in page
 
 
 def test_a_broken_report_shows_the_error_and_changes_nothing(editor_client):
@@ -57,10 +86,28 @@ def test_import_page_needs_a_staff_member_with_import_rights(client, django_user
     assert client.get(URL).status_code == 403
 
 
-def test_editors_read_the_log_but_cannot_edit_it(editor_client, seed_report):
-    editor_client.post(URL, {"file": upload(seed_report), "preview": "1"})
-    run = ImportRun.objects.get()
-    assert editor_client.get("/admin/results/importrun/").status_code == 200
+def test_editors_read_the_log_but_cannot_edit_or_delete_it(editor_client, seed_report):
+    for _ in range(4):
+        editor_client.post(URL, {"file": upload(seed_report), "preview": "1"})
+    run = ImportRun.objects.first()
+    listing = editor_client.get("/admin/results/importrun/")
+    assert listing.status_code == 200
+    assert "delete_selected" not in listing.content.decode()
     response = editor_client.get(f"/admin/results/importrun/{run.pk}/change/")
     assert response.status_code == 200 and "Parker" not in response.context.get("errors", "")
     assert editor_client.post(f"/admin/results/importrun/{run.pk}/change/", {}).status_code == 403
+    assert editor_client.post(f"/admin/results/importrun/{run.pk}/delete/", {"post": "yes"}).status_code == 403
+    bulk = {
+        "action": "delete_selected",
+        "_selected_action": list(ImportRun.objects.values_list("pk", flat=True)),
+        "post": "yes",
+    }
+    editor_client.post("/admin/results/importrun/", bulk)
+    assert ImportRun.objects.count() == 4
+
+
+def test_a_superuser_may_delete_a_run(admin_client, seed_report):
+    admin_client.post(URL, {"file": upload(seed_report), "preview": "1"})
+    run = ImportRun.objects.get()
+    assert admin_client.post(f"/admin/results/importrun/{run.pk}/delete/", {"post": "yes"}).status_code == 302
+    assert not ImportRun.objects.exists()

@@ -2,16 +2,23 @@
 
 import pytest
 from django.apps import apps
+from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group, User
 from django.core.management import CommandError, call_command
 
-from results.models import ImportRun
+from results.audit import CHANGE, log
+from results.models import Driver, Entry, ImportRun
 
 
 def everything():
     state = {
         m.__name__: list(m.objects.order_by("pk").values_list()) for m in apps.get_app_config("results").get_models()
     }
+    state["admin log"] = list(
+        LogEntry.objects.order_by("pk").values_list(
+            "user__username", "content_type__model", "object_id", "object_repr", "action_flag", "change_message"
+        )
+    )
     state["users"] = list(User.objects.order_by("pk").values_list("username", "is_staff", "password"))
     state["groups"] = [(g.name, sorted(g.permissions.values_list("codename", flat=True))) for g in Group.objects.all()]
     return state
@@ -23,11 +30,12 @@ def test_backup_then_restore_into_an_empty_database_is_exact(
 ):
     run_import(truck_csv_2022, "--no-progress")
     run_import(seed_report)
-    django_user_model.objects.create_user("edna", password="pw", is_staff=True).groups.add(
-        Group.objects.get(name="Editors")
-    )
+    edna = django_user_model.objects.create_user("edna", password="pw", is_staff=True)
+    edna.groups.add(Group.objects.get(name="Editors"))
+    winner = Entry.objects.get(event__round=15, finish=1).driver
+    log(edna, Driver, winner.pk, winner, CHANGE, "Added an alias.")
     before = everything()
-    assert ImportRun.objects.count() == 2 and before["DriverSeason"]
+    assert ImportRun.objects.count() == 2 and before["DriverSeason"] and before["admin log"]
     backup = tmp_path / "backup.json.gz"
     call_command("backup", str(backup), stdout=open("/dev/null", "w"))
 

@@ -2,6 +2,8 @@ from results.models.driver import Driver, DriverAlias
 from results.models.entry import Entry, EntryQuerySet
 from results.models.event import Event, EventQuerySet
 from results.models.importrun import ImportRun
+from results.models.merge import Merge
+from results.models.redirect import MOVABLE, OldSlug
 from results.models.series import Season, Series
 from results.models.summary import GROUP_FIELDS, DriverSeason, GroupDriver, GroupSeason
 from results.models.team import Manufacturer, Team, TeamAlias
@@ -22,6 +24,9 @@ __all__ = [
     "GroupSeason",
     "ImportRun",
     "Manufacturer",
+    "Merge",
+    "MOVABLE",
+    "OldSlug",
     "Season",
     "Series",
     "Team",

@@ -32,3 +32,6 @@ class DriverAlias(Alias):
 
     class Meta(Alias.Meta):
         verbose_name_plural = "driver aliases"
+
+    def owner(self):
+        return self.driver

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
 
@@ -98,21 +99,40 @@ class Entry(models.Model):
             models.UniqueConstraint(fields=["event", "driver"], name="entry_unique_driver_per_event"),
             models.UniqueConstraint(fields=["event", "finish"], name="entry_unique_finish_per_event"),
             models.UniqueConstraint(
-                fields=["event", "start"], condition=Q(start__isnull=False), name="entry_unique_start_per_event"
+                fields=["event", "start"],
+                condition=Q(start__isnull=False),
+                name="entry_unique_start_per_event",
+                violation_error_message="Another car in this race started from this position.",
             ),
-            models.CheckConstraint(condition=Q(finish__gte=1), name="entry_finish_positive"),
-            models.CheckConstraint(condition=Q(start__gte=1) | Q(start__isnull=True), name="entry_start_positive"),
-            models.CheckConstraint(condition=Q(laps__gte=0) | Q(laps__isnull=True), name="entry_laps_not_negative"),
             models.CheckConstraint(
-                condition=Q(laps_led__gte=0) | Q(laps_led__isnull=True), name="entry_laps_led_not_negative"
+                condition=Q(finish__gte=1),
+                name="entry_finish_positive",
+                violation_error_message="Finishing positions start at 1.",
+            ),
+            models.CheckConstraint(
+                condition=Q(start__gte=1) | Q(start__isnull=True),
+                name="entry_start_positive",
+                violation_error_message="Starting positions start at 1.",
+            ),
+            models.CheckConstraint(
+                condition=Q(laps__gte=0) | Q(laps__isnull=True),
+                name="entry_laps_not_negative",
+                violation_error_message="Laps completed cannot be negative.",
+            ),
+            models.CheckConstraint(
+                condition=Q(laps_led__gte=0) | Q(laps_led__isnull=True),
+                name="entry_laps_led_not_negative",
+                violation_error_message="Laps led cannot be negative.",
             ),
             models.CheckConstraint(
                 condition=Q(laps_led__lte=F("laps")) | Q(laps_led__isnull=True) | Q(laps__isnull=True),
                 name="entry_laps_led_within_laps",
+                violation_error_message="Laps led cannot be more than laps completed.",
             ),
             models.CheckConstraint(
                 condition=(Q(stage1__gte=1) | Q(stage1__isnull=True)) & (Q(stage2__gte=1) | Q(stage2__isnull=True)),
                 name="entry_stage_positions_positive",
+                violation_error_message="Stage positions start at 1.",
             ),
         ]
         # id last: pages break ties on it, so a page of 50 is read straight off the index
@@ -129,6 +149,27 @@ class Entry(models.Model):
     def save(self, *args, **kwargs):
         fill_race_copies([self])
         super().save(*args, **kwargs)
+
+    def clean(self):
+        """The check constraints' rules, said on the field they concern (a constraint's own error names
+        no field). The database still enforces them for every other writer."""
+        errors = {}
+        for position in ("finish", "start", "stage1", "stage2"):
+            if getattr(self, position) == 0:
+                errors[position] = "Positions start at 1."
+        if self.laps_led is not None and self.laps is not None and self.laps_led > self.laps:
+            errors["laps_led"] = f"{self.laps_led} laps led is more than the {self.laps} laps completed."
+        if errors:
+            raise ValidationError(errors)
+
+    def unique_error_message(self, model_class, unique_check):
+        words = {
+            ("event", "driver"): "This driver is already in this race.",
+            ("event", "finish"): "Another car in this race finished in this position.",
+        }
+        if tuple(unique_check) in words:
+            return ValidationError(words[tuple(unique_check)], code="unique_together")
+        return super().unique_error_message(model_class, unique_check)
 
     @property
     def is_dnf(self):

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef, Subquery
 
@@ -59,7 +60,12 @@ class Event(models.Model):
     round = models.PositiveSmallIntegerField(help_text="Race number within the season, from 1.")
     track = models.ForeignKey(Track, on_delete=models.PROTECT, related_name="events")
     name = models.CharField(max_length=150, blank=True, help_text="Official race name, sponsor included.")
-    slug = models.SlugField(max_length=200, unique=True)
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        blank=True,
+        help_text="The web address; filled in from the season, round and track.",
+    )
     date = models.DateField(null=True, blank=True)
     scheduled_laps = models.PositiveSmallIntegerField(null=True, blank=True)
     completed_laps = models.PositiveSmallIntegerField(null=True, blank=True)
@@ -75,8 +81,16 @@ class Event(models.Model):
         get_latest_by = "date"
         constraints = [
             models.UniqueConstraint(fields=["season", "round"], name="event_unique_round_per_season"),
-            models.CheckConstraint(condition=models.Q(round__gte=1), name="event_round_positive"),
-            models.CheckConstraint(condition=models.Q(round__lt=1000), name="event_round_below_1000"),
+            models.CheckConstraint(
+                condition=models.Q(round__gte=1),
+                name="event_round_positive",
+                violation_error_message="Rounds are numbered from 1.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(round__lt=1000),
+                name="event_round_below_1000",
+                violation_error_message="Rounds are numbered below 1000.",
+            ),
         ]
 
     def __str__(self):
@@ -93,6 +107,17 @@ class Event(models.Model):
 
     def get_absolute_url(self):
         return slug_url("results:event", self.slug)
+
+    def clean(self):
+        """Editors' forms: a round already run in the season, said on the round field."""
+        if self.round == 0:
+            raise ValidationError({"round": "Rounds are numbered from 1."})
+        if self.season_id and self.round:
+            other = Event.objects.filter(season=self.season_id, round=self.round).exclude(pk=self.pk).first()
+            if other is not None:
+                raise ValidationError(
+                    {"round": f"{self.season} already has a round {self.round}: {other} at {other.track}."}
+                )
 
     @staticmethod
     def make_slug(year, series_slug, round_number, track_name):

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from results.links import page_url, slug_url
@@ -9,7 +10,9 @@ class Series(models.Model):
 
     name = models.CharField(max_length=100, unique=True, help_text="The lasting name, without sponsor.")
     short_name = models.CharField(max_length=20, blank=True, help_text="e.g. Cup, Xfinity, Truck.")
-    slug = models.SlugField(max_length=100, unique=True)
+    slug = models.SlugField(
+        max_length=100, unique=True, blank=True, help_text="The web address; filled in from the short name when empty."
+    )
     sort_order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -41,11 +44,17 @@ class Season(models.Model):
         ordering = ["series__sort_order", "-year"]
         constraints = [
             models.UniqueConstraint(fields=["series", "year"], name="season_unique_series_year"),
-            models.CheckConstraint(condition=models.Q(year__gte=1900), name="season_year_plausible"),
+            models.CheckConstraint(
+                condition=models.Q(year__gte=1900),
+                name="season_year_plausible",
+                violation_error_message="The year must be 1900 or later.",
+            ),
         ]
 
     def __str__(self):
-        return f"{self.year} {self.name}" if self.name else str(self.year)
+        # "Cup 2024": three seasons of 2024 must not read alike in a picker. This reads the series:
+        # lists of seasons select it (SeasonAdmin, the event form's season field).
+        return f"{self.series.short_name or self.series.name} {self.year}"
 
     def save(self, *args, **kwargs):
         from results.models.entry import Entry
@@ -58,3 +67,8 @@ class Season(models.Model):
 
     def get_absolute_url(self):
         return page_url("results:season", self.series.slug, self.year)
+
+    def clean(self):
+        taken = Season.objects.filter(series=self.series_id, year=self.year).exclude(pk=self.pk)
+        if self.series_id and self.year and taken.exists():
+            raise ValidationError({"year": f"{self.series} already has a {self.year} season."})

@@ -17,6 +17,9 @@ class TeamAlias(Alias):
     class Meta(Alias.Meta):
         verbose_name_plural = "team aliases"
 
+    def owner(self):
+        return self.team
+
 
 class Manufacturer(NamedModel):
     """A make: Chevrolet, Ford, Toyota, and the dozens of older ones."""

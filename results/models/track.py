@@ -29,6 +29,7 @@ class Track(NamedModel):
             models.CheckConstraint(
                 condition=models.Q(length_miles__gt=0) | models.Q(length_miles__isnull=True),
                 name="track_length_positive",
+                violation_error_message="A track's length is more than 0 miles.",
             ),
         ]
 
@@ -41,3 +42,6 @@ class TrackAlias(Alias):
 
     class Meta(Alias.Meta):
         verbose_name_plural = "track aliases"
+
+    def owner(self):
+        return self.track

@@ -13,6 +13,7 @@ from results.tables import (
     TrackStatsTable,
 )
 from results.views.common import export, filtered_table, stats_table
+from results.views.moved import follows_old_slugs
 
 
 def driver_index(request):
@@ -23,6 +24,7 @@ def driver_index(request):
     return csv or render(request, "results/driver_index.html", {"table": table, "filter": filterset})
 
 
+@follows_old_slugs(Driver)
 def driver_detail(request, slug):
     driver = get_object_or_404(Driver, slug=slug)
     by_season, by_track = selectors.career_by_season(driver), selectors.career_by_track(driver)

@@ -8,6 +8,7 @@ from results.models.entry import results_table_joins
 from results.selectors import group_by_season, group_drivers
 from results.tables import DriverStatsTable, EventListTable, ResultsTable, SeasonStatsTable
 from results.views.common import export, filtered_table, stats_table
+from results.views.moved import follows_old_slugs
 from results.views.paging import paginate
 
 TOP_DRIVERS = 25
@@ -45,6 +46,7 @@ def _page(request, template, field, obj, *, extra=None):
     return render(request, template, context)
 
 
+@follows_old_slugs(Track)
 def track_detail(request, slug):
     track = get_object_or_404(Track, slug=slug)
     events = EventListTable(
@@ -56,11 +58,13 @@ def track_detail(request, slug):
     return _page(request, "results/track_detail.html", "track", track, extra={"events": events})
 
 
+@follows_old_slugs(Team)
 def team_detail(request, slug):
     team = get_object_or_404(Team, slug=slug)
     return _page(request, "results/group_detail.html", "team", team)
 
 
+@follows_old_slugs(Manufacturer)
 def manufacturer_detail(request, slug):
     make = get_object_or_404(Manufacturer, slug=slug)
     return _page(request, "results/group_detail.html", "manufacturer", make)

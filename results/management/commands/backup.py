@@ -1,13 +1,16 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-# Rebuilt by migrate in any database, so a backup leaves them out.
-DERIVED = ["contenttypes", "auth.permission", "sessions", "admin.logentry"]
+# Rebuilt by migrate in any database, so a backup leaves them out. The admin log (who changed,
+# merged, imported or reverted what) is kept: it is the audit trail.
+DERIVED = ["contenttypes", "auth.permission", "sessions"]
+# Login attempts and lockouts (django-axes) are short-lived security state, not the site's data.
+TRANSIENT = ["axes"]
 
 
 class Command(BaseCommand):
     help = (
-        "Write every result, name, import log, user and group to FILE (Django's JSON fixture format; "
+        "Write every result, name, import log, admin history entry, user and group to FILE (Django's JSON fixture format; "
         "FILE ending in .gz is compressed). Restore with `manage.py restore FILE`."
     )
 
@@ -19,7 +22,7 @@ class Command(BaseCommand):
             "dumpdata",
             "--natural-foreign",
             "--natural-primary",
-            *[f"--exclude={a}" for a in DERIVED],
+            *[f"--exclude={a}" for a in DERIVED + TRANSIENT],
             output=file,
             verbosity=0,
         )

@@ -1,0 +1,135 @@
+"""The import log (read-only for editors; superusers only may edit or delete a run), and the page
+where editors import a report without a shell."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html_join
+
+from results.admin.editor_words import for_editors
+from results.audit import CHANGE, log
+from results.forms import ImportForm
+from results.importers.log import describe, record_failure
+from results.importers.report import ReportError
+from results.importers.writer import import_report
+from results.models import Event, ImportRun
+
+IMPORT_FIELDSETS = [
+    ("The report", ["file", "text", "source_name"]),
+    ("Facts the report may not state", ["series", "year", "round", "date", "track", "name", "format"]),
+]
+
+
+@admin.register(ImportRun)
+class ImportRunAdmin(admin.ModelAdmin):
+    list_display = ["started_at", "source", "outcome", "entries_written", "user", "via", "races"]
+    list_filter = ["outcome", "via"]
+    search_fields = ["source", "summary", "error"]
+    readonly_fields = [
+        "started_at",
+        "user",
+        "via",
+        "source",
+        "format",
+        "outcome",
+        "entries_written",
+        "races",
+        "summary",
+        "warnings",
+        "error",
+    ]
+    list_select_related = ["user"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("events__season__series", "events__track")
+
+    @admin.display(description="Race")
+    def races(self, obj):
+        return (
+            format_html_join(
+                ", ",
+                '<a href="{}">{} round {}, {}</a>',
+                (
+                    (reverse("admin:results_event_change", args=[e.pk]), e.season, e.round, e.track)
+                    for e in obj.events.all()
+                ),
+            )
+            or "—"
+        )
+
+    def has_add_permission(self, request):
+        return False  # runs are added by importing, on the import page
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser  # the log is the audit trail: editors read it
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.import_view)
+        return [path("import/", view, name="results_importrun_import"), *super().get_urls()]
+
+    def import_view(self, request):
+        if not request.user.has_perm("results.add_importrun"):
+            raise PermissionDenied
+        form = ImportForm(request.POST or None, request.FILES or None)
+        context = {**self.admin_site.each_context(request), "title": "Import a race report", "opts": self.model._meta}
+        if request.method == "POST" and form.is_valid():
+            data, confirm = form.cleaned_data, "confirm" in request.POST
+            # from here on the form carries the report as text, and a file's name with it
+            carried = ImportForm({**request.POST.dict(), "text": data["text"], "source_name": data["source_name"]})
+            carried.is_valid()
+            try:
+                if confirm:
+                    outcome = import_with_history(data["content"], data["source"], form.options(), request.user)
+                else:
+                    outcome = import_report(
+                        data["content"], data["source"], form.options(), dry_run=True, user=request.user, via="admin"
+                    )
+            except ReportError as error:
+                field, words = for_editors(error, fields=carried.fields)
+                if field:
+                    carried.add_error(field, words)
+                context["error"] = words
+            else:
+                if confirm:
+                    self.message_user(request, " ".join(describe(outcome)[:3]), messages.SUCCESS)
+                    return redirect("admin:results_importrun_change", outcome.run.pk)
+                context.update(outcome=outcome, summary=describe(outcome), preview=True)
+            form = carried
+        context.update(
+            form=form, fieldsets=[(title, [form[name] for name in names]) for title, names in IMPORT_FIELDSETS]
+        )
+        return TemplateResponse(request, "admin/results/importrun/import.html", context)
+
+
+def import_with_history(data, source, options, user, *, event=None, before=None):
+    """An admin import: ``before`` (e.g. aliases the editor chose), the import and its run, and a line in
+    the race's history, in one transaction. ``event``: the race the report must describe. A failure is
+    logged after the rollback (the importer's own failure log is inside it)."""
+    try:
+        with transaction.atomic():
+            if before is not None:
+                before()
+            outcome = import_report(data, source, options, user=user, via="admin")
+            if event is not None and (outcome.event is None or outcome.event.pk != event.pk):
+                raise ReportError(
+                    "the results describe another race", source=source, expected=f"the results of {event}"
+                )
+            if outcome.event is not None and outcome.run is not None:
+                log(user, Event, outcome.event.pk, outcome.event, CHANGE, history_line(outcome))
+    except ReportError as error:
+        record_failure(source, error, user=user, via="admin")
+        raise
+    return outcome
+
+
+def history_line(outcome):
+    return (
+        f"Imported from {outcome.source}: {outcome.result.label.lower()}, {outcome.entries_written} entries "
+        f"(import run #{outcome.run.pk})."
+    )

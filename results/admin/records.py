@@ -1,0 +1,92 @@
+"""Series, seasons, and the named records editors keep: drivers, teams, tracks and makes."""
+
+from django.contrib import admin
+
+from results.admin.common import ChangesResults, FoldedSearchMixin, KeepsOldAddresses
+from results.admin.merging import MergeActions
+from results.models import Driver, DriverAlias, Manufacturer, Season, Series, Team, TeamAlias, Track, TrackAlias
+
+
+class SeasonInline(admin.TabularInline):
+    model = Season
+    extra = 0
+
+
+@admin.register(Series)
+class SeriesAdmin(ChangesResults):
+    list_display = ["name", "short_name", "sort_order"]
+    prepopulated_fields = {"slug": ["short_name"]}
+    inlines = [SeasonInline]
+
+
+@admin.register(Season)
+class SeasonAdmin(ChangesResults):
+    """Seasons read "Cup 2024" (Season.__str__ reads the series): every list here selects it."""
+
+    list_display = ["__str__", "series", "year", "name"]
+    list_filter = ["series"]
+    list_select_related = ["series"]
+    search_fields = ["name", "series__name", "series__short_name", "year"]
+    ordering = ["series__sort_order", "-year"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("series")
+
+    def get_search_results(self, request, queryset, search_term):
+        # "Cup 2024", as the label reads: every word must match the series or the year
+        words = search_term.split()
+        if len(words) < 2:
+            return super().get_search_results(request, queryset, search_term)
+        results, may_have_duplicates = queryset, False
+        for word in words:
+            results, dup = super().get_search_results(request, results, word)
+            may_have_duplicates = may_have_duplicates or dup
+        return results, may_have_duplicates
+
+
+class NamedAdmin(KeepsOldAddresses, FoldedSearchMixin, MergeActions):
+    """Drivers, teams, tracks and makes: slug filled in from the name, merges, old addresses kept."""
+
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class TrackAliasInline(admin.TabularInline):
+    model = TrackAlias
+    extra = 1
+
+
+@admin.register(Track)
+class TrackAdmin(NamedAdmin):
+    list_display = ["name", "location", "length_miles", "surface", "kind"]
+    list_filter = ["surface", "kind"]
+    search_fields = ["name", "key", "aliases__key", "location"]
+    inlines = [TrackAliasInline]
+
+
+class TeamAliasInline(admin.TabularInline):
+    model = TeamAlias
+    extra = 1
+
+
+@admin.register(Team)
+class TeamAdmin(NamedAdmin):
+    list_display = ["name"]
+    search_fields = ["name", "key", "aliases__key"]
+    inlines = [TeamAliasInline]
+
+
+@admin.register(Manufacturer)
+class ManufacturerAdmin(NamedAdmin):
+    search_fields = ["name", "key"]
+
+
+class DriverAliasInline(admin.TabularInline):
+    model = DriverAlias
+    extra = 1
+
+
+@admin.register(Driver)
+class DriverAdmin(NamedAdmin):
+    list_display = ["name", "hometown", "birth_date", "starts"]
+    search_fields = ["name", "key", "aliases__key"]
+    inlines = [DriverAliasInline]
