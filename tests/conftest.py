@@ -1,5 +1,6 @@
 import datetime
 import itertools
+import os
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,8 @@ from results import summaries
 from results.models import Driver, Entry, Event, Manufacturer, Season, Series, Team, Track
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+CHROMIUM = Path("/usr/bin/chromium")
+SHOTS = Path(__file__).resolve().parent.parent / "artifacts" / "screenshots"
 
 
 def shared_path(*parts):
@@ -57,6 +60,34 @@ class Factory:
         entry = Entry.objects.create(event=event, driver=driver or self.driver(), finish=finish, **kw)
         summaries.refresh(seasons=[event.season_id])  # as imports and admin edits do
         return entry
+
+
+@pytest.fixture
+def browser_page():
+    """Headless Chromium at 1280 x 900 (the browser tests); skips where Chromium is not installed."""
+    if not CHROMIUM.exists():
+        if os.environ.get("REQUIRE_BROWSER"):
+            pytest.fail(f"{CHROMIUM} is missing but REQUIRE_BROWSER is set: install the chromium package")
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        yield page
+        browser.close()
 
 
 @pytest.fixture
