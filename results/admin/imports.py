@@ -4,11 +4,12 @@ where editors import a report without a shell."""
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html_join
 
+from results import reverts
 from results.admin.editor_words import for_editors
 from results.audit import CHANGE, log
 from results.forms import ImportForm
@@ -40,6 +41,8 @@ class ImportRunAdmin(admin.ModelAdmin):
         "summary",
         "warnings",
         "error",
+        "reverted_at",
+        "reverted_by",
     ]
     list_select_related = ["user"]
 
@@ -70,8 +73,32 @@ class ImportRunAdmin(admin.ModelAdmin):
         return request.user.is_superuser
 
     def get_urls(self):
-        view = self.admin_site.admin_view(self.import_view)
-        return [path("import/", view, name="results_importrun_import"), *super().get_urls()]
+        wrap = self.admin_site.admin_view
+        return [
+            path("import/", wrap(self.import_view), name="results_importrun_import"),
+            path("<int:pk>/revert/", wrap(self.revert_view), name="results_importrun_revert"),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        run = get_object_or_404(ImportRun, pk=object_id)
+        extra = {"revert_refusal": reverts.refusal(run), "can_revert": request.user.has_perm("results.change_event")}
+        return super().change_view(request, object_id, form_url, {**(extra_context or {}), **extra})
+
+    def revert_view(self, request, pk):
+        run = get_object_or_404(ImportRun, pk=pk)
+        if request.method != "POST" or not request.user.has_perm("results.change_event"):
+            raise PermissionDenied
+        try:
+            event = reverts.revert(run, user=request.user)
+        except reverts.RevertRefused as error:
+            self.message_user(request, f"Not reverted: {error}", messages.ERROR)
+            return redirect("admin:results_importrun_change", pk)
+        if event is None:
+            self.message_user(request, "Reverted: the race this import created is gone.", messages.SUCCESS)
+            return redirect("admin:results_importrun_change", pk)
+        self.message_user(request, "Reverted: the race is as it was before this import.", messages.SUCCESS)
+        return redirect("admin:results_event_change", event.pk)
 
     def import_view(self, request):
         if not request.user.has_perm("results.add_importrun"):

@@ -50,6 +50,7 @@ def record(outcome, *, user=None, via="command"):
         summary="\n".join(describe(outcome)),
         warnings="\n".join(outcome.warnings),
         entries_written=0 if outcome.dry_run else outcome.entries_written,
+        undo=None if outcome.dry_run or not outcome.entries_written else outcome.undo,
     )
     if outcome.event is not None and outcome.event.pk and not outcome.dry_run:
         run.events.add(outcome.event)

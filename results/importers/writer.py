@@ -14,7 +14,7 @@ from pathlib import Path
 from django.db import IntegrityError, connection, transaction
 from ftfy import fix_text
 
-from results import summaries
+from results import race_state, summaries
 from results.importers import historical, log, validate
 from results.importers import knowledge as knowledge_module
 from results.importers.prose import facts_from_prose, series_in
@@ -99,6 +99,7 @@ class Outcome:
     warnings: list = field(default_factory=list)
     repairs: Counter = field(default_factory=Counter)
     run: ImportRun | None = None
+    undo: dict | None = None  # a report's: what reverting it needs (ImportRun.undo)
 
     @property
     def result(self):
@@ -186,6 +187,8 @@ def _write_report(data, options, outcome):
     _apply_prose_claims(report, facts, outcome)
     validate.check_rows(report.rows, source=outcome.source)
     _write_entries(event, report, names, outcome)
+    if outcome.undo is not None:
+        outcome.undo.update(created=dict(outcome.created), after=race_state.digest(race_state.capture(event.pk)))
 
 
 def _find_event(season, track, facts, outcome):
@@ -211,6 +214,8 @@ def _find_event(season, track, facts, outcome):
                 expected="pass --round",
             )
         event = at_track[0] if at_track else None
+    # the race as it was, for a revert (results.reverts); None: this import creates it
+    outcome.undo = {"race": race_state.capture(event.pk) if event is not None else None}
     if event is None:
         round_number = facts.round or (max((e.round for e in events), default=0) + 1)
         if not facts.round:

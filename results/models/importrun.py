@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
 
@@ -34,6 +35,13 @@ class ImportRun(models.Model):
     error = models.TextField(blank=True)
     entries_written = models.PositiveIntegerField(default=0)
     events = models.ManyToManyField(Event, blank=True, related_name="import_runs")
+    # What reverting a one-race import needs: the race before it ("race", null when the import created
+    # it), the names it created, and the digest of the race after it (results.race_state).
+    undo = models.JSONField(null=True, blank=True, encoder=DjangoJSONEncoder, editable=False)
+    reverted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    reverted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False, related_name="+"
+    )
 
     class Meta:
         ordering = ["-started_at"]
