@@ -40,6 +40,7 @@ def test_reverting_a_correction_puts_the_race_back(editor_client, import_table):
     assert correction.outcome == "updated" and rows() != before
     page = editor_client.get(f"/admin/results/importrun/{correction.pk}/change/")
     assert page.context["revert_refusal"] is None
+    assert "<div>Kenko Miura: laps 60 -&gt; 61, points 34 -&gt; 35</div>" in page.content.decode()
 
     response = revert(editor_client, correction)
     assert "the race is as it was before this import" in response.content.decode()

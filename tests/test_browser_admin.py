@@ -125,6 +125,9 @@ def test_editor_enters_a_race_by_pasting_and_corrects_it_in_the_grid(last_weeks_
     expect(page.locator(".entry-grid tbody tr.has_original")).to_have_count(CARS + 1)
 
     # every other page she may open fits the screen too
+    page.get_by_role("link", name="History").click()
+    page.locator(".import-history").wait_for()
+    assert width(page) <= SCREEN
     for url in [
         "/admin/",
         "/admin/results/event/",

@@ -6,6 +6,7 @@ new row fills his car number and make from his last race (``driver_defaults``, e
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.forms.formsets import DELETION_FIELD_NAME
 from django.http import JsonResponse
 
@@ -108,11 +109,16 @@ class EntryInline(admin.TabularInline):
     autocomplete_fields = ["driver", "team"]
     classes = ["entry-grid"]
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
-        if db_field.name == "manufacturer" and field is not None:
-            # a plain select: a handful of makes, chosen by typing their first letter
-            field.empty_label = ""
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and isinstance(field.widget, RelatedFieldWidgetWrapper):
+            # no add/change/view links beside each row's driver, team and make: forty rows of them
+            # are clutter, and rendering them was a third of the page's time
+            field.widget = field.widget.widget
+        if db_field.name == "manufacturer" and isinstance(field, forms.ModelChoiceField):
+            # a plain select: a handful of makes, chosen by typing their first letter; read once for
+            # the whole grid (once per request), not once per row
+            field.choices = [("", ""), *((make.pk, make.name) for make in field.queryset or ())]
         return field
 
 

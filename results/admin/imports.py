@@ -38,6 +38,7 @@ class ImportRunAdmin(admin.ModelAdmin):
         "outcome",
         "entries_written",
         "races",
+        "changes",
         "summary",
         "warnings",
         "error",
@@ -62,6 +63,12 @@ class ImportRunAdmin(admin.ModelAdmin):
             )
             or "—"
         )
+
+    @admin.display(description="Changes")
+    def changes(self, obj):
+        """What the import changed in a race that had results (the summary's "changed:" lines)."""
+        lines = [line.strip().removeprefix("changed: ") for line in obj.summary.splitlines() if "changed: " in line]
+        return format_html_join("", "<div>{}</div>", ((line,) for line in lines)) or "—"
 
     def has_add_permission(self, request):
         return False  # runs are added by importing, on the import page
