@@ -113,7 +113,12 @@ def test_a_driver_name_that_folds_to_another_is_refused_on_the_name(editor_clien
 
 
 def no_aliases():
-    return {"aliases-TOTAL_FORMS": 0, "aliases-INITIAL_FORMS": 0}
+    return {
+        "aliases-TOTAL_FORMS": 0,
+        "aliases-INITIAL_FORMS": 0,
+        "old_slugs-TOTAL_FORMS": 0,
+        "old_slugs-INITIAL_FORMS": 0,
+    }
 
 
 def test_a_new_season_for_a_year_the_series_has_is_said_on_the_year(editor_client, make):

@@ -151,12 +151,12 @@ def test_makes_merge_and_split_back(editor_client, season):
 
 def test_a_renamed_slug_keeps_the_old_address(editor_client, season, client):
     team = season["thorsport"]
-    response = editor_client.post(
-        f"/admin/results/team/{team.pk}/change/",
-        {"name": team.name, "slug": "thorsport", "aliases-TOTAL_FORMS": 0, "aliases-INITIAL_FORMS": 0},
-    )
+    form = {"name": team.name, "aliases-TOTAL_FORMS": 0, "aliases-INITIAL_FORMS": 0}
+    response = editor_client.post(f"/admin/results/team/{team.pk}/change/", {**form, "slug": "thorsport"})
     assert response.status_code == 302
     assert client.get("/teams/thorsport-racing/")["Location"] == "/teams/thorsport/"
+    page = editor_client.get(f"/admin/results/team/{team.pk}/change/")
+    assert '<div class="readonly">thorsport-racing</div>' in page.content.decode()
 
 
 def test_editors_cannot_delete_merges(editor_client, two_miuras):

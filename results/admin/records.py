@@ -4,7 +4,17 @@ from django.contrib import admin
 
 from results.admin.common import ChangesResults, FoldedSearchMixin, KeepsOldAddresses
 from results.admin.merging import MergeActions
-from results.models import Driver, DriverAlias, Manufacturer, Season, Series, Team, TeamAlias, Track, TrackAlias
+from results.models import (
+    Driver,
+    DriverAlias,
+    Manufacturer,
+    Season,
+    Series,
+    Team,
+    TeamAlias,
+    Track,
+    TrackAlias,
+)
 
 
 class SeasonInline(admin.TabularInline):
@@ -48,6 +58,15 @@ class NamedAdmin(KeepsOldAddresses, FoldedSearchMixin, MergeActions):
     """Drivers, teams, tracks and makes: slug filled in from the name, merges, old addresses kept."""
 
     prepopulated_fields = {"slug": ["name"]}
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        return [*fields, "old_addresses"] if obj else fields
+
+    @admin.display(description="Old addresses")
+    def old_addresses(self, obj):
+        """Addresses it had (before a merge or a new slug), which answer 301 to its page."""
+        return ", ".join(old.slug for old in obj.old_slugs.all()) or "—"
 
 
 class TrackAliasInline(admin.TabularInline):
