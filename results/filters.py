@@ -6,7 +6,7 @@ from django import forms
 from results.models import Entry, Manufacturer, Series, Team
 from results.models.entry import DNF
 from results.models.event import race_order
-from results.selectors import active_in, driver_search
+from results.selectors import driver_index, driver_search
 
 FINISHED = [("running", "Running at the finish"), ("dnf", "Did not finish")]
 
@@ -102,32 +102,42 @@ class ResultsFilter(filters.FilterSet):
 
 
 class DriverFilter(filters.FilterSet):
-    """The driver index: search by name, and who raced in a series or a season."""
+    """The driver index: search by name, and who raced in a series or a season, with their totals there.
+
+    Its queryset is ``selectors.driver_index()`` (every driver's career over all series); with a series or
+    a season chosen, the rows become that series' or season's totals (``selectors.driver_index``)."""
 
     q = filters.CharFilter(method="search", label="Name", widget=forms.TextInput(attrs={"type": "search"}))
     series = filters.ModelChoiceFilter(
         queryset=Series.objects.all(),
         to_field_name="slug",
-        method="active",
+        method="scope",
         label="Series",
         empty_label="All series",
         widget=Select,
     )
     year = filters.NumberFilter(
-        method="active",
-        label="Raced in",
+        method="scope",
+        label="Season",
         widget=forms.NumberInput(attrs={"min": 1949, "max": 2100, "placeholder": "Year"}),
     )
 
     def search(self, queryset, name, value):
         return driver_search(queryset, value)
 
-    def active(self, queryset, name, value):
+    def scope(self, queryset, name, value):
         return queryset  # applied together in filter_queryset, so series and year mean the same season
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
-        series, year = self.form.cleaned_data.get("series"), self.form.cleaned_data.get("year")
+        series, year = self.scope_chosen()
         if series or year:
-            queryset = active_in(queryset, series=series, year=year)
+            searched = queryset if self.form.cleaned_data.get("q") else None
+            queryset = driver_index(series=series, year=year, among=searched)
         return queryset
+
+    def scope_chosen(self):
+        """(series, year) the valid form chose; (None, None) when unbound or invalid."""
+        if not self.is_bound or not self.is_valid():
+            return None, None
+        return self.form.cleaned_data.get("series"), self.form.cleaned_data.get("year")

@@ -3,10 +3,11 @@
 Totals come from the summary rows (``results.summaries``), never from summing entries here.
 """
 
-from django.db.models import Exists, F, OuterRef, Q, Subquery, Window
+from django.db.models import F, Min, OuterRef, Q, Subquery, Sum, Window
 from django.db.models.functions import RowNumber
 
-from results.models import DriverSeason, Entry, Event, GroupDriver, GroupSeason, Season, Series
+from results.models import Driver, DriverSeason, Entry, Event, GroupDriver, GroupSeason, Season, Series
+from results.models.summary import stats_columns
 from results.names import name_key
 
 # Grouping columns of the summary rows' totals()/rows(), under the names the tables use.
@@ -70,20 +71,38 @@ def driver_search(queryset, text):
     return queryset.filter(Q(key__contains=key) | Q(aliases__key__contains=key)).distinct()
 
 
-def active_in(queryset, *, series=None, year=None):
-    """Drivers who started a race of ``series`` (and of ``year``): an EXISTS on the season rows."""
-    seasons = DriverSeason.objects.filter(driver=OuterRef("pk"))
+def driver_index(*, series=None, year=None, among=None):
+    """The driver index's rows (name, slug, ``driver_pk`` and totals ``n_starts``, ``n_wins``, ``n_top10``).
+
+    Without a series or year: each driver's career over every series, as kept on the driver (one indexed
+    read). With them: the totals of that series and/or season only, summed from the season rows in SQL, for
+    the drivers who raced there (``among``: only these drivers, a name search)."""
+    if not (series or year):
+        return Driver.objects.values(
+            "name", "slug", driver_pk=F("pk"), n_starts=F("starts"), n_wins=F("wins"), n_top10=F("top10")
+        )
+    rows = DriverSeason.objects.all()
     if series:
-        seasons = seasons.filter(season__series=series)
+        rows = rows.filter(season__series=series)
     if year:
-        seasons = seasons.filter(season__year=year)
-    return queryset.filter(Exists(seasons))
+        rows = rows.filter(season__year=year)
+    if among is not None:
+        rows = rows.filter(driver__in=among.values("pk"))
+    return rows.values(driver_pk=F("driver_id"), name=F("driver__name"), slug=F("driver__slug")).annotate(
+        n_starts=Sum("starts"), n_wins=Sum("wins"), n_top10=Sum("top10")
+    )
 
 
 def career_by_series(driver):
-    return list(
+    """The driver's totals in each series, then (when he raced in more than one) a row adding them all up,
+    labelled so: two queries at most."""
+    rows = list(
         DriverSeason.objects.filter(driver=driver).totals(**SUMMARY_SERIES).order_by("season__series__sort_order")
     )
+    if len(rows) > 1:
+        combined = DriverSeason.objects.filter(driver=driver).aggregate(**stats_columns(Sum, Min))
+        rows.append({"series_name": "All series combined", "series_slug": None, **combined})
+    return rows
 
 
 def career_by_season(driver):

@@ -22,7 +22,7 @@ def entry_totals():
         "wins": Count("id", filter=Q(finish=1)),
         "top5": Count("id", filter=Q(finish__lte=5)),
         "top10": Count("id", filter=Q(finish__lte=10)),
-        "poles": Count("id", filter=Q(start=1)),
+        "started_first": Count("id", filter=Q(start=1)),
         "dnfs": Count("id", filter=DNF),
         "laps": Sum("laps"),
         "laps_led": Sum("laps_led"),

@@ -4,16 +4,12 @@ import django_tables2 as tables
 from django.utils.html import format_html
 
 from results.links import page_url, slug_url
-from results.models import Driver, Entry, Event
+from results.models import Entry, Event
+from results.sorting import CAR_NUMBER, Key, SortedColumn, by, missing
 
 NUM = {"td": {"class": "num"}, "th": {"class": "num"}}
-
-
-def tied(*fields):
-    """A column's sort keys, ties broken by id: rows that tie keep one order, so paging never repeats
-    or skips a row. The id follows the sort's direction (django-tables2 reverses every key), so an
-    index ending in id serves both directions."""
-    return (*fields, "id")
+# The column that names the row: it stays in view while a wide table scrolls sideways (site.css).
+KEY = {"td": {"class": "key"}, "th": {"class": "key"}}
 
 
 def link(view, slug_key):
@@ -21,7 +17,11 @@ def link(view, slug_key):
     return lambda record: slug_url(view, record[slug_key]) if record.get(slug_key) else None
 
 
-class Number(tables.Column):
+class Text(SortedColumn):
+    pass
+
+
+class Number(SortedColumn):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("attrs", NUM)
         super().__init__(*args, **kwargs)
@@ -35,7 +35,7 @@ class Decimal1(Number):
         return f"{value:.1f}" if value is not None else ""
 
 
-class StatusColumn(tables.Column):
+class StatusColumn(SortedColumn):
     """Shows the status; a DNF is marked so it stands out without colour alone."""
 
     def render(self, value, record):
@@ -49,7 +49,7 @@ class StatusColumn(tables.Column):
         return value  # exports: the status as written, without the marker's HTML
 
 
-class DriverColumn(tables.Column):
+class DriverColumn(SortedColumn):
     """Driver name with rookie and ineligible markers, linked to the career page."""
 
     def render(self, value, record):
@@ -67,23 +67,23 @@ class DriverColumn(tables.Column):
 class EntryTable(tables.Table):
     """One race's results, one row per car."""
 
-    finish = Number(verbose_name="Fin", order_by=tied("finish"))
-    start = Number(verbose_name="St", order_by=tied("start"))
-    number = tables.Column(verbose_name="#", order_by=tied("number"))
-    driver = DriverColumn(order_by=tied("driver__name"))
-    team = tables.Column(linkify=True, order_by=tied("team__name"))
-    manufacturer = tables.Column(verbose_name="Make", linkify=True, order_by=tied("manufacturer__name"))
-    laps = Number(order_by=tied("laps"))
-    laps_led = Number(verbose_name="Led", order_by=tied("laps_led"))
-    status = StatusColumn(order_by=tied("status"))
-    points = Number(verbose_name="Pts", order_by=tied("points"))
+    finish = Number(verbose_name="Fin", sort=by("finish"))
+    start = Number(verbose_name="St", sort=by(missing("start")))
+    number = Text(verbose_name="#", sort=by(*CAR_NUMBER))
+    driver = DriverColumn(sort=by("driver__name"), attrs=KEY)
+    team = Text(linkify=True, sort=by(missing("team__name")))
+    manufacturer = Text(verbose_name="Make", linkify=True, sort=by(missing("manufacturer__name")))
+    laps = Number(sort=by(missing("laps")), best_first=True)
+    laps_led = Number(verbose_name="Led", sort=by(missing("laps_led")), best_first=True)
+    status = StatusColumn(sort=by("status"))
+    points = Number(verbose_name="Pts", sort=by(missing("points")), best_first=True)
     stage1 = Number(
-        verbose_name="S1", attrs={**NUM, "th": {"class": "num", "title": "Stage 1 finish"}}, order_by=tied("stage1")
+        verbose_name="S1", attrs={**NUM, "th": {"class": "num", "title": "Stage 1 finish"}}, sort=by(missing("stage1"))
     )
     stage2 = Number(
-        verbose_name="S2", attrs={**NUM, "th": {"class": "num", "title": "Stage 2 finish"}}, order_by=tied("stage2")
+        verbose_name="S2", attrs={**NUM, "th": {"class": "num", "title": "Stage 2 finish"}}, sort=by(missing("stage2"))
     )
-    rating = Decimal1(verbose_name="Rating", order_by=tied("rating"))
+    rating = Decimal1(verbose_name="Rating", sort=by(missing("rating")), best_first=True)
 
     class Meta:
         model = Entry
@@ -108,17 +108,27 @@ class EntryTable(tables.Table):
         template_name = "results/_table.html"
 
 
+def race_column(attrs):
+    return Text(verbose_name="Race", accessor="event", linkify=True, sort=by("event__name"), attrs=attrs)
+
+
 class ResultsTable(EntryTable):
     """Results across races (a driver's, a team's, a track's...), newest first."""
 
-    year = Number(accessor="event__season__year", verbose_name="Year", order_by=tied("race_order"))
-    series = tables.Column(
+    # newest race first by default, a race's cars in finishing order either way: an index walk
+    # (Entry.race_order), then a sort of each race's few rows
+    year = Number(
+        accessor="event__season__year",
+        verbose_name="Year",
+        sort=by("race_order", "event_id", Key("finish", ascending=True), tie=None),
+    )
+    series = Text(
         accessor="event__season__series__short_name",
         verbose_name="Series",
-        order_by=tied("event__season__series__sort_order"),
+        sort=by("event__season__series__sort_order"),
     )
-    event = tables.Column(verbose_name="Race", linkify=True, order_by=tied("event__name"))
-    track = tables.Column(linkify=True, order_by=tied("track__name"))
+    event = race_column(attrs={"td": {"class": "long"}})
+    track = Text(linkify=True, sort=by("track__name"), attrs={"td": {"class": "long"}})
 
     class Meta(EntryTable.Meta):
         fields = [
@@ -155,8 +165,15 @@ class ResultsTable(EntryTable):
             "points",
             "rating",
         ]
-        order_by = "-year"  # newest race first: an index walk (Entry.race_order)
+        order_by = "-year"
         exclude = ["stage1", "stage2"]
+
+    def __init__(self, *args, exclude=(), **kwargs):
+        if "driver" in exclude:  # a driver's own results: the race names the row, and stays in view
+            kwargs["extra_columns"] = [
+                ("event", race_column(attrs={"td": {"class": "key long"}, "th": {"class": "key"}}))
+            ]
+        super().__init__(*args, exclude=exclude, **kwargs)
 
 
 class StatsTable(tables.Table):
@@ -166,7 +183,13 @@ class StatsTable(tables.Table):
     n_wins = Number(verbose_name="Wins")
     n_top5 = Number(verbose_name="Top 5")
     n_top10 = Number(verbose_name="Top 10")
-    n_poles = Number(verbose_name="Poles")
+    n_started_first = Number(
+        verbose_name="Started 1st",
+        attrs={
+            **NUM,
+            "th": {"class": "num", "title": "Starts from first place (a pole only where qualifying set the grid)"},
+        },
+    )
     n_laps = Number(verbose_name="Laps")
     n_led = Number(verbose_name="Led")
     avg_start = Decimal1(verbose_name="Avg St")
@@ -182,7 +205,7 @@ class StatsTable(tables.Table):
 
 class StandingsTable(StatsTable):
     rank = Number(verbose_name="Pos")
-    driver_name = tables.Column(verbose_name="Driver", linkify=link("results:driver", "driver_slug"))
+    driver_name = tables.Column(verbose_name="Driver", linkify=link("results:driver", "driver_slug"), attrs=KEY)
 
     class Meta(StatsTable.Meta):
         sequence = [
@@ -193,7 +216,7 @@ class StandingsTable(StatsTable):
             "n_wins",
             "n_top5",
             "n_top10",
-            "n_poles",
+            "n_started_first",
             "n_led",
             "avg_finish",
         ]
@@ -201,7 +224,9 @@ class StandingsTable(StatsTable):
 
 
 class SeasonStatsTable(StatsTable):
-    year = tables.Column(linkify=lambda record: page_url("results:season", record["series_slug"], record["year"]))
+    year = tables.Column(
+        linkify=lambda record: page_url("results:season", record["series_slug"], record["year"]), attrs=KEY
+    )
     series_name = tables.Column(verbose_name="Series")
 
     class Meta(StatsTable.Meta):
@@ -209,7 +234,7 @@ class SeasonStatsTable(StatsTable):
 
 
 class SeriesStatsTable(StatsTable):
-    series_name = tables.Column(verbose_name="Series", linkify=link("results:series", "series_slug"))
+    series_name = tables.Column(verbose_name="Series", linkify=link("results:series", "series_slug"), attrs=KEY)
     best_finish = Number(verbose_name="Best")
 
     class Meta(StatsTable.Meta):
@@ -218,7 +243,7 @@ class SeriesStatsTable(StatsTable):
 
 
 class TrackStatsTable(StatsTable):
-    track_name = tables.Column(verbose_name="Track", linkify=link("results:track", "track_slug"))
+    track_name = tables.Column(verbose_name="Track", linkify=link("results:track", "track_slug"), attrs=KEY)
 
     class Meta(StatsTable.Meta):
         sequence = ["track_name", "..."]
@@ -226,22 +251,26 @@ class TrackStatsTable(StatsTable):
 
 
 class DriverStatsTable(StatsTable):
-    driver_name = tables.Column(verbose_name="Driver", linkify=link("results:driver", "driver_slug"))
+    driver_name = tables.Column(verbose_name="Driver", linkify=link("results:driver", "driver_slug"), attrs=KEY)
 
     class Meta(StatsTable.Meta):
         sequence = ["driver_name", "..."]
-        exclude = ["n_points", "n_laps", "n_poles"]
+        exclude = ["n_points", "n_laps", "n_started_first"]
 
 
 class ScheduleTable(tables.Table):
     round = Number(verbose_name="Rd")
     date = tables.DateColumn(format="M j")
     race = tables.Column(
-        accessor="name", linkify=lambda record: record.get_absolute_url(), verbose_name="Race", empty_values=()
+        accessor="name",
+        linkify=lambda record: record.get_absolute_url(),
+        verbose_name="Race",
+        empty_values=(),
+        attrs=KEY,
     )
     track = tables.Column(linkify=True)
     pole_name = tables.Column(
-        verbose_name="Pole",
+        verbose_name="Started 1st",
         linkify=lambda record: slug_url("results:driver", record.pole_slug) if record.pole_slug else None,
     )
     winner_name = tables.Column(
@@ -259,17 +288,29 @@ class ScheduleTable(tables.Table):
     def render_race(self, value, record):
         return value or str(record)
 
+    def render_pole_name(self, value, record):
+        if record.pole_official:
+            return format_html('{} <abbr class="marker" title="Pole winner, as the report says">pole</abbr>', value)
+        return value
+
+
+def most_first(name, tie="driver_pk"):
+    """Sort keys of a count column: ties in alphabetical order, whichever the direction."""
+    return (Key(name), Key("name", ascending=True), Key(tie, ascending=True))
+
 
 class DriverIndexTable(tables.Table):
-    name = tables.Column(linkify=True, verbose_name="Driver", order_by=tied("name"))
-    # ties in alphabetical order under the default (descending) sort
-    starts = Number(order_by=("starts", "-name", "-id"))
-    wins = Number(order_by=("wins", "-name", "-id"))
-    top10 = Number(verbose_name="Top 10", order_by=("top10", "-name", "-id"))
+    """The driver index (``selectors.driver_index``): dict rows, totals over the series and season chosen."""
+
+    name = Text(
+        linkify=link("results:driver", "slug"), verbose_name="Driver", sort=by("name", tie="driver_pk"), attrs=KEY
+    )
+    # named as before the totals followed the filters, so sorted links people kept still work
+    starts = Number(accessor="n_starts", verbose_name="Starts", sort=most_first("n_starts"), best_first=True)
+    wins = Number(accessor="n_wins", verbose_name="Wins", sort=most_first("n_wins"), best_first=True)
+    top10 = Number(accessor="n_top10", verbose_name="Top 10", sort=most_first("n_top10"), best_first=True)
 
     class Meta:
-        model = Driver
-        fields = ["name", "starts", "wins", "top10"]
         attrs = {"class": "results"}
         template_name = "results/_table.html"
         order_by = "-starts"

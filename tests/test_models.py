@@ -152,7 +152,16 @@ def test_summary_rows_name_exactly_one_make_team_or_track(race, make):
     event, _ = race
     with transaction.atomic(), pytest.raises(IntegrityError):
         GroupSeason.objects.create(
-            season=event.season, starts=1, wins=0, top5=0, top10=0, poles=0, dnfs=0, start_count=0, finish_sum=1, best=1
+            season=event.season,
+            starts=1,
+            wins=0,
+            top5=0,
+            top10=0,
+            started_first=0,
+            dnfs=0,
+            start_count=0,
+            finish_sum=1,
+            best=1,
         )
     with transaction.atomic(), pytest.raises(IntegrityError):
         GroupSeason.objects.create(
@@ -163,7 +172,7 @@ def test_summary_rows_name_exactly_one_make_team_or_track(race, make):
             wins=0,
             top5=0,
             top10=0,
-            poles=0,
+            started_first=0,
             dnfs=0,
             start_count=0,
             finish_sum=1,

@@ -73,19 +73,65 @@ def test_race_results_export_what_the_table_shows(client, season):
     assert [row[3] for row in rows[1:]] == ["Corey Heim", "Kenkō Miura"]
 
 
-def test_car_numbers_sort_as_text(client, season, make):
+def test_car_numbers_sort_by_their_number(client, season, make):
     first, _ = season["events"]
     Entry.objects.filter(event=first, finish=4).update(number="02")
+    Entry.objects.filter(event=first, finish=3).update(number="")
+    Entry.objects.filter(event=first, finish=2).update(number="8")
     response = client.get(first.get_absolute_url(), {"sort": "number"})
-    assert [r.record.number for r in response.context["table"].rows] == ["02", "38", "51", "75"]
+    assert [r.record.number for r in response.context["table"].rows] == ["02", "8", "75", ""]
+    response = client.get(first.get_absolute_url(), {"sort": "-number"})
+    assert [r.record.number for r in response.context["table"].rows] == ["75", "8", "02", ""]
+
+
+def test_missing_values_sort_last_both_ways(client, season):
+    first, _ = season["events"]
+    Entry.objects.filter(event=first, finish__in=[2, 3]).update(points=None, start=None)
+    Entry.objects.filter(event=first, finish=4).update(points=0)
+    for sort in ("points", "-points"):
+        response = client.get(first.get_absolute_url(), {"sort": sort})
+        assert [r.record.points for r in response.context["table"].rows][2:] == [None, None], sort
+    response = client.get(first.get_absolute_url(), {"sort": "-points"})
+    assert [r.record.points for r in response.context["table"].rows][:2] == [59, 0]
+    response = client.get(season["miura"].get_absolute_url(), {"sort": "start"})
+    assert [r.record.start for r in response.context["results"].rows] == [2, 32]
+
+
+def test_first_click_on_a_count_sorts_best_first(client, season):
+    page = client.get(season["events"][0].get_absolute_url()).content.decode()
+    for column, first_click in [("Led", "-laps_led"), ("Pts", "-points"), ("Laps", "-laps"), ("St", "start")]:
+        assert f'<a href="?sort={first_click}">{column}</a>' in page, column
+    page = client.get("/drivers/").content.decode()
+    assert '<a href="?sort=-wins">Wins</a>' in page
+
+
+def test_a_track_lists_each_race_winner_first(client, season, make):
+    first, second = season["events"]
+    other = make.event(round=3, track=season["mid_ohio"])
+    for finish in (1, 2, 3):
+        make.entry(event=other, finish=finish)
+    response = client.get(season["mid_ohio"].get_absolute_url())
+    rows = [(r.record.event_id, r.record.finish) for r in response.context["results"].paginated_rows]
+    assert rows == [
+        (other.pk, 1),
+        (other.pk, 2),
+        (other.pk, 3),
+        (first.pk, 1),
+        (first.pk, 2),
+        (first.pk, 3),
+        (first.pk, 4),
+    ]
+    response = client.get(season["mid_ohio"].get_absolute_url(), {"sort": "year"})
+    rows = [(r.record.event_id, r.record.finish) for r in response.context["results"].paginated_rows]
+    assert rows[:2] == [(first.pk, 1), (first.pk, 2)]
 
 
 def test_driver_index_finds_names_without_accents(client, season, django_assert_max_num_queries):
     response = get(client, "/drivers/", django_assert_max_num_queries, q="kenko")
-    assert [r.record.name for r in response.context["table"].rows] == ["Kenkō Miura"]
+    assert [r.record["name"] for r in response.context["table"].rows] == ["Kenkō Miura"]
     # a search is DISTINCT (names and aliases); sorted and paged it still lists each driver once
     response = get(client, "/drivers/", django_assert_max_num_queries, q="e", sort="-wins")
-    assert [r.record.name for r in table_rows(response)] == [
+    assert [r.record["name"] for r in table_rows(response)] == [
         "Parker Kligerman",
         "Zane Smith",
         "Corey Heim",
@@ -96,10 +142,10 @@ def test_driver_index_finds_names_without_accents(client, season, django_assert_
 def test_driver_index_sorts_by_wins_and_filters_by_season(client, season, make, django_assert_max_num_queries):
     make.entry(event=make.event(year=1999, round=1), driver=make.driver(name="Old Timer"))
     response = get(client, "/drivers/", django_assert_max_num_queries, sort="-wins", year=2022, series="truck")
-    names = [r.record.name for r in response.context["table"].rows]
+    names = [r.record["name"] for r in response.context["table"].rows]
     assert set(names[:2]) == {"Parker Kligerman", "Zane Smith"} and "Old Timer" not in names
     again = get(client, "/drivers/", django_assert_max_num_queries, sort="-wins", year=2022, series="truck")
-    assert [r.record.name for r in again.context["table"].rows] == names  # ties keep one order
+    assert [r.record["name"] for r in again.context["table"].rows] == names  # ties keep one order
 
 
 def test_driver_career_page(client, season, django_assert_max_num_queries):
@@ -144,7 +190,7 @@ def test_a_career_filtered_to_one_season(client, make, django_assert_max_num_que
 
 
 def test_paging_through_a_make_s_results_shows_each_once_in_order(client, make, django_assert_max_num_queries):
-    """120 results over three pages: sorted by finish (many ties) and newest first."""
+    """120 results over three pages: sorted by finish (many ties) and newest race first (winner first)."""
     chevrolet, drivers = make.manufacturer("Chevrolet"), [make.driver() for _ in range(4)]
     for year in (2021, 2022, 2023):
         for round_number in range(1, 11):
@@ -153,7 +199,7 @@ def test_paging_through_a_make_s_results_shows_each_once_in_order(client, make, 
                 Entry.objects.create(event=event, driver=driver, finish=finish, manufacturer=chevrolet)
     summaries.refresh(seasons=Entry.objects.values_list("event__season", flat=True).distinct())
     everything = Entry.objects.filter(manufacturer=chevrolet)
-    for sort, order in [("finish", ["finish", "pk"]), ("", ["-race_order", "-pk"])]:
+    for sort, order in [("finish", ["finish", "pk"]), ("", ["-race_order", "-event_id", "finish"])]:
         shown = []
         for page in (1, 2, 3):
             response = get(client, chevrolet.get_absolute_url(), django_assert_max_num_queries, sort=sort, page=page)

@@ -80,6 +80,12 @@ class Entry(models.Model):
     rating = models.DecimalField(max_digits=5, decimal_places=1, null=True, blank=True, help_text="Driver rating.")
     rookie = models.BooleanField(default=False, help_text="Competing for Rookie of the Year.")
     ineligible = models.BooleanField(default=False, help_text="Ineligible for points in this series.")
+    pole = models.BooleanField(
+        default=False,
+        db_default=False,  # writers that name their columns (the bulk loader) need not know it
+        help_text="Won the pole, as the report says. Starting first is not the same: a grid set by "
+        "owner points after a rained-out qualifying has no pole winner.",
+    )
     # Copies of the race's order and track, so that the "every result" list of a driver, team, make or
     # track walks an index instead of joining and sorting all of its entries. Kept by this module:
     # save() and bulk_create() fill them, Event.save() and Season.save() refresh them.

@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Q, Subquery
 
 from results.links import slug_url
 from results.models.series import Season
@@ -20,20 +20,40 @@ class EventQuerySet(models.QuerySet):
         return self.select_related("season__series", "track")
 
     def with_podium(self):
-        """Annotate the winner's and the pole sitter's name and slug (subqueries, same query)."""
+        """Annotate the winner's name, slug and laps led, and who started first (subqueries, same query).
+
+        ``pole_name``/``pole_slug`` name the pole winner where the report says (``Entry.pole``), and
+        otherwise whoever started first, with ``pole_official`` telling which: a grid set by owner points
+        after a rained-out qualifying has no pole winner."""
         from results.models.entry import Entry
 
         def pick(condition, field):
             # finish and start are unique per race: no ordering needed (Entry's default one joins three tables)
             return Subquery(Entry.objects.filter(event=OuterRef("pk"), **condition).order_by().values(field)[:1])
 
+        def front(field):
+            first = Entry.objects.filter(Q(pole=True) | Q(start=1), event=OuterRef("pk"))
+            return Subquery(first.order_by("-pole", "start").values(field)[:1])
+
         return self.annotate(
             winner_name=pick({"finish": 1}, "driver__name"),
             winner_slug=pick({"finish": 1}, "driver__slug"),
             winner_led=pick({"finish": 1}, "laps_led"),
-            pole_name=pick({"start": 1}, "driver__name"),
-            pole_slug=pick({"start": 1}, "driver__slug"),
+            pole_name=front("driver__name"),
+            pole_slug=front("driver__slug"),
+            pole_official=front("pole"),
         )
+
+    def with_laps_led_leader(self):
+        """Annotate who led most laps (``led_name``, ``led_slug``, ``led_laps``; the better finisher on a tie),
+        where the results say (same query)."""
+        from results.models.entry import Entry
+
+        def pick(field):
+            leaders = Entry.objects.filter(event=OuterRef("pk"), laps_led__gt=0).order_by("-laps_led", "finish")
+            return Subquery(leaders.values(field)[:1])
+
+        return self.annotate(led_name=pick("driver__name"), led_slug=pick("driver__slug"), led_laps=pick("laps_led"))
 
     def with_stage_winners(self):
         """Annotate who won stage 1 and stage 2, where the results say (same query)."""

@@ -16,7 +16,7 @@ def stats_columns(add, least):
         "n_wins": add("wins"),
         "n_top5": add("top5"),
         "n_top10": add("top10"),
-        "n_poles": add("poles"),
+        "n_started_first": add("started_first"),
         "n_laps": add("laps"),
         "n_led": add("laps_led"),
         "n_points": add("points"),
@@ -49,7 +49,9 @@ class Totals(models.Model):
     wins = models.PositiveIntegerField()
     top5 = models.PositiveIntegerField()
     top10 = models.PositiveIntegerField()
-    poles = models.PositiveIntegerField()
+    # starts from first place on the grid: a pole only when qualifying set the grid (not when a
+    # rained-out session left the lineup to owner points), which the results rarely say
+    started_first = models.PositiveIntegerField()
     dnfs = models.PositiveIntegerField()
     laps = models.PositiveIntegerField(null=True)
     laps_led = models.PositiveIntegerField(null=True)

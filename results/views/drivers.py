@@ -17,11 +17,23 @@ from results.views.moved import follows_old_slugs
 
 
 def driver_index(request):
-    drivers = Driver.objects.all()
+    drivers = selectors.driver_index()
     filterset = DriverFilter(request.GET or None, queryset=drivers)
-    table = filtered_table(request, drivers, filterset, DriverIndexTable, caption="Drivers")
+    series, year = filterset.scope_chosen()
+    table = filtered_table(request, drivers, filterset, DriverIndexTable, caption=index_caption(series, year))
     csv = export(request, table, "drivers")
     return csv or render(request, "results/driver_index.html", {"table": table, "filter": filterset})
+
+
+def index_caption(series, year):
+    """Says whose totals the index shows: a series', a season's, or every series added together."""
+    if series and year:
+        return f"Drivers of the {year} {series.short_name or series}: totals of that season"
+    if series:
+        return f"Drivers of the {series}: totals in that series only"
+    if year:
+        return f"Drivers of {year}: that year's totals, all series combined"
+    return "Drivers: career totals, all series combined"
 
 
 @follows_old_slugs(Driver)

@@ -1,3 +1,5 @@
+from pathlib import PurePath
+
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 
@@ -29,5 +31,21 @@ def event_detail(request, slug):
     if csv:
         return csv
     previous, following = selectors.neighbours(event)
-    context = {"event": event, "table": table, "filter": filterset, "previous": previous, "next": following}
+    context = {
+        "event": event,
+        "table": table,
+        "filter": filterset,
+        "previous": previous,
+        "next": following,
+        "source_name": source_name(event.source),
+    }
     return render(request, "results/event_detail.html", context)
+
+
+def source_name(source):
+    """What the page may say of where a report came from: a web address as it is, a file by its name only
+    (never the server's folders), nothing for a report read from standard input or pasted."""
+    if source.startswith(("https://", "http://")):
+        return source
+    name = PurePath(source.replace("\\", "/")).name
+    return "" if name in {"", "-", "<stdin>", "pasted report"} else name
