@@ -3,9 +3,10 @@
 import django_filters as filters
 from django import forms
 
-from results.models import Entry, Manufacturer, Series, Team
+from results.models import Entry, Manufacturer, Series, Team, Track
 from results.models.entry import DNF
 from results.models.event import race_order
+from results.names import name_key
 from results.selectors import driver_index, driver_search
 
 FINISHED = [("running", "Running at the finish"), ("dnf", "Did not finish")]
@@ -141,3 +142,50 @@ class DriverFilter(filters.FilterSet):
         if not self.is_bound or not self.is_valid():
             return None, None
         return self.form.cleaned_data.get("series"), self.form.cleaned_data.get("year")
+
+
+def series_filter():
+    return filters.ModelChoiceFilter(
+        queryset=Series.objects.all(),
+        to_field_name="slug",
+        method="scope",
+        label="Series",
+        empty_label="All series",
+        widget=Select,
+    )
+
+
+class IndexFilter(filters.FilterSet):
+    """An index page's name search and series; ``rows(series)`` gives the page's rows (``results.browse``)."""
+
+    q = filters.CharFilter(method="search", label="Name", widget=forms.TextInput(attrs={"type": "search"}))
+    series = series_filter()
+
+    def __init__(self, *args, rows, **kwargs):
+        self.rows = rows
+        super().__init__(*args, queryset=rows(None), **kwargs)
+
+    def search(self, queryset, name, value):
+        key = name_key(value)
+        return queryset.filter(**{f"{self.key_field}__contains": key}) if key else queryset
+
+    def scope(self, queryset, name, value):
+        return queryset  # the series changes the totals, not only the rows: see filter_queryset
+
+    def filter_queryset(self, queryset):
+        series = self.form.cleaned_data.get("series")
+        return super().filter_queryset(self.rows(series) if series else queryset)
+
+
+class TrackFilter(IndexFilter):
+    key_field = "key"
+    kind = filters.ChoiceFilter(choices=Track.Kind.choices, empty_label="Any kind", widget=Select)
+    surface = filters.ChoiceFilter(choices=Track.Surface.choices, empty_label="Any surface", widget=Select)
+
+
+class GroupFilter(IndexFilter):
+    """Teams or makes; ``field`` says which."""
+
+    def __init__(self, *args, field, **kwargs):
+        self.key_field = f"{field}__key"
+        super().__init__(*args, **kwargs)

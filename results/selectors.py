@@ -51,6 +51,15 @@ def season_standings(season):
     )
 
 
+def laps_led_leaders(season, limit=10):
+    """The drivers who led most laps in a season (those who led any): one query."""
+    return (
+        DriverSeason.objects.filter(season=season, laps_led__gt=0)
+        .rows(**DRIVER)
+        .order_by("-n_led", "-n_wins", "driver_name")[:limit]
+    )
+
+
 def neighbours(event):
     """The previous and next race of the same season: one query."""
     rounds = list(

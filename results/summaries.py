@@ -9,7 +9,16 @@ from django.db import connection
 from django.db.models import Count, Min, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 
-from results.models import GROUP_FIELDS, DataVersion, Driver, DriverSeason, Entry, GroupDriver, GroupSeason
+from results.models import (
+    GROUP_FIELDS,
+    DataVersion,
+    Driver,
+    DriverSeason,
+    DriverSeries,
+    Entry,
+    GroupDriver,
+    GroupSeason,
+)
 from results.models.entry import DNF
 
 CHUNK = 5000  # ids per IN (...) list: inside SQLite's 32,766-parameter limit, few round trips
@@ -47,6 +56,16 @@ def insert_from(model, entries, group_by):
         cursor.execute(f"INSERT INTO {model._meta.db_table} ({', '.join(columns)}) {sql}", params)
 
 
+def insert_sums(model, rows, group_by):
+    """INSERT INTO model's table SELECT summary ``rows`` added up per ``group_by`` (as ``insert_from``)."""
+    totals = {name: (Min if name == "best" else Sum)(name) for name in entry_totals()}
+    grouped = rows.values(*group_by.values()).annotate(**{f"t_{n}": e for n, e in totals.items()}).order_by()
+    sql, params = grouped.values_list(*group_by.values(), *[f"t_{n}" for n in totals]).query.sql_with_params()
+    columns = [model._meta.get_field(name).column for name in (*group_by, *totals)]
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {model._meta.db_table} ({', '.join(columns)}) {sql}", params)
+
+
 def refresh(*, seasons):
     """Recompute the totals of ``seasons`` and mark every cached page out of date."""
     season_ids = {getattr(s, "pk", s) for s in seasons}
@@ -65,7 +84,8 @@ def refresh(*, seasons):
 
 
 def refresh_drivers(driver_ids):
-    """Career columns and per-make/team/track totals of these drivers, over their whole careers."""
+    """Career columns, per-series totals (from their season rows) and per-make/team/track totals of these
+    drivers, over their whole careers."""
 
     def career(field):
         per_driver = (
@@ -80,6 +100,12 @@ def refresh_drivers(driver_ids):
     for i in range(0, len(driver_ids), CHUNK):
         chunk = driver_ids[i : i + CHUNK]
         Driver.objects.filter(pk__in=chunk).update(starts=career("starts"), wins=career("wins"), top10=career("top10"))
+        DriverSeries.objects.filter(driver__in=chunk).delete()
+        insert_sums(
+            DriverSeries,
+            DriverSeason.objects.filter(driver__in=chunk),
+            {"driver": "driver_id", "series": "season__series_id"},
+        )
         GroupDriver.objects.filter(driver__in=chunk).delete()
         for field in GROUP_FIELDS:
             insert_from(

@@ -223,6 +223,47 @@ class StandingsTable(StatsTable):
         exclude = ["n_laps", "avg_start", "n_dnfs"]
 
 
+class LapsLedTable(StatsTable):
+    driver_name = tables.Column(verbose_name="Driver", linkify=link("results:driver", "driver_slug"), attrs=KEY)
+
+    class Meta(StatsTable.Meta):
+        fields = ["driver_name", "n_led", "n_starts", "n_wins"]
+        sequence = ["driver_name", "n_led", "n_starts", "n_wins"]
+        exclude = ["n_top5", "n_top10", "n_started_first", "n_laps", "avg_start", "avg_finish", "n_dnfs", "n_points"]
+
+
+class RivalsStatsTable(StatsTable):
+    """Two drivers' totals per series, side by side (``rivals.totals_by_series``)."""
+
+    series_name = tables.Column(verbose_name="Series", linkify=link("results:series", "series_slug"))
+    driver_name = tables.Column(verbose_name="Driver", linkify=link("results:driver", "driver_slug"), attrs=KEY)
+    best_finish = Number(verbose_name="Best")
+
+    class Meta(StatsTable.Meta):
+        sequence = ["series_name", "driver_name", "..."]
+        exclude = ["n_points", "n_laps"]
+
+
+class MeetingsTable(EntryTable):
+    """The races two drivers both ran: the first driver's result and the rival's finish."""
+
+    year = Number(accessor="event__season__year", verbose_name="Year", sort=by("race_order", "event_id", tie=None))
+    series = Text(
+        accessor="event__season__series__short_name",
+        verbose_name="Series",
+        sort=by("event__season__series__sort_order"),
+    )
+    event = race_column(attrs={"td": {"class": "key long"}, "th": {"class": "key"}})
+    track = Text(linkify=True, sort=by("track__name"), attrs={"td": {"class": "long"}})
+    rival_finish = Number(verbose_name="Rival", sort=by("rival_finish"))
+
+    class Meta(EntryTable.Meta):
+        fields = ["year", "series", "event", "track", "finish", "rival_finish", "start", "laps_led", "status"]
+        sequence = ["year", "series", "event", "track", "finish", "rival_finish", "start", "laps_led", "status"]
+        exclude = ["number", "driver", "team", "manufacturer", "laps", "points", "stage1", "stage2", "rating"]
+        order_by = "-year"
+
+
 class SeasonStatsTable(StatsTable):
     year = tables.Column(
         linkify=lambda record: page_url("results:season", record["series_slug"], record["year"]), attrs=KEY
@@ -317,12 +358,19 @@ class DriverIndexTable(tables.Table):
 
 
 class EventListTable(ScheduleTable):
-    """Races anywhere in history (a track's): the schedule columns plus year and series."""
+    """Races anywhere in history (a track's): the schedule columns plus year, series and laps led."""
 
     year = Number(accessor="season__year", verbose_name="Year")
     series = tables.Column(accessor="season__series__short_name", verbose_name="Series")
+    led_name = tables.Column(
+        verbose_name="Most laps led",
+        linkify=lambda record: slug_url("results:driver", record.led_slug) if record.led_slug else None,
+    )
 
     class Meta(ScheduleTable.Meta):
-        fields = ["year", "series", "round", "race", "pole_name", "winner_name"]
-        sequence = ["year", "series", "round", "race", "pole_name", "winner_name"]
+        fields = ["year", "series", "round", "race", "pole_name", "winner_name", "led_name"]
+        sequence = ["year", "series", "round", "race", "pole_name", "winner_name", "led_name"]
         exclude = ["track", "date"]
+
+    def render_led_name(self, value, record):
+        return f"{value} ({record.led_laps})"

@@ -205,3 +205,14 @@ def truck_csv_2022(tmp_path):
         lines = [line for i, line in enumerate(handle) if i == 0 or line.startswith("2022,")]
     path.write_text("".join(lines), encoding="utf-8")
     return path
+
+
+@pytest.fixture(autouse=True)
+def fresh_search_index():
+    """The search index is kept per results version in each process; tests roll their data back and
+    count versions from the same number again, so each starts with none."""
+    from results.search import clear_cache
+
+    clear_cache()
+    yield
+    clear_cache()

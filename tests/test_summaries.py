@@ -2,7 +2,7 @@
 
 from django.core.management import call_command
 
-from results.models import Driver, DriverSeason, Entry, Event, GroupDriver, GroupSeason
+from results.models import Driver, DriverSeason, DriverSeries, Entry, Event, GroupDriver, GroupSeason
 from results.summaries import refresh_all
 
 
@@ -31,6 +31,9 @@ def state():
             )
         ),
         "careers": sorted(Driver.objects.values_list("name", "starts", "wins", "top10")),
+        "series careers": sorted(
+            DriverSeries.objects.values_list("driver__name", "series__slug", "starts", "wins", "laps_led", "best")
+        ),
         "race order": sorted(Entry.objects.values_list("id", "race_order", "track")),
     }
 
@@ -52,6 +55,7 @@ def test_totals_kept_incrementally_equal_a_full_recount(run_import, seed_report,
     DriverSeason.objects.all().delete()
     GroupSeason.objects.all().delete()
     GroupDriver.objects.all().delete()
+    DriverSeries.objects.all().delete()
     Driver.objects.update(starts=0, wins=0, top10=0)
     call_command("refresh_summaries", stdout=open("/dev/null", "w"))
     assert state() == incremental

@@ -24,6 +24,7 @@ from results.importers.resolve import Names, resolve_series, season_of
 from results.models import (
     Driver,
     DriverSeason,
+    DriverSeries,
     Entry,
     Event,
     GroupDriver,
@@ -500,7 +501,8 @@ def _refresh_planner_statistics():
     65,000 entries: 8 ms to 2). Under half a second for the whole history."""
     if connection.vendor != "postgresql" or connection.in_atomic_block:
         return  # VACUUM cannot run inside a transaction
-    tables = [model._meta.db_table for model in (Entry, Event, Season, Driver, DriverSeason, GroupSeason, GroupDriver)]
+    summary_rows = (DriverSeason, DriverSeries, GroupSeason, GroupDriver)
+    tables = [model._meta.db_table for model in (Entry, Event, Season, Driver, *summary_rows)]
     with connection.cursor() as cursor:
         cursor.execute("VACUUM (ANALYZE) " + ", ".join(tables))
 

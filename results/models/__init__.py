@@ -5,7 +5,7 @@ from results.models.importrun import ImportRun
 from results.models.merge import Merge
 from results.models.redirect import MOVABLE, OldSlug
 from results.models.series import Season, Series
-from results.models.summary import GROUP_FIELDS, DriverSeason, GroupDriver, GroupSeason
+from results.models.summary import GROUP_FIELDS, DriverSeason, DriverSeries, GroupDriver, GroupSeason
 from results.models.team import Manufacturer, Team, TeamAlias
 from results.models.track import Track, TrackAlias
 from results.models.version import DataVersion
@@ -15,6 +15,7 @@ __all__ = [
     "DataVersion",
     "DriverAlias",
     "DriverSeason",
+    "DriverSeries",
     "Entry",
     "EntryQuerySet",
     "Event",

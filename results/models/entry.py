@@ -147,6 +147,8 @@ class Entry(models.Model):
             models.Index(fields=["driver", "race_order", "id"], name="entry_driver_race_order"),
             models.Index(fields=["team", "race_order", "id"], name="entry_team_race_order"),
             models.Index(fields=["manufacturer", "race_order", "id"], name="entry_manufacturer_race_order"),
+            # the winners alone, in race order: records (win streaks, first wins) read a few thousand rows
+            models.Index(fields=["race_order", "event"], condition=Q(finish=1), name="entry_wins"),
         ]
 
     def __str__(self):

@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 
 from results.links import slug_url
 from results.models.series import Season
@@ -12,6 +13,20 @@ def race_order(year, round_number):
     """Races in the order they were run, as one sortable number (Entry.race_order); rounds stay below
     1000. Takes numbers, or F() expressions for the same number in SQL."""
     return year * 1000 + round_number
+
+
+def driver_of(driver_ids, field):
+    """A subquery for ``field`` of the driver whose id the subquery ``driver_ids`` gives, looked up by key:
+    joined inside the entries' subquery, PostgreSQL hashed the whole driver table once per race."""
+    from results.models.driver import Driver
+
+    return Subquery(Driver.objects.filter(pk=driver_ids).values(field)[:1])
+
+
+def first_driver(entries):
+    """The driver id of the first of ``entries``, whose race is the outer query's row's: ``entries`` is a
+    function of that race (an ``OuterRef``), called where it sits, two levels or one below the race."""
+    return Subquery(entries(OuterRef(OuterRef("pk"))).values("driver")[:1])
 
 
 class EventQuerySet(models.QuerySet):
@@ -27,21 +42,25 @@ class EventQuerySet(models.QuerySet):
         after a rained-out qualifying has no pole winner."""
         from results.models.entry import Entry
 
-        def pick(condition, field):
+        def entry(race, **condition):
             # finish and start are unique per race: no ordering needed (Entry's default one joins three tables)
-            return Subquery(Entry.objects.filter(event=OuterRef("pk"), **condition).order_by().values(field)[:1])
+            return Entry.objects.filter(event=race, **condition).order_by()
 
-        def front(field):
-            first = Entry.objects.filter(Q(pole=True) | Q(start=1), event=OuterRef("pk"))
-            return Subquery(first.order_by("-pole", "start").values(field)[:1])
+        def winner(race):
+            return entry(race, finish=1)
 
+        def first(race):  # the pole winner where the report names one, else whoever started first
+            pole = Subquery(entry(race, pole=True).values("driver")[:1])
+            return Coalesce(pole, Subquery(entry(race, start=1).values("driver")[:1]))
+
+        here = OuterRef("pk")
         return self.annotate(
-            winner_name=pick({"finish": 1}, "driver__name"),
-            winner_slug=pick({"finish": 1}, "driver__slug"),
-            winner_led=pick({"finish": 1}, "laps_led"),
-            pole_name=front("driver__name"),
-            pole_slug=front("driver__slug"),
-            pole_official=front("pole"),
+            winner_name=driver_of(first_driver(winner), "name"),
+            winner_slug=driver_of(first_driver(winner), "slug"),
+            winner_led=Subquery(winner(here).values("laps_led")[:1]),
+            pole_name=driver_of(first(OuterRef(here)), "name"),
+            pole_slug=driver_of(first(OuterRef(here)), "slug"),
+            pole_official=Exists(entry(here, pole=True)),
         )
 
     def with_laps_led_leader(self):
@@ -49,11 +68,14 @@ class EventQuerySet(models.QuerySet):
         where the results say (same query)."""
         from results.models.entry import Entry
 
-        def pick(field):
-            leaders = Entry.objects.filter(event=OuterRef("pk"), laps_led__gt=0).order_by("-laps_led", "finish")
-            return Subquery(leaders.values(field)[:1])
+        def leaders(race):
+            return Entry.objects.filter(event=race, laps_led__gt=0).order_by("-laps_led", "finish")
 
-        return self.annotate(led_name=pick("driver__name"), led_slug=pick("driver__slug"), led_laps=pick("laps_led"))
+        return self.annotate(
+            led_name=driver_of(first_driver(leaders), "name"),
+            led_slug=driver_of(first_driver(leaders), "slug"),
+            led_laps=Subquery(leaders(OuterRef("pk")).values("laps_led")[:1]),
+        )
 
     def with_stage_winners(self):
         """Annotate who won stage 1 and stage 2, where the results say (same query)."""

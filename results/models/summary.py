@@ -3,7 +3,7 @@ from django.db.models import F, FloatField, Min, Q, Sum
 from django.db.models.functions import Cast, NullIf
 
 from results.models.driver import Driver
-from results.models.series import Season
+from results.models.series import Season, Series
 from results.models.team import Manufacturer, Team
 from results.models.track import Track
 
@@ -85,6 +85,20 @@ class DriverSeason(Totals):
 
     def __str__(self):
         return f"{self.driver_id} in season {self.season_id}"
+
+
+class DriverSeries(Totals):
+    """One driver's career totals in one series: records and leaders, head-to-head pages."""
+
+    driver = models.ForeignKey(Driver, on_delete=models.CASCADE, related_name="series_totals")
+    series = models.ForeignKey(Series, on_delete=models.CASCADE, related_name="driver_totals")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["series", "driver"], name="driverseries_unique")]
+        indexes = [models.Index(fields=["driver"], name="driverseries_driver")]
+
+    def __str__(self):
+        return f"{self.driver_id} in series {self.series_id}"
 
 
 # What a track, team or make page is about: the Entry field and the summary field share the name.

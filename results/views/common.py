@@ -8,19 +8,28 @@ from results.views.paging import PER_PAGE, paginate
 
 
 def filtered_table(
-    request, queryset, filterset, table_class, *, caption, per_page=PER_PAGE, joins=None, **table_kwargs
+    request, queryset, filterset, table_class, *, caption, per_page=PER_PAGE, joins=None, total=None, **table_kwargs
 ):
-    """Apply a bound filterset (an invalid filter shows no rows, never an error), sort and paginate.
+    """Apply a bound filterset, if any (an invalid filter shows no rows, never an error), sort and paginate.
 
     Columns carry their own tie-break (``id`` last, in the sort's direction), so rows that tie keep
     one order and no row appears on two pages. ``joins``: relations to select onto the page's rows
-    only, after the page is chosen (``paging.DeferredJoinPaginator``).
+    only, after the page is chosen (``paging.DeferredJoinPaginator``). ``total``: the number of rows when no
+    filter applies, where the summaries already hold it (a career's starts): no COUNT query then.
     """
-    rows = filterset.qs if not filterset.is_bound or filterset.is_valid() else queryset.none()
+    if filterset is None:
+        rows = queryset
+    else:
+        rows = filterset.qs if not filterset.is_bound or filterset.is_valid() else queryset.none()
     table = table_class(rows, **table_kwargs)
     table.caption = caption
     RequestConfig(request, paginate=False).configure(table)  # sorting from the URL; paging below
-    paginate(table, request, per_page=per_page, joins=joins)
+    unfiltered = (
+        filterset is None
+        or not filterset.is_bound
+        or (filterset.is_valid() and not any(filterset.form.cleaned_data.values()))
+    )
+    paginate(table, request, per_page=per_page, joins=joins, count=total if unfiltered else None)
     return table
 
 

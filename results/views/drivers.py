@@ -52,6 +52,7 @@ def driver_detail(request, slug):
         caption="Every result",
         exclude=["driver"],
         joins=results_table_joins(known=["driver"]),
+        total=driver.starts,
     )
     csv = export(request, results, f"{driver.slug}-results")
     if csv:

@@ -18,9 +18,11 @@ class DeferredJoinPaginator(Paginator):
     ``Table.paginate`` passes them; their data is the table's ordered queryset.
     """
 
-    def __init__(self, object_list, per_page, *, joins=(), **kwargs):
+    def __init__(self, object_list, per_page, *, joins=(), count=None, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
         self.joins = joins
+        if count is not None:
+            self.count = count  # known already (Paginator.count is a cached property): no COUNT query
 
     def page(self, number):
         number = self.validate_number(number)
@@ -40,7 +42,7 @@ def page_number(request, field="page"):
     return int(value) if value.isascii() and value.isdigit() and len(value) < 10 else 1
 
 
-def paginate(table, request, *, per_page=PER_PAGE, joins=None):
+def paginate(table, request, *, per_page=PER_PAGE, joins=None, count=None):
     """Show the page the URL asks for: the first when it is not a number, the last when past the end.
 
     Not ``RequestConfig(paginate=...)``: it also takes ``?per_page=`` from the URL, so a visitor
@@ -48,7 +50,7 @@ def paginate(table, request, *, per_page=PER_PAGE, joins=None):
     """
     options = {"per_page": per_page}
     if joins is not None:
-        options.update(paginator_class=DeferredJoinPaginator, joins=joins)
+        options.update(paginator_class=DeferredJoinPaginator, joins=joins, count=count)
     try:
         table.paginate(page=page_number(request, table.prefixed_page_field), **options)
     except EmptyPage:

@@ -35,7 +35,9 @@ def _page(request, template, field, obj, *, extra=None):
         "object": obj,
         "by_season": stats_table(
             SeasonStatsTable, group_by_season(field, obj), "Season by season", exclude=["n_points"]
-        ),
+        )
+        if field != "track"
+        else None,
         "drivers": stats_table(
             DriverStatsTable, group_drivers(field, obj, TOP_DRIVERS), f"Drivers (top {TOP_DRIVERS} by wins)"
         ),
@@ -49,13 +51,32 @@ def _page(request, template, field, obj, *, extra=None):
 @follows_old_slugs(Track)
 def track_detail(request, slug):
     track = get_object_or_404(Track, slug=slug)
-    events = EventListTable(
-        track.events.with_relations().with_podium().order_by("-season__year", "season__series__sort_order", "-round"),
-        prefix="races-",
+    # every race here, read once: the season-by-season summary and the paged list of races
+    events = list(
+        track.events.with_relations()
+        .with_podium()
+        .with_laps_led_leader()
+        .order_by("-season__year", "season__series__sort_order", "-round")
     )
-    events.caption = "Races held"
-    paginate(events, request, per_page=25)
-    return _page(request, "results/track_detail.html", "track", track, extra={"events": events})
+    races = EventListTable(events, prefix="races-")
+    races.caption = "Races held"
+    paginate(races, request, per_page=25)
+    extra = {"events": races, "track_seasons": track_seasons(events)}
+    return _page(request, "results/track_detail.html", "track", track, extra=extra)
+
+
+def track_seasons(events):
+    """What a fan asks of a track, season by season: its races, their winners, who started first and who
+    led most laps, from the races already read (newest first)."""
+    seasons: dict[tuple, dict] = {}
+    for event in events:
+        series = event.season.series
+        row = seasons.setdefault(
+            (event.season.year, series.sort_order, series.pk),
+            {"year": event.season.year, "series": series, "races": []},
+        )
+        row["races"].insert(0, event)  # in round order within the season
+    return list(seasons.values())
 
 
 @follows_old_slugs(Team)

@@ -1,14 +1,15 @@
 from django.shortcuts import get_object_or_404, render
 
-from results import selectors
+from results import browse, selectors
 from results.models import Season, Series
-from results.tables import ScheduleTable, StandingsTable
+from results.tables import LapsLedTable, ScheduleTable, StandingsTable
 from results.views.common import export, stats_table
 
 
 def series_detail(request, slug):
     series = get_object_or_404(Series, slug=slug)
-    seasons = series.seasons.order_by("-year")
+    leaders = browse.winners_leaders(series)
+    seasons = [(season, leaders.get(season.pk, [])) for season in browse.seasons_of(series)]
     return render(request, "results/series_detail.html", {"series": series, "seasons": seasons})
 
 
@@ -21,6 +22,18 @@ def season_detail(request, slug, year):
     csv = export(request, standings, f"{season.series.slug}-{year}-standings")
     if csv:
         return csv
-    return render(
-        request, "results/season_detail.html", {"season": season, "schedule": schedule, "standings": standings}
-    )
+    context = {
+        "season": season,
+        "schedule": schedule,
+        "standings": standings,
+        **season_extras(season),
+    }
+    return render(request, "results/season_detail.html", context)
+
+
+def season_extras(season):
+    """The season page's links to the series' previous and next seasons, and its laps-led leaders: two queries."""
+    years = list(season.series.seasons.filter(events__isnull=False).distinct().values_list("year", flat=True))
+    earlier, later = [y for y in years if y < season.year], [y for y in years if y > season.year]
+    led = stats_table(LapsLedTable, selectors.laps_led_leaders(season), f"{season.year} laps led leaders")
+    return {"previous_year": max(earlier, default=None), "next_year": min(later, default=None), "laps_led": led}

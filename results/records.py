@@ -1,0 +1,112 @@
+"""Records and leaders of a series: all-time and single-season leaders, win streaks, first wins, youngest
+winners. Each function is one query; totals come from the season summary rows (``DriverSeason``)."""
+
+from functools import partial
+
+from django.db import connection
+from django.db.models import DurationField, ExpressionWrapper, F, Min, Q, Window
+from django.db.models.functions import Rank
+
+from results.models import Driver, DriverSeason, DriverSeries, Entry, Event, Season
+
+# (summary field, heading): the categories a fan asks about
+CATEGORIES = [
+    ("wins", "Wins"),
+    ("starts", "Starts"),
+    ("started_first", "Started 1st"),
+    ("top5", "Top 5"),
+    ("top10", "Top 10"),
+    ("laps_led", "Laps led"),
+]
+TOP = 10
+
+
+def _leaders(rows, value, limit):
+    """{field: [row...]}: the ``limit`` best rows of each category (all of them on a tie at the cut),
+    from ``rows`` annotated with each category's ``value(field)`` and its rank, in one query."""
+    ranked = rows.annotate(
+        **{f"v_{name}": value(name) for name, _ in CATEGORIES},
+        **{f"r_{name}": Window(Rank(), order_by=value(name).desc(nulls_last=True)) for name, _ in CATEGORIES},
+    )
+    in_a_top = Q()
+    for name, _ in CATEGORIES:
+        in_a_top |= Q(**{f"r_{name}__lte": limit, f"v_{name}__gt": 0})
+    leaders: dict[str, list] = {name: [] for name, _ in CATEGORIES}
+    for row in ranked.filter(in_a_top):
+        for name, _ in CATEGORIES:
+            if row[f"r_{name}"] <= limit and row[f"v_{name}"]:
+                leaders[name].append(row)
+    for name, rows_of in leaders.items():
+        rows_of.sort(key=partial(_place, name))
+    return leaders
+
+
+def _place(name, row):
+    return row[f"r_{name}"], row["driver_name"]
+
+
+def all_time(series, limit=TOP):
+    """Career totals in the series (``DriverSeries``), the leaders of each category."""
+    rows = DriverSeries.objects.filter(series=series).values(
+        driver_name=F("driver__name"), driver_slug=F("driver__slug")
+    )
+    return _leaders(rows, F, limit)
+
+
+def single_season(series, limit=TOP):
+    """The best single seasons in the series, by category."""
+    rows = DriverSeason.objects.filter(season__series=series).values(
+        "season__year", driver_name=F("driver__name"), driver_slug=F("driver__slug")
+    )
+    return _leaders(rows, F, limit)
+
+
+def win_streaks(series, limit=TOP):
+    """The longest runs of consecutive race wins in the series: [(name, slug, wins, first, last)], where
+    first and last are (year, round). One query: each winner's race number in the series minus his own
+    win count so far is constant along a streak (gaps and islands)."""
+    entry, event, season, driver = (model._meta.db_table for model in (Entry, Event, Season, Driver))
+    sql = f"""
+        SELECT d.name, d.slug, COUNT(*) AS streak, MIN(w.race_order), MAX(w.race_order)
+        FROM (
+            SELECT e.driver_id, e.race_order,
+                   ROW_NUMBER() OVER (ORDER BY e.race_order, e.event_id)
+                   - ROW_NUMBER() OVER (PARTITION BY e.driver_id ORDER BY e.race_order, e.event_id) AS island
+            FROM {entry} e JOIN {event} ev ON ev.id = e.event_id JOIN {season} s ON s.id = ev.season_id
+            WHERE e.finish = 1 AND s.series_id = %s
+        ) w JOIN {driver} d ON d.id = w.driver_id
+        GROUP BY d.id, d.name, d.slug, w.island
+        HAVING COUNT(*) > 1
+        ORDER BY streak DESC, MIN(w.race_order), d.name
+        LIMIT %s
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [series.pk, limit])
+        rows = cursor.fetchall()
+    return [(name, slug, streak, divmod(first, 1000), divmod(last, 1000)) for name, slug, streak, first, last in rows]
+
+
+def first_wins(series, limit=TOP):
+    """The drivers whose first win in the series came most recently: [(name, slug, (year, round))]."""
+    rows = (
+        Entry.objects.filter(finish=1, event__season__series=series)
+        .values("driver__name", "driver__slug")
+        .annotate(first=Min("race_order"))
+        .order_by("-first", "driver__name")[:limit]
+    )
+    return [(row["driver__name"], row["driver__slug"], divmod(row["first"], 1000)) for row in rows]
+
+
+def youngest_winners(series, limit=TOP):
+    """Winners by age on the day, where both the birth date and the race date are known (rarely, in the
+    history we hold): [(name, slug, age in days, event)]."""
+    age = ExpressionWrapper(F("event__date") - F("driver__birth_date"), output_field=DurationField())
+    rows = (
+        Entry.objects.filter(
+            finish=1, event__season__series=series, event__date__isnull=False, driver__birth_date__isnull=False
+        )
+        .annotate(age=age)
+        .select_related("driver", "event__season")
+        .order_by("age", "race_order")[:limit]
+    )
+    return [(row.driver.name, row.driver.slug, row.age.days, row.event) for row in rows]
