@@ -3,7 +3,7 @@
 Totals come from the summary rows (``results.summaries``), never from summing entries here.
 """
 
-from django.db.models import F, Min, OuterRef, Q, Subquery, Sum, Window
+from django.db.models import F, Max, Min, OuterRef, Q, Subquery, Sum, Window
 from django.db.models.functions import RowNumber
 
 from results.models import Driver, DriverSeason, Entry, Event, GroupDriver, GroupSeason, Season, Series
@@ -130,11 +130,19 @@ def career_by_track(driver):
 
 
 def career_finishes(driver):
-    """(year, finish, series) of every race, in order: the chart's points."""
+    """(year, round, rounds that season, finish, series) of every race, in order: the chart's points. One
+    query (the season's rounds by a subquery on an index)."""
+    rounds = Event.objects.filter(season=OuterRef("event__season")).order_by().values("season").annotate(n=Max("round"))
     return list(
         Entry.objects.filter(driver=driver)
-        .order_by("event__season__year", "event__round", "event__season__series__sort_order")
-        .values_list("event__season__year", "finish", "event__season__series__short_name")
+        .order_by("race_order", "event__season__series__sort_order")
+        .values_list(
+            "event__season__year",
+            "event__round",
+            Subquery(rounds.values("n")),
+            "finish",
+            "event__season__series__short_name",
+        )
     )
 
 

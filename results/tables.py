@@ -71,7 +71,7 @@ class EntryTable(tables.Table):
     start = Number(verbose_name="St", sort=by(missing("start")))
     number = Text(verbose_name="#", sort=by(*CAR_NUMBER))
     driver = DriverColumn(sort=by("driver__name"), attrs=KEY)
-    team = Text(linkify=True, sort=by(missing("team__name")))
+    team = Text(linkify=True, sort=by(missing("team__name")), attrs={"td": {"class": "long"}})
     manufacturer = Text(verbose_name="Make", linkify=True, sort=by(missing("manufacturer__name")))
     laps = Number(sort=by(missing("laps")), best_first=True)
     laps_led = Number(verbose_name="Led", sort=by(missing("laps_led")), best_first=True)

@@ -76,6 +76,11 @@ def site_urls(season, team):
         season["mid_ohio"].get_absolute_url(),
         team.get_absolute_url(),
         season["toyota"].get_absolute_url(),
+        "/tracks/",
+        "/teams/?sort=-n_wins",
+        "/manufacturers/",
+        "/drivers/?series=truck",
+        "/drivers/parker-kligerman/vs/zane-smith/",
     ]
 
 
@@ -110,6 +115,11 @@ def test_every_table_body_matches_django_tables2(client, site):
         "ScheduleTable",
         "DriverIndexTable",
         "EventListTable",
+        "TrackIndexTable",
+        "GroupIndexTable",
+        "MeetingsTable",
+        "RivalsStatsTable",
+        "LapsLedTable",
     } <= compared
 
 
