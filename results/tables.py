@@ -1,6 +1,7 @@
 """django-tables2 tables: every results and statistics table on the site."""
 
 import django_tables2 as tables
+from django.utils.formats import date_format
 from django.utils.html import format_html
 
 from results.links import page_url, slug_url
@@ -301,7 +302,7 @@ class DriverStatsTable(StatsTable):
 
 class ScheduleTable(tables.Table):
     round = Number(verbose_name="Rd")
-    date = tables.DateColumn(format="M j")
+    date = tables.Column()  # not DateColumn: its template renders empty dates, so a dateless column would stay
     race = tables.Column(
         accessor="name",
         linkify=lambda record: record.get_absolute_url(),
@@ -328,6 +329,12 @@ class ScheduleTable(tables.Table):
 
     def render_race(self, value, record):
         return value or str(record)
+
+    def render_date(self, value):
+        return date_format(value, "M j")
+
+    def value_date(self, value):
+        return value.isoformat()
 
     def render_pole_name(self, value, record):
         if record.pole_official:

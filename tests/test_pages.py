@@ -295,3 +295,18 @@ def test_race_results_filtered_by_whether_the_car_finished(client, season, djang
     first, _ = season["events"]
     response = get(client, first.get_absolute_url(), django_assert_max_num_queries, status=finished)
     assert [row.record.driver.name for row in response.context["table"].rows] == drivers
+
+
+def test_a_column_with_nothing_in_it_is_left_out(client, season):
+    from results.models import Event
+
+    response = client.get("/series/truck/2022/")
+    assert "date" in [column.name for column in response.context["schedule"].columns]
+    Event.objects.update(date=None)
+    response = client.get("/series/truck/2022/")
+    assert "date" not in [column.name for column in response.context["schedule"].columns]
+    # the driver's results have no ratings: no Rating column on the page, but the export keeps it
+    response = client.get(season["kligerman"].get_absolute_url())
+    assert "rating" not in [column.name for column in response.context["results"].columns]
+    exported = client.get(season["kligerman"].get_absolute_url(), {"_export": "csv"}).content.decode()
+    assert "Rating" in exported.splitlines()[0]

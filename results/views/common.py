@@ -30,6 +30,7 @@ def filtered_table(
         or (filterset.is_valid() and not any(filterset.form.cleaned_data.values()))
     )
     paginate(table, request, per_page=per_page, joins=joins, count=total if unfiltered else None)
+    hide_empty_columns(table)
     return table
 
 
@@ -46,4 +47,23 @@ def export(request, table, filename):
 def stats_table(table_class, rows, caption, **kwargs):
     table = table_class(rows, **kwargs)
     table.caption = caption
+    hide_empty_columns(table)
     return table
+
+
+def hide_empty_columns(table):
+    """Hide the columns with nothing in them on the rows shown (a schedule without dates, results before
+    ratings were kept): they took width and told nothing. Exports still carry them."""
+    records = [row.record for row in table.paginated_rows]
+    if not records:
+        return
+    for column in list(table.columns):
+        empty = column.column.empty_values
+        if empty and all(_value(record, column.accessor) in empty for record in records):
+            table.columns.hide(column.name)
+
+
+def _value(record, accessor):
+    if type(record) is dict and str(accessor) in record:
+        return record[str(accessor)]
+    return accessor.resolve(record, quiet=True)
