@@ -7,12 +7,20 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/racesite
 
 .PHONY: install run demo test test-sqlite test-postgres postgres browser bench lint clean
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed node_modules/.installed
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@
+
+# axe-core, which the browser test injects into every page it checks (versions pinned in package-lock.json).
+# Without npm the accessibility checks skip, unless REQUIRE_BROWSER is set (CI), where they fail.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	  (apt-get update -qq && apt-get install -y -qq npm >/dev/null); } || true
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm is not installed: the browser test's accessibility checks will skip (apt-get install npm)"; fi
 
 demo: install
 	$(BIN)/python manage.py migrate --noinput
@@ -52,4 +60,4 @@ bench: install postgres
 	$(BIN)/python bench/pages.py --postgres
 
 clean:
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles artifacts
+	rm -rf $(VENV) node_modules db.sqlite3 db.sqlite3-* staticfiles artifacts
