@@ -163,7 +163,7 @@ def test_index_pages_stay_within_the_query_ceiling_as_data_grows(client, cup, ma
         race = make.event(round=round_number, track=make.track())
         for finish in range(1, 6):
             make.entry(event=race, finish=finish, team=make.team(), manufacturer=make.manufacturer(f"Make {finish}"))
-    for url in ["/tracks/", "/teams/", "/manufacturers/", "/series/truck/", "/series/truck/records/"]:
+    for url in ["/tracks/", "/teams/", "/manufacturers/", "/series/truck/", "/series/truck/records/", "/feed/"]:
         get(client, url, django_assert_max_num_queries)
 
 
