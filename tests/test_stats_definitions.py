@@ -32,7 +32,7 @@ def test_a_season_adds_up_as_worked_out_by_hand(four_races):
         "wins": totals.wins,
         "top5": totals.top5,
         "top10": totals.top10,
-        "poles": totals.poles,  # started 1st
+        "started_first": totals.started_first,
         "laps": totals.laps,
         "laps_led": totals.laps_led,
         "dnfs": totals.dnfs,
@@ -46,7 +46,7 @@ def test_a_season_adds_up_as_worked_out_by_hand(four_races):
         "wins": 1,
         "top5": 2,
         "top10": 3,
-        "poles": 1,
+        "started_first": 1,
         "laps": 749,
         "laps_led": 125,
         "dnfs": 1,
@@ -65,4 +65,4 @@ def test_the_career_page_shows_the_averages_worked_out_by_hand(client, four_race
     # average start over the three known starts (1, 2, 3), not over four races; average finish 33 / 4
     assert (cells["avg_start"], cells["avg_finish"]) == ("2.0", "8.2")
     assert (cells["n_starts"], cells["n_wins"], cells["n_top5"], cells["n_top10"], cells["n_dnfs"]) == (4, 1, 2, 3, 1)
-    assert (cells["n_poles"], cells["n_laps"], cells["n_led"], cells["best_finish"]) == (1, 749, 125, 1)
+    assert (cells["n_started_first"], cells["n_laps"], cells["n_led"], cells["best_finish"]) == (1, 749, 125, 1)
