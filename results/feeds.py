@@ -30,11 +30,13 @@ class SeriesFeed(Feed):
         return "The newest races and their winners."
 
     def items(self, series):
+        """The newest races: chosen first, then read with their winners (the subqueries for 30 races only)."""
+        newest = Event.objects.all() if series is None else Event.objects.filter(season__series=series)
+        order = ["-season__year", "-date", "season__series__sort_order", "-round"]
+        ids = list(newest.order_by(*order).values_list("pk", flat=True)[:ITEMS])
         imported = ImportRun.objects.filter(events=OuterRef("pk")).order_by("-started_at").values("started_at")[:1]
-        events = Event.objects.with_relations().with_podium().annotate(imported=Subquery(imported))
-        if series is not None:
-            events = events.filter(season__series=series)
-        return events.order_by("-season__year", "-date", "season__series__sort_order", "-round")[:ITEMS]
+        events = Event.objects.filter(pk__in=ids).with_relations().with_podium().annotate(imported=Subquery(imported))
+        return events.order_by(*order)
 
     def item_title(self, event):
         return (

@@ -60,6 +60,38 @@ def laps_led_leaders(season, limit=10):
     )
 
 
+def track_races(track):
+    """Every race at a track, newest first, each with its winner, who started first (the pole winner where
+    the report says) and who led most laps: two queries. The facts come from the few entries that hold
+    them, read in one pass over the track's entries (a window picks each race's laps leader), rather than
+    by a dozen subqueries per race (Daytona's 251 races)."""
+    events = list(track.events.with_relations().order_by("-season__year", "season__series__sort_order", "-round"))
+    leader = Window(RowNumber(), partition_by=[F("event_id")], order_by=[F("laps_led").desc(nulls_last=True), "finish"])
+    facts = (
+        Entry.objects.filter(track=track)
+        .filter(Q(finish=1) | Q(start=1) | Q(pole=True) | Q(laps_led__gt=0))
+        .annotate(led_rank=leader)
+        .filter(Q(finish=1) | Q(start=1) | Q(pole=True) | Q(led_rank=1, laps_led__gt=0))
+        .values_list("event_id", "finish", "start", "pole", "laps_led", "led_rank", "driver__name", "driver__slug")
+    )
+    by_event: dict[int, dict] = {}
+    for event_id, finish, start, pole, laps_led, led_rank, name, slug in facts:
+        found = by_event.setdefault(event_id, {})
+        if finish == 1:
+            found.update(winner_name=name, winner_slug=slug, winner_led=laps_led)
+        if pole or (start == 1 and not found.get("pole_official")):
+            found.update(pole_name=name, pole_slug=slug, pole_official=bool(pole))
+        if led_rank == 1 and laps_led:
+            found.update(led_name=name, led_slug=slug, led_laps=laps_led)
+    blank = dict.fromkeys(
+        ["winner_name", "winner_slug", "winner_led", "pole_name", "pole_slug", "led_name", "led_slug", "led_laps"]
+    )
+    for event in events:
+        for key, value in {**blank, "pole_official": False, **by_event.get(event.pk, {})}.items():
+            setattr(event, key, value)
+    return events
+
+
 def neighbours(event):
     """The previous and next race of the same season: one query."""
     rounds = list(

@@ -1,11 +1,14 @@
 """Track, team and manufacturer pages: what happened there, by season, by driver, every result."""
 
 from django.shortcuts import get_object_or_404, render
+from django.utils.safestring import mark_safe
 
 from results.filters import ResultsFilter
+from results.links import page_url, slug_url
 from results.models import Manufacturer, Team, Track
 from results.models.entry import results_table_joins
-from results.selectors import group_by_season, group_drivers
+from results.selectors import group_by_season, group_drivers, track_races
+from results.table_cells import escape
 from results.tables import DriverStatsTable, EventListTable, ResultsTable, SeasonStatsTable
 from results.views.common import export, filtered_table, stats_table
 from results.views.moved import follows_old_slugs
@@ -51,13 +54,7 @@ def _page(request, template, field, obj, *, extra=None):
 @follows_old_slugs(Track)
 def track_detail(request, slug):
     track = get_object_or_404(Track, slug=slug)
-    # every race here, read once: the season-by-season summary and the paged list of races
-    events = list(
-        track.events.with_relations()
-        .with_podium()
-        .with_laps_led_leader()
-        .order_by("-season__year", "season__series__sort_order", "-round")
-    )
+    events = track_races(track)  # every race here, read once: the season summary and the paged list
     races = EventListTable(events, prefix="races-")
     races.caption = "Races held"
     paginate(races, request, per_page=25)
@@ -67,16 +64,44 @@ def track_detail(request, slug):
 
 def track_seasons(events):
     """What a fan asks of a track, season by season: its races, their winners, who started first and who
-    led most laps, from the races already read (newest first)."""
+    led most laps, from the races already read (newest first). Each cell's links are written here, once
+    (``results.links``), rather than by template loops and a ``{% url %}`` per link: Daytona has 170 rows."""
     seasons: dict[tuple, dict] = {}
     for event in events:
         series = event.season.series
-        row = seasons.setdefault(
-            (event.season.year, series.sort_order, series.pk),
-            {"year": event.season.year, "series": series, "races": []},
-        )
-        row["races"].insert(0, event)  # in round order within the season
+        key = (event.season.year, series.sort_order, series.pk)
+        if key not in seasons:
+            url = page_url("results:season", series.slug, event.season.year)
+            seasons[key] = {"year": event.season.year, "series": series, "url": url, "races": []}
+        seasons[key]["races"].insert(0, event)  # in round order within the season
+    for row in seasons.values():
+        races = row["races"]
+        row["winners"] = _names(races, "winner")
+        row["front"] = _names(races, "pole", marker=lambda event: event.pole_official)
+        row["led"] = _names(races, "led", laps=True)
     return list(seasons.values())
+
+
+POLE = ' <abbr class="marker" title="Pole winner, as the report says">pole</abbr>'
+
+
+def _names(races, who, *, marker=None, laps=False):
+    """One cell: each race's driver (``who``: winner, pole or led) linked, in round order. Plain
+    f-strings with ``escape``: format_html's lazy-text checks were most of the page's time."""
+    cells = []
+    for event in races:
+        slug = getattr(event, f"{who}_slug")
+        if not slug:
+            cells.append("—")
+            continue
+        name = escape(getattr(event, f"{who}_name"))
+        cell = f'<a href="{escape(slug_url("results:driver", slug))}">{name}</a>'
+        if laps:
+            cell += f" ({int(event.led_laps)})"
+        if marker and marker(event):
+            cell += POLE
+        cells.append(cell)
+    return mark_safe(", ".join(cells))
 
 
 @follows_old_slugs(Team)
