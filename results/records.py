@@ -4,8 +4,8 @@ winners. Each function is one query; totals come from the season summary rows (`
 from functools import partial
 
 from django.db import connection
-from django.db.models import DurationField, ExpressionWrapper, F, Min, Q, Window
-from django.db.models.functions import Rank
+from django.db.models import DurationField, ExpressionWrapper, F, Min, Q, Subquery, Window
+from django.db.models.functions import Coalesce, Rank
 
 from results.models import Driver, DriverSeason, DriverSeries, Entry, Event, Season
 
@@ -21,18 +21,27 @@ CATEGORIES = [
 TOP = 10
 
 
-def _leaders(rows, value, limit):
-    """{field: [row...]}: the ``limit`` best rows of each category (all of them on a tie at the cut),
-    from ``rows`` annotated with each category's ``value(field)`` and its rank, in one query."""
-    ranked = rows.annotate(
-        **{f"v_{name}": value(name) for name, _ in CATEGORIES},
-        **{f"r_{name}": Window(Rank(), order_by=value(name).desc(nulls_last=True)) for name, _ in CATEGORIES},
-    )
-    in_a_top = Q()
+def _leaders(rows, names, limit):
+    """{field: [row...]}: the ``limit`` best ``rows`` of each category (all of them on a tie at the cut),
+    ranked, with ``names`` (values() names) read for those rows only: one query.
+
+    Only rows at or above a category's cut (its ``limit``-th best value: a top-N subquery on the summary
+    rows alone, no names joined) are ranked. A row's rank counts the rows above it, which pass the same
+    cut, so ranks are exact; the window functions sort a few dozen rows, not every driver's season."""
+    cut = Q()
     for name, _ in CATEGORIES:
-        in_a_top |= Q(**{f"r_{name}__lte": limit, f"v_{name}__gt": 0})
+        best = rows.filter(**{f"{name}__isnull": False}).order_by(f"-{name}").values(name)[limit - 1 : limit]
+        cut |= Q(**{f"{name}__gte": Coalesce(Subquery(best), 1), f"{name}__gt": 0})
+    ranked = (
+        rows.filter(cut)
+        .values(**names)
+        .annotate(
+            **{f"v_{name}": F(name) for name, _ in CATEGORIES},
+            **{f"r_{name}": Window(Rank(), order_by=F(name).desc(nulls_last=True)) for name, _ in CATEGORIES},
+        )
+    )
     leaders: dict[str, list] = {name: [] for name, _ in CATEGORIES}
-    for row in ranked.filter(in_a_top):
+    for row in ranked:
         for name, _ in CATEGORIES:
             if row[f"r_{name}"] <= limit and row[f"v_{name}"]:
                 leaders[name].append(row)
@@ -47,18 +56,14 @@ def _place(name, row):
 
 def all_time(series, limit=TOP):
     """Career totals in the series (``DriverSeries``), the leaders of each category."""
-    rows = DriverSeries.objects.filter(series=series).values(
-        driver_name=F("driver__name"), driver_slug=F("driver__slug")
-    )
-    return _leaders(rows, F, limit)
+    names = {"driver_name": F("driver__name"), "driver_slug": F("driver__slug")}
+    return _leaders(DriverSeries.objects.filter(series=series), names, limit)
 
 
 def single_season(series, limit=TOP):
-    """The best single seasons in the series, by category."""
-    rows = DriverSeason.objects.filter(season__series=series).values(
-        "season__year", driver_name=F("driver__name"), driver_slug=F("driver__slug")
-    )
-    return _leaders(rows, F, limit)
+    """The best single seasons in the series (``DriverSeason``), by category."""
+    names = {"season__year": F("season__year"), "driver_name": F("driver__name"), "driver_slug": F("driver__slug")}
+    return _leaders(DriverSeason.objects.filter(season__series=series), names, limit)
 
 
 def win_streaks(series, limit=TOP):
