@@ -41,7 +41,7 @@ def fill(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("results", "0009_started_first_and_pole"),
+        ("results", "0011_started_first_and_pole"),
     ]
 
     operations = [
