@@ -12,7 +12,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from racesite.env import env_bool, env_int, env_list
+from racesite.env import cache_from_url, env_bool, env_int, env_list, proxy_ssl_header
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -138,14 +138,16 @@ DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
 
 # Public pages are cached whole per results version (results/views/cache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
-# A file cache is shared by every worker process on the machine, so a page rendered once serves all.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache")),
-        "OPTIONS": {"MAX_ENTRIES": 20000},
-    }
-}
+# Browsers and CDNs may reuse a page this long without asking; after that a conditional GET costs one
+# query and answers 304 while the results are unchanged (results/views/http.py).
+HTTP_CACHE_SECONDS = env_int("HTTP_CACHE_SECONDS", 60)
+# Part of every ETag and page-cache key; empty: a digest of the code (results.views.http.release).
+RELEASE = os.environ.get("RELEASE", "")
+# CACHE_URL=redis://host:6379/1 shares one cache between every app server (pages, API rate limits);
+# unset, a file cache is shared by the worker processes of one machine.
+CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", ""), BASE_DIR / ".cache")}
+# Every key carries it: sites (or a benchmark) sharing one Redis keep apart.
+CACHES["default"]["KEY_PREFIX"] = os.environ.get("CACHE_KEY_PREFIX", "racesite")
 
 # Security: strict by default, relaxed only for local development.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
@@ -154,7 +156,9 @@ CSRF_COOKIE_SECURE = not DEBUG
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Only a proxy that sets this header on every request (and strips a client's own) may be trusted with it:
+# SECURE_PROXY_SSL_HEADER=X-Forwarded-Proto when behind one, unset otherwise.
+SECURE_PROXY_SSL_HEADER = proxy_ssl_header(os.environ.get("SECURE_PROXY_SSL_HEADER", ""))
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True

@@ -40,3 +40,27 @@ def test_development_needs_no_environment():
 def test_no_model_change_lacks_a_migration():
     result = manage("makemigrations", "--check", "--dry-run")
     assert result.returncode == 0, result.stdout
+
+
+def setting(name, **env):
+    result = manage("shell", "--no-imports", "-c", f"from django.conf import settings; print(settings.{name})", **env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_a_forwarded_proto_header_is_trusted_only_when_the_operator_says_a_proxy_sets_it():
+    assert setting("SECURE_PROXY_SSL_HEADER") == "None"
+    assert setting("SECURE_PROXY_SSL_HEADER", SECURE_PROXY_SSL_HEADER="X-Forwarded-Proto") == str(
+        ("HTTP_X_FORWARDED_PROTO", "https")
+    )
+    assert manage("check", SECURE_PROXY_SSL_HEADER="X-Forwarded-Proto: https").returncode != 0
+
+
+def test_cache_url_chooses_redis_and_its_absence_the_file_cache():
+    assert "FileBasedCache" in setting("CACHES['default']['BACKEND']")
+    redis = "redis://127.0.0.1:6379/1"
+    assert "RedisCache" in setting("CACHES['default']['BACKEND']", CACHE_URL=redis)
+    assert setting("CACHES['default']['LOCATION']", CACHE_URL=redis) == redis
+    assert setting("CACHES['default']['KEY_PREFIX']", CACHE_KEY_PREFIX="site-b") == "site-b"
+    refused = manage("check", CACHE_URL="memcached://127.0.0.1")
+    assert refused.returncode != 0 and "CACHE_URL must start with redis://" in refused.stderr

@@ -1,15 +1,18 @@
 from django.db import models
 from django.db.models import F
+from django.db.models.functions import Now
 
 
 class DataVersion(models.Model):
     """The results version: one counter, raised in the same transaction as every change to results.
 
     Cached pages are keyed by it (``results.views.cache``), so once a change is committed no process
-    serves a page from before it. The one row is made by ``ensure_row`` after every migrate and flush.
+    serves a page from before it. ``changed_at`` is when it was last raised: pages' Last-Modified.
+    The one row is made by ``ensure_row`` after every migrate and flush.
     """
 
     number = models.PositiveBigIntegerField(default=0)
+    changed_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self):
         return f"results version {self.number}"
@@ -19,8 +22,13 @@ class DataVersion(models.Model):
         return cls.objects.filter(pk=1).values_list("number", flat=True).first() or 0
 
     @classmethod
+    def state(cls):
+        """(number, changed_at) in one query; (0, None) before the row exists."""
+        return cls.objects.filter(pk=1).values_list("number", "changed_at").first() or (0, None)
+
+    @classmethod
     def bump(cls):
-        cls.objects.filter(pk=1).update(number=F("number") + 1)
+        cls.objects.filter(pk=1).update(number=F("number") + 1, changed_at=Now())
 
     @classmethod
     def ensure_row(cls, **kwargs):

@@ -12,10 +12,12 @@ from results.tables import (
     SeriesStatsTable,
     TrackStatsTable,
 )
+from results.views.cache import TABLE_PARAMS, page_params
 from results.views.common import export, filtered_table, stats_table
 from results.views.moved import follows_old_slugs
 
 
+@page_params(DriverFilter, *TABLE_PARAMS)
 def driver_index(request):
     drivers = selectors.driver_index()
     filterset = DriverFilter(request.GET or None, queryset=drivers)
@@ -36,6 +38,7 @@ def index_caption(series, year):
     return "Drivers: career totals, all series combined"
 
 
+@page_params(ResultsFilter, *TABLE_PARAMS)
 @follows_old_slugs(Driver)
 def driver_detail(request, slug):
     driver = get_object_or_404(Driver, slug=slug)

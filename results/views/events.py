@@ -7,11 +7,13 @@ from results import selectors
 from results.filters import EntryFilter
 from results.models import Event
 from results.tables import EntryTable
+from results.views.cache import TABLE_PARAMS, page_params
 from results.views.common import export, filtered_table
 
 OPTIONAL_COLUMNS = ["points", "laps_led", "stage1", "stage2", "rating", "start", "number", "team", "manufacturer"]
 
 
+@page_params(EntryFilter, *TABLE_PARAMS)
 def event_detail(request, slug):
     event = get_object_or_404(Event.objects.with_relations().with_podium().with_stage_winners(), slug=slug)
     entries = event.entries.select_related("driver", "team", "manufacturer")

@@ -10,6 +10,7 @@ from results.models.entry import results_table_joins
 from results.selectors import group_by_season, group_drivers, track_races
 from results.table_cells import escape
 from results.tables import DriverStatsTable, EventListTable, ResultsTable, SeasonStatsTable
+from results.views.cache import TABLE_PARAMS, page_params
 from results.views.common import export, filtered_table, stats_table
 from results.views.moved import follows_old_slugs
 from results.views.paging import paginate
@@ -51,6 +52,7 @@ def _page(request, template, field, obj, *, extra=None):
     return render(request, template, context)
 
 
+@page_params(ResultsFilter, *TABLE_PARAMS, "races-page")
 @follows_old_slugs(Track)
 def track_detail(request, slug):
     track = get_object_or_404(Track, slug=slug)
@@ -104,12 +106,14 @@ def _names(races, who, *, marker=None, laps=False):
     return mark_safe(", ".join(cells))
 
 
+@page_params(ResultsFilter, *TABLE_PARAMS)
 @follows_old_slugs(Team)
 def team_detail(request, slug):
     team = get_object_or_404(Team, slug=slug)
     return _page(request, "results/group_detail.html", "team", team)
 
 
+@page_params(ResultsFilter, *TABLE_PARAMS)
 @follows_old_slugs(Manufacturer)
 def manufacturer_detail(request, slug):
     make = get_object_or_404(Manufacturer, slug=slug)

@@ -3,9 +3,11 @@ from django.shortcuts import get_object_or_404, render
 from results import browse, selectors
 from results.models import Season, Series
 from results.tables import LapsLedTable, ScheduleTable, StandingsTable
+from results.views.cache import page_params
 from results.views.common import export, stats_table
 
 
+@page_params()
 def series_detail(request, slug):
     series = get_object_or_404(Series, slug=slug)
     leaders = browse.winners_leaders(series)
@@ -13,6 +15,7 @@ def series_detail(request, slug):
     return render(request, "results/series_detail.html", {"series": series, "seasons": seasons})
 
 
+@page_params("_export")
 def season_detail(request, slug, year):
     season = get_object_or_404(Season.objects.select_related("series"), series__slug=slug, year=year)
     schedule = stats_table(
