@@ -149,6 +149,12 @@ CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", ""), BASE_DIR / 
 # Every key carries it: sites (or a benchmark) sharing one Redis keep apart.
 CACHES["default"]["KEY_PREFIX"] = os.environ.get("CACHE_KEY_PREFIX", "racesite")
 
+# A visitor's CSV export of a table stops at this many rows and points to the dumps; editors export any size.
+EXPORT_MAX_ROWS = env_int("EXPORT_MAX_ROWS", 10000)
+# The data dumps (results/dumps.py): built once per results version, served as files. Servers behind one
+# load balancer may share the folder or each build their own copy once.
+DUMPS_DIR = os.environ.get("DUMPS_DIR", str(BASE_DIR / "dumps"))
+
 # Security: strict by default, relaxed only for local development.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SESSION_COOKIE_SECURE = not DEBUG

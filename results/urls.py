@@ -28,6 +28,9 @@ urlpatterns = [
     path("teams/<slug:slug>/", cached_page(views.team_detail), name="team"),
     path("manufacturers/", cached_page(views.manufacturer_index), name="manufacturers"),
     path("manufacturers/<slug:slug>/", cached_page(views.manufacturer_detail), name="manufacturer"),
+    path("data/", views.data_page, name="data"),
+    path("data/racesite.csv.zip", views.download, {"kind": "csv"}, name="dump_csv"),
+    path("data/racesite.sql.gz", views.download, {"kind": "sql"}, name="dump_sql"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
 ]

@@ -1,3 +1,4 @@
+from results.views.data import data_page, download
 from results.views.drivers import driver_detail, driver_index
 from results.views.events import event_detail
 from results.views.home import home
@@ -11,6 +12,8 @@ from results.views.seasons import season_detail, series_detail
 __all__ = [
     "compare",
     "head_to_head",
+    "data_page",
+    "download",
     "driver_detail",
     "driver_index",
     "event_detail",
