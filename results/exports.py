@@ -1,10 +1,22 @@
-"""CSV exports of what a table shows, safe to open in a spreadsheet."""
+"""CSV exports of what a table shows, safe to open in a spreadsheet, streamed.
+
+An export of a make's every result (70,000 rows) once built the whole file in a worker: 600 MB and
+12-15 s before the first byte, and six at once killed every worker. Now rows are read from the
+database in chunks and written out as they come: the header leaves at once, and a worker holds one
+chunk of rows (``CHUNK_ROWS``) and one piece of output (``CHUNK_BYTES``) at a time, whatever the size.
+"""
 
 import csv
+import io
 
-from django.http import HttpResponse
+from django.db.models import QuerySet
+from django.http import StreamingHttpResponse
+from django_tables2.rows import BoundRows
 
 from results.table_cells import export_rows
+
+CHUNK_ROWS = 2000  # rows per database fetch (a server-side cursor on PostgreSQL)
+CHUNK_BYTES = 64 * 1024
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -30,9 +42,26 @@ def _is_number(text):
 
 def csv_response(table, filename):
     """Every row the table holds (all pages, filters applied), in its column order."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(csv_chunks(table), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    writer = csv.writer(response)
-    for row in export_rows(table):
-        writer.writerow([neutralise(value) for value in row])
     return response
+
+
+def csv_chunks(table):
+    """The CSV text in pieces of about CHUNK_BYTES, the header line on its own first."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    for number, row in enumerate(export_rows(table, streamed_rows(table))):
+        writer.writerow([neutralise(value) for value in row])
+        if number == 0 or buffer.tell() >= CHUNK_BYTES:
+            yield buffer.getvalue().encode("utf-8")
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue().encode("utf-8")
+
+
+def streamed_rows(table):
+    """The table's rows (its ordered data), read from the database a chunk at a time."""
+    data = table.data.data
+    records = data.iterator(chunk_size=CHUNK_ROWS) if isinstance(data, QuerySet) else data
+    return BoundRows(records, table=table)

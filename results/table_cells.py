@@ -24,12 +24,13 @@ CELL_ARGUMENTS = {"value", "record", "column", "bound_column", "bound_row", "tab
 NOT_COVERED = object()
 
 
-def export_rows(table):
-    """``table.as_values()``: the header, then each row's exported values (all rows, every page)."""
+def export_rows(table, rows=None):
+    """``table.as_values()``: the header, then each row's exported values (all rows, every page;
+    ``rows``: the table's rows read another way, e.g. streamed)."""
     columns = [column for column in table.columns.iterall() if not column.column.exclude_from_export]
     yield [force_str(column.header, strings_only=True) for column in columns]
     cells = [cell_function(table, column, export=True) for column in columns]
-    for row in table.rows:
+    for row in table.rows if rows is None else rows:
         yield [
             force_str(cell(row) if cell else row.get_cell_value(column.name), strings_only=True)
             for cell, column in zip(cells, columns, strict=True)

@@ -40,7 +40,7 @@ def test_season_page_has_schedule_with_winners_and_points_standings(client, seas
 
 def test_standings_export_as_csv(client, season):
     response = client.get("/series/truck/2022/", {"_export": "csv"})
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode())))
     assert rows[0][:3] == ["Pos", "Driver", "Pts"] and rows[1][:3] == ["1", "Zane Smith", "109"]
 
 
@@ -69,7 +69,7 @@ def test_race_results_sort_by_start_and_filter_to_a_make(client, season, django_
 def test_race_results_export_what_the_table_shows(client, season):
     first, _ = season["events"]
     response = client.get(first.get_absolute_url(), {"manufacturer": "toyota", "_export": "csv"})
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode())))
     assert [row[3] for row in rows[1:]] == ["Corey Heim", "Kenkō Miura"]
 
 
@@ -174,7 +174,7 @@ def test_driver_results_filter_by_track_and_status(client, season, django_assert
     response = get(client, url, django_assert_max_num_queries, status="dnf", sort="finish")
     assert [r.record.status for r in response.context["results"].rows] == ["Accident"]
     # the export holds the status as written; the page's DNF marker is HTML for the page only
-    exported = client.get(url, {"status": "dnf", "_export": "csv"}).content.decode()
+    exported = client.get(url, {"status": "dnf", "_export": "csv"}).getvalue().decode()
     header, row = list(csv.reader(io.StringIO(exported)))
     assert row[header.index("Status")] == "Accident" and "<" not in exported
 

@@ -47,7 +47,7 @@ def test_hostile_names_show_as_text_on_every_page(client, hostile, editor_client
 
 
 def test_csv_exports_neutralise_spreadsheet_formulas(client, hostile):
-    rows = list(csv.reader(io.StringIO(client.get(hostile.get_absolute_url(), {"_export": "csv"}).content.decode())))
+    rows = list(csv.reader(io.StringIO(client.get(hostile.get_absolute_url(), {"_export": "csv"}).getvalue().decode())))
     header = rows[0]
     assert "'" + FORMULA in [row[header.index("Team")] for row in rows[1:]]
     assert not any(cell.startswith(("=", "+", "@")) for row in rows for cell in row)

@@ -1,6 +1,9 @@
 """What every list view does the same way: filter, sort, paginate, export."""
 
+from django.conf import settings
 from django.core.exceptions import BadRequest
+from django.shortcuts import render
+from django.utils.http import urlencode
 from django_tables2 import RequestConfig
 
 from results.exports import csv_response
@@ -35,12 +38,21 @@ def filtered_table(
 
 
 def export(request, table, filename):
-    """A CSV response when ``?_export=csv`` asks for one; None otherwise."""
+    """A CSV response when ``?_export=csv`` asks for one; None otherwise.
+
+    A visitor's export stops at EXPORT_MAX_ROWS rows (counted already, for the table's pages): past
+    that, a page points to the filters and to the dumps, which hold everything. Editors export any size.
+    """
     wanted = request.GET.get("_export")
     if wanted is None:
         return None
     if wanted != "csv":
         raise BadRequest("Only CSV export is offered.")
+    rows, limit = getattr(table, "paginator", None) and table.paginator.count, settings.EXPORT_MAX_ROWS
+    if rows and rows > limit and not request.user.is_authenticated:
+        query = urlencode([(k, v) for k, v in request.GET.lists() if k != "_export"], doseq=True)
+        context = {"rows": rows, "limit": limit, "table_url": f"{request.path}?{query}" if query else request.path}
+        return render(request, "results/export_too_big.html", context, status=403)
     return csv_response(table, filename)
 
 
