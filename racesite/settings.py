@@ -40,6 +40,9 @@ INSTALLED_APPS = [
     "django_tables2",
     "django_filters",
     "axes",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's files, served by the site itself (no CDN: see the CSP)
     "results",
 ]
 
@@ -148,6 +151,37 @@ RELEASE = os.environ.get("RELEASE", "")
 CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", ""), BASE_DIR / ".cache")}
 # Every key carries it: sites (or a benchmark) sharing one Redis keep apart.
 CACHES["default"]["KEY_PREFIX"] = os.environ.get("CACHE_KEY_PREFIX", "racesite")
+
+# The read API (results/api/): anonymous, read-only JSON, throttled per client address in the shared cache.
+API_ANON_RATE = os.environ.get("API_ANON_RATE", "120/minute")
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_THROTTLE_CLASSES": ["results.api.querying.VisitorRate"],
+    "DEFAULT_PAGINATION_CLASS": "results.api.querying.Pages",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "COERCE_DECIMAL_TO_STRING": False,
+    "UNAUTHENTICATED_USER": None,
+    # X-Forwarded-For is believed only for the proxies the operator counts here (0: the peer's address)
+    "NUM_PROXIES": env_int("TRUSTED_PROXY_COUNT", 0),
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "racesite API",
+    "DESCRIPTION": (
+        "NASCAR results as JSON: series, seasons, races with results, drivers, tracks, teams and makes. "
+        "Read-only and anonymous; lists are paged (?page=, ?page_size= up to 100) and filter and sort as "
+        "the site's pages do. Historical results: DriverAverages.com via nascaR.data (GPL-3.0-or-later). "
+        "For everything at once, download the data dumps from /data/."
+    ),
+    "VERSION": "1",
+    "OAS_VERSION": "3.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
 
 # A visitor's CSV export of a table stops at this many rows and points to the dumps; editors export any size.
 EXPORT_MAX_ROWS = env_int("EXPORT_MAX_ROWS", 10000)

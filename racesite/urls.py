@@ -6,5 +6,6 @@ admin.site.site_title = "racesite admin"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/v1/", include("results.api.urls")),
     path("", include("results.urls")),
 ]

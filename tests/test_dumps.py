@@ -91,6 +91,7 @@ def test_the_data_page_documents_the_tables_and_links_the_downloads(client, seas
     assert "/data/racesite.csv.zip" in page and "/data/racesite.sql.gz" in page
     assert "GNU General Public License" in page and "race_order" not in page
     assert "<code>laps_led</code>" in page
+    assert 'href="/api/v1/docs/"' in page and "100000 requests a minute" in page
 
 
 def test_a_download_is_the_current_versions_file_and_revalidates(client, season, dumps_dir):

@@ -1,4 +1,4 @@
-"""Any query string on any public page gets a page or a 400, never a server error."""
+"""Any query string on any public page or API endpoint gets a page or a 4xx, never a server error."""
 
 from urllib.parse import quote
 
@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 PARAMS = [
     *["page", "sort", "q", "series", "year", "track", "status", "manufacturer", "team", "_export", "per_page"],
     *["kind", "surface", "with", "all", "races-page"],
+    *["page_size"],
 ]
 VALUES = st.one_of(
     st.text(max_size=40),
@@ -77,12 +78,24 @@ def urls(make):
         f"{event.season.series.get_absolute_url()}records/",
         f"{event.season.series.get_absolute_url()}feed/",
         "/feed/",
+        "/data/",
+        "/api/v1/series/",
+        "/api/v1/seasons/",
+        "/api/v1/races/",
+        f"/api/v1/races/{event.slug}/results/",
+        "/api/v1/drivers/",
+        f"/api/v1/drivers/{driver.slug}/",
+        f"/api/v1/drivers/{driver.slug}/results/",
+        "/api/v1/tracks/",
+        f"/api/v1/tracks/{event.track.slug}/results/",
+        "/api/v1/teams/fuzz-racing/results/",
+        "/api/v1/manufacturers/toyota/results/",
     ]
 
 
 def test_hostile_query_strings_on_every_public_page(client, urls):
     @settings(
-        max_examples=120,
+        max_examples=200,
         deadline=None,
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
     )
@@ -98,3 +111,5 @@ def test_hostile_query_strings_on_every_public_page(client, urls):
 def test_unicode_digits_in_a_page_number_show_a_page(client, urls, page):
     for url in ["/drivers/", urls[2], urls[6]]:
         assert client.get(url, {"page": page, "races-page": page}).status_code == 200, url
+    for url in ["/api/v1/drivers/", f"{urls[2]}results/".replace("/drivers/", "/api/v1/drivers/")]:
+        assert client.get(url, {"page": page, "page_size": page}).status_code == 404, url  # no such page

@@ -10,6 +10,7 @@ from results import dumps
 from results.models import DataVersion
 
 RETRY_SECONDS = 60
+PERIODS = {"s": "second", "m": "minute", "h": "hour", "d": "day"}  # what DRF reads of a rate's period
 
 
 def data_page(request):
@@ -20,8 +21,15 @@ def data_page(request):
         "tables": dumps.tables(),
         "licence": dumps.LICENCE,
         "export_limit": settings.EXPORT_MAX_ROWS,
+        "api_rate": api_rate(settings.API_ANON_RATE),
     }
     return render(request, "results/data.html", context)
+
+
+def api_rate(rate):
+    """ "120/minute" (DRF's notation) -> "120 requests a minute"."""
+    number, period = rate.split("/")
+    return f"{number} requests a {PERIODS.get(period[:1], period)}"
 
 
 def download(request, kind):

@@ -1,0 +1,151 @@
+"""How API lists are filtered, sorted, paged and rate-limited: as the pages do it, where there is a page."""
+
+from functools import cache
+from typing import Any
+
+import django_filters as filters
+from django.conf import settings
+from django.core.paginator import Page, Paginator
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.extensions import OpenApiFilterExtension
+from rest_framework.exceptions import ValidationError
+from rest_framework.filters import BaseFilterBackend
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.throttling import AnonRateThrottle
+
+from results.models import Event, Season, Series, Track
+
+
+class VisitorRate(AnonRateThrottle):
+    """API_ANON_RATE per client address, counted in the shared cache (so across app servers, with Redis)."""
+
+    def get_rate(self):
+        return settings.API_ANON_RATE
+
+
+class IdsFirstPaginator(Paginator):
+    """A page in two short queries: the page's ids on the filtered, sorted rows alone, then those rows
+    with their joins (as ``views.paging.DeferredJoinPaginator`` does for the pages' tables)."""
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        queryset: Any = self.object_list
+        ids = list(queryset.values_list("pk", flat=True)[bottom : bottom + self.per_page])
+        by_id = queryset.order_by().in_bulk(ids)
+        return Page([by_id[pk] for pk in ids], number, self)
+
+
+class Pages(PageNumberPagination):
+    """?page=N (from 1) and ?page_size= up to 100; each list says its count and links next and previous."""
+
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 100
+    django_paginator_class = IdsFirstPaginator
+
+    def get_paginated_response_schema(self, schema):
+        # DRF writes the links' null as OpenAPI 3.0 does ("nullable"); the schema is OpenAPI 3.1
+        def link(which):
+            return {"type": ["string", "null"], "format": "uri", "description": f"The {which} page; null if none."}
+
+        properties = {"count": {"type": "integer", "description": "Rows in all pages."}}
+        properties |= {"next": link("next"), "previous": link("previous"), "results": schema}
+        return {"type": "object", "required": list(properties), "properties": properties}
+
+
+class PageFilters(DjangoFilterBackend):
+    """The pages' own FilterSets; a view may give them more arguments (``filterset_kwargs``). An invalid
+    value is a 400 that names the parameter."""
+
+    def get_filterset_kwargs(self, request, queryset, view):
+        kwargs = super().get_filterset_kwargs(request, queryset, view)
+        return {**kwargs, **getattr(view, "filterset_kwargs", dict)()}
+
+
+class PageFiltersSchema(OpenApiFilterExtension):
+    """The filters' query parameters as the API takes them: names (slugs) for things, whole numbers for
+    years, a list of words for choices. (Guessed from the models, a track would be an id.)"""
+
+    target_class = PageFilters
+    match_subclasses = True
+
+    def get_schema_operation_parameters(self, auto_schema, *args, **kwargs):
+        view = auto_schema.view
+        filterset_class = getattr(view, "filterset_class", None)
+        unused = getattr(view, "unused_filters", ())  # filters the FilterSet drops for this view
+        found = filterset_class.base_filters.items() if filterset_class else []
+        return [filter_parameter(name, f) for name, f in found if name not in unused]
+
+
+def filter_parameter(name, f):
+    label = str(f.label or name.capitalize())
+    schema: dict[str, Any]
+    if isinstance(f, filters.ModelChoiceFilter) or (isinstance(f, filters.ChoiceFilter) and not f.extra["choices"]):
+        schema, description = {"type": "string"}, f"{label}: a slug, as in the site's addresses."
+    elif isinstance(f, filters.ChoiceFilter):
+        choices = f.extra["choices"]
+        schema = {"type": "string", "enum": [value for value, _ in choices]}
+        description = f"{label}: " + "; ".join(f"{value} ({text.lower()})" for value, text in choices) + "."
+    elif isinstance(f, filters.NumberFilter):
+        schema, description = {"type": "integer"}, f"{label} (a year)." if "year" in name else label
+    else:
+        schema, description = {"type": "string"}, label
+    return {"name": name, "in": "query", "required": False, "description": description, "schema": schema}
+
+
+class TableSort(BaseFilterBackend):
+    """?sort= as on the pages: a column of the page's table (``view.sort_table``), with '-' for
+    descending, sorted with the column's own keys and tie-break, so pages never repeat a row."""
+
+    def filter_queryset(self, request, queryset, view):
+        keys = sort_keys(view.sort_table)
+        wanted = request.query_params.get("sort") or view.default_sort
+        if wanted not in keys:
+            raise ValidationError({"sort": [f"Sort by one of: {', '.join(keys)}."]})
+        return queryset.order_by(*keys[wanted])
+
+    def get_schema_operation_parameters(self, view):
+        keys = list(sort_keys(view.sort_table))
+        description = f"A column, '-' first for descending. Default: {view.default_sort}."
+        schema = {"type": "string", "enum": keys, "default": view.default_sort}
+        return [{"name": "sort", "required": False, "in": "query", "description": description, "schema": schema}]
+
+
+def sort_keys(table):
+    """{"finish": (keys...), "-finish": (keys reversed...)} for a table class (django-tables2) or a
+    {name: keys} dict."""
+    columns = table if isinstance(table, dict) else table_columns(table)
+    keys = {}
+    for name, ascending in columns.items():
+        keys[name] = tuple(ascending)
+        keys[f"-{name}"] = tuple(key[1:] if key.startswith("-") else f"-{key}" for key in ascending)
+    return keys
+
+
+@cache
+def table_columns(table):
+    """{column: its ascending sort keys} for the columns a table shows and sorts by."""
+    shown = {column.name for column in table([]).columns if column.orderable}
+    return {name: column.order_by for name, column in table.base_columns.items() if name in shown}
+
+
+class SeasonFilter(filters.FilterSet):
+    series = filters.ModelChoiceFilter(queryset=Series.objects.all(), to_field_name="slug")
+    year = filters.NumberFilter(field_name="year")
+
+    class Meta:
+        model = Season
+        fields = ["series", "year"]
+
+
+class RaceFilter(filters.FilterSet):
+    series = filters.ModelChoiceFilter(
+        field_name="season__series", queryset=Series.objects.all(), to_field_name="slug", label="Series (slug)"
+    )
+    year = filters.NumberFilter(field_name="season__year", label="Season")
+    track = filters.ModelChoiceFilter(queryset=Track.objects.all(), to_field_name="slug", label="Track (slug)")
+
+    class Meta:
+        model = Event
+        fields = ["series", "year", "track"]
