@@ -1,31 +1,51 @@
 #!/usr/bin/env python
-"""Load test: gunicorn (4 workers) on loopback, driven by wrk at 50 connections for 60 s over a
-mix of public pages; then again while a bulk import of the Cup history runs.
+"""Load test: one app server, then two sharing the database and a Redis cache, each under wrk over a
+mix of public pages, quiet and then while an import runs; after each import, are any pages stale?
 
     .venv/bin/python bench/load.py              # SQLite (WAL, busy timeout)
-    .venv/bin/python bench/load.py --postgres   # PostgreSQL (database racesite_load)
-    .venv/bin/python bench/load.py --seconds 20 # a shorter run
+    .venv/bin/python bench/load.py --postgres   # PostgreSQL (PG_URL, default database racesite_load)
+    .venv/bin/python bench/load.py --seconds 20 # shorter phases
 
-Prints requests/s, the 95th percentile and the error count of each phase; exits non-zero if a
-request failed or the import did not complete. Needs wrk (apt-get install wrk) and ../shared.
+The Truck and Xfinity history is loaded first; the Cup history is imported in two halves, 1949-1989
+during the one-server run and 1990-2025 during the two-server run. One server: gunicorn with 4 workers
+and the file cache, wrk at 50 connections. Two servers: two gunicorns with 2 workers each (the same 4
+workers in all) on two ports, sharing the database and Redis (CACHE_URL), wrk at 25 connections on
+each; the import runs with the first server's settings. Stale pages: the moment the import commits
+(while the load goes on), probe pages warmed on every server before it (the Cup series page, career
+pages of drivers in the imported half) are fetched from every server, and any that does not show the
+imported seasons counts, as does a 304 to an ETag from before the import.
+
+Prints req/s, p95, p99 and errors of each phase and the stale pages of each run; exits non-zero on an
+error, a stale page or a failed import. Needs wrk (apt-get install wrk), Redis on 127.0.0.1:6379
+(BENCH_REDIS_URL, keys under a prefix of this run, deleted after) and ../shared. Ports: BENCH_PORT and
+the next one.
 """
 
 import argparse
+import csv
+import gzip
+import json
 import os
-import random
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
+import uuid
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "nascar"
 PG_URL = os.environ.get("PG_URL", "postgres://postgres@127.0.0.1:5432/racesite_load")
-PORT = 8765
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/5")
+PORT = int(os.environ.get("BENCH_PORT", "8765"))
+WORKERS = 4
+SPLIT_YEAR = 1990  # the Cup history's two halves: before it, and from it on
+PROBE_DRIVERS = 30
 
 
 def manage(env, *args, **kwargs):
@@ -34,10 +54,15 @@ def manage(env, *args, **kwargs):
     )
 
 
+def django_json(env, code):
+    """Run ``code`` (which prints one JSON value) in the site's shell; return the value."""
+    return json.loads(manage(env, "shell", "--no-imports", "-c", code).stdout.strip().splitlines()[-1])
+
+
 def urls(env):
     """A few hundred real pages: seasons, races, drivers, tracks, teams, makes, filtered lists."""
     code = """
-import random
+import json, random
 from results.models import Driver, Event, Manufacturer, Season, Team, Track
 random.seed(7)
 pick = lambda qs, n: random.sample(list(qs), min(n, len(qs)))
@@ -49,26 +74,69 @@ paths += [d.get_absolute_url() + "?sort=finish&page=2" for d in Driver.objects.o
 paths += [t.get_absolute_url() for t in pick(Track.objects.all(), 20)]
 paths += [t.get_absolute_url() for t in pick(Team.objects.all(), 20)]
 paths += [m.get_absolute_url() for m in Manufacturer.objects.all()]
-print("\\n".join(paths))
+paths += ["/api/v1/drivers/?sort=-wins", "/api/v1/races/?series=xfinity"]
+print(json.dumps(paths))
 """
-    return [line for line in manage(env, "shell", "-c", code).stdout.split() if line.startswith("/")]
+    return django_json(env, code)
 
 
-def wrk(seconds, url_file):
+def cup_half(tmp, *, before):
+    """The Cup history's seasons before SPLIT_YEAR (``before``) or from it on, as a CSV file."""
+    path = tmp / f"cup_{'before' if before else 'from'}_{SPLIT_YEAR}.csv"
+    with gzip.open(DATA / "cup_series.csv.gz", "rt", encoding="utf-8") as source, open(path, "w") as out:
+        out.write(next(source))
+        for line in source:
+            if (int(line.split(",", 1)[0]) < SPLIT_YEAR) == before:
+                out.write(line)
+    return path
+
+
+def probes(env, import_file):
+    """(path, text it must show once the import committed), chosen before it: the Cup series page, and
+    the career pages of the drivers with most starts in the file who have a page already, each with a
+    Cup season of theirs from the file."""
+    seasons = {}
+    with open(import_file, encoding="utf-8", newline="") as rows:
+        for row in csv.DictReader(rows):
+            seasons.setdefault(row["Driver"], []).append(int(row["Season"]))
+    names = sorted(seasons, key=lambda name: -len(seasons[name]))[: PROBE_DRIVERS * 5]
+    code = f"""
+import json
+from results.models import Driver
+print(json.dumps(dict(Driver.objects.filter(name__in={names!r}).values_list("name", "slug"))))
+"""
+    slugs = django_json(env, code)
+    years = sorted({year for found in seasons.values() for year in found})
+    checks = [("/series/cup/", f'href="/series/cup/{years[0]}/"'), ("/series/cup/", f'href="/series/cup/{years[-1]}/"')]
+    chosen = [name for name in names if name in slugs][:PROBE_DRIVERS]
+    checks += [(f"/drivers/{slugs[name]}/", f'href="/series/cup/{min(seasons[name])}/"') for name in chosen]
+    return checks
+
+
+def fetch(port, path, headers=None):
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.read().decode("utf-8", "replace"), response.headers.get("ETag")
+    except urllib.error.HTTPError as error:
+        return error.code, "", error.headers.get("ETag")
+
+
+def wrk(port, connections, seconds, url_file):
     out = subprocess.run(
         [
             "wrk",
             "-t",
             "2",
             "-c",
-            "50",
+            str(connections),
             "-d",
             f"{seconds}s",
             "--timeout",
             "10s",
             "-s",
             str(ROOT / "bench" / "mix.lua"),
-            f"http://127.0.0.1:{PORT}",
+            f"http://127.0.0.1:{port}",
             "--",
             str(url_file),
         ],
@@ -76,13 +144,114 @@ def wrk(seconds, url_file):
         text=True,
         check=True,
     ).stdout
-    requests, bad_status, socket_errors, duration, p95, mean = re.search(r"RESULT (.*)", out).group(1).split()
+    requests, bad_status, socket_errors, duration, p95, p99, mean = re.search(r"RESULT (.*)", out).group(1).split()
     return {
         "rps": int(requests) / float(duration),
         "requests": int(requests),
         "errors": int(bad_status) + int(socket_errors),
         "p95": float(p95),
+        "p99": float(p99),
         "mean": float(mean),
+    }
+
+
+def load(ports, seconds, url_file):
+    """wrk on every server at once, 50 connections in all; one summary (the worst p95/p99)."""
+    with ThreadPoolExecutor(len(ports)) as pool:
+        runs = list(pool.map(lambda port: wrk(port, 50 // len(ports), seconds, url_file), ports))
+    return {
+        "rps": sum(r["rps"] for r in runs),
+        "requests": sum(r["requests"] for r in runs),
+        "errors": sum(r["errors"] for r in runs),
+        "p95": max(r["p95"] for r in runs),
+        "p99": max(r["p99"] for r in runs),
+        "mean": sum(r["mean"] * r["requests"] for r in runs) / max(1, sum(r["requests"] for r in runs)),
+    }
+
+
+def start_servers(env, ports, workers):
+    servers = [
+        subprocess.Popen(
+            [
+                str(ROOT / ".venv" / "bin" / "gunicorn"),
+                "racesite.wsgi",
+                "-w",
+                str(workers),
+                "-b",
+                f"127.0.0.1:{port}",
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=env,
+        )
+        for port in ports
+    ]
+    for port in ports:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5)
+                break
+            except OSError:
+                time.sleep(0.2)
+    return servers
+
+
+def stale_pages(ports, checks, warmed):
+    """Probe pages that do not show the import (or answer 304 to an ETag from before it)."""
+    stale = []
+    for port in ports:
+        for path, expected in checks:
+            status, body, _ = fetch(port, path)
+            if status != 200 or expected not in body:
+                stale.append((port, path, f"{status}, lacks {expected}"))
+        for (warm_port, path), etag in warmed.items():
+            if warm_port == port and etag and fetch(port, path, {"If-None-Match": etag})[0] == 304:
+                stale.append((port, path, "304 to the ETag from before the import"))
+    return stale
+
+
+def run(label, env, ports, workers, seconds, url_file, import_file):
+    """One run: quiet load, then load during the import, whose commit is followed at once by the
+    stale-page check on every server (while the load goes on). Returns the figures."""
+    servers = start_servers(env, ports, workers)
+    try:
+        quiet = load(ports, seconds, url_file)
+        checks = probes(env, import_file)
+        warmed = {(port, path): fetch(port, path)[2] for port in ports for path, _ in checks}
+        importer = subprocess.Popen(
+            [sys.executable, "manage.py", "import_report", "--no-progress", str(import_file)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        started = time.perf_counter()
+
+        def after_import():
+            output, _ = importer.communicate(timeout=1200)
+            seconds_taken = time.perf_counter() - started
+            return output, seconds_taken, stale_pages(ports, checks, warmed)
+
+        with ThreadPoolExecutor(1) as pool:
+            checked = pool.submit(after_import)
+            busy = load(ports, seconds, url_file)
+            output, import_seconds, stale = checked.result()
+    finally:
+        for server in servers:
+            server.terminate()
+        for server in servers:
+            server.wait()
+    return {
+        "label": label,
+        "quiet": quiet,
+        "busy": busy,
+        "import_seconds": import_seconds,
+        "imported": importer.returncode == 0 and "entries written:" in output,
+        "import_output": output,
+        "stale": stale,
+        "checked": len(checks) * len(ports) + sum(1 for etag in warmed.values() if etag),
     }
 
 
@@ -103,72 +272,63 @@ def main():
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "0",
         "DJANGO_SETTINGS_MODULE": "racesite.settings",
-        "CACHE_DIR": str(tmp / "cache"),
-    }  # a cold page cache: every page is rendered at least once
+        "CACHE_DIR": str(tmp / "cache"),  # a cold page cache: every page is rendered at least once
+        "DUMPS_DIR": str(tmp / "dumps"),
+    }
     if args.postgres:
         import psycopg
 
-        with psycopg.connect(PG_URL.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
-            conn.execute('DROP DATABASE IF EXISTS "racesite_load" WITH (FORCE)')
-            conn.execute('CREATE DATABASE "racesite_load"')
+        server_url, name = PG_URL.rsplit("/", 1)
+        with psycopg.connect(server_url + "/postgres", autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            conn.execute(f'CREATE DATABASE "{name}"')
     manage(env, "migrate", "--noinput")
     manage(env, "collectstatic", "--noinput")
     manage(env, "import_report", "--no-progress", str(DATA / "truck_series.csv"), str(DATA / "xfinity_series.csv.gz"))
     url_file = tmp / "urls.txt"
     url_file.write_text("\n".join(urls(env)))
-    server = subprocess.Popen(
-        [
-            str(ROOT / ".venv" / "bin" / "gunicorn"),
-            "racesite.wsgi",
-            "-w",
-            "4",
-            "-b",
-            f"127.0.0.1:{PORT}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
+    prefix = f"racesite-load-{uuid.uuid4().hex[:8]}"
+    shared = {**env, "CACHE_URL": REDIS_URL, "CACHE_KEY_PREFIX": prefix}
     try:
-        for _ in range(50):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{PORT}/", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.2)
-        quiet = wrk(args.seconds, url_file)
-        importer = subprocess.Popen(
-            [sys.executable, "manage.py", "import_report", "--no-progress", str(DATA / "cup_series.csv.gz")],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
+        one = run("one server", env, [PORT], WORKERS, args.seconds, url_file, cup_half(tmp, before=True))
+        two = run(
+            "two servers", shared, [PORT, PORT + 1], WORKERS // 2, args.seconds, url_file, cup_half(tmp, before=False)
         )
-        started = time.perf_counter()
-        busy = wrk(args.seconds, url_file)
-        output, _ = importer.communicate(timeout=600)
-        import_seconds = time.perf_counter() - started
     finally:
-        server.terminate()
-        server.wait()
+        import redis
+
+        client = redis.Redis.from_url(REDIS_URL)
+        for key in client.scan_iter(f"{prefix}:*"):
+            client.delete(key)
     database_name = "PostgreSQL" if args.postgres else "SQLite"
     print(
-        f"Load on {database_name}: gunicorn 4 workers, wrk 50 connections, {args.seconds} s, "
-        f"{len(url_file.read_text().split())} URLs"
+        f"Load on {database_name}: {WORKERS} gunicorn workers in all, wrk 50 connections in all, {args.seconds} s "
+        f"per phase, {len(url_file.read_text().split())} URLs"
     )
-    print(f"{'phase':<26} {'req/s':>8} {'p95 ms':>8} {'mean ms':>8} {'requests':>9} {'errors':>7}")
-    for label, r in (("pages only", quiet), ("pages during Cup import", busy)):
-        print(f"{label:<26} {r['rps']:>8.0f} {r['p95']:>8.1f} {r['mean']:>8.1f} {r['requests']:>9} {r['errors']:>7}")
-    imported = importer.returncode == 0 and "entries written: 100137" in output
     print(
-        f"Cup import during load: {'completed' if imported else 'FAILED'} in {import_seconds:.0f} s"
-        + ("" if imported else f"\n{output[-2000:]}")
+        f"{'run':<12} {'phase':<20} {'req/s':>7} {'p95 ms':>8} {'p99 ms':>8} {'mean ms':>8} {'requests':>9} {'errors':>7}"
     )
-    sys.exit(0 if imported and not quiet["errors"] and not busy["errors"] else 1)
+    for result in (one, two):
+        for phase, r in (("pages only", result["quiet"]), ("during Cup import", result["busy"])):
+            print(
+                f"{result['label']:<12} {phase:<20} {r['rps']:>7.0f} {r['p95']:>8.1f} {r['p99']:>8.1f} "
+                f"{r['mean']:>8.1f} {r['requests']:>9} {r['errors']:>7}"
+            )
+    for result in (one, two):
+        state = "completed" if result["imported"] else "FAILED"
+        print(
+            f"{result['label']}: Cup import {state} in {result['import_seconds']:.0f} s; stale pages after it: "
+            f"{len(result['stale'])} of {result['checked']} checked"
+        )
+        for port, path, why in result["stale"][:10]:
+            print(f"  stale on :{port} {path}: {why}")
+        if not result["imported"]:
+            print(result["import_output"][-2000:])
+    ok = all(
+        r["imported"] and not r["stale"] and not r["quiet"]["errors"] and not r["busy"]["errors"] for r in (one, two)
+    )
+    sys.exit(0 if ok else 1)
 
 
 if __name__ == "__main__":
-    random.seed(1)
     main()

@@ -65,6 +65,10 @@ def pages():
         ("makes index", "/manufacturers/"),
         ("driver index, Truck 2024", "/drivers/?series=truck&year=2024&sort=-wins"),
         ("Atom feed, all series", "/feed/"),
+        ("API: Petty career", "/api/v1/drivers/richard-petty/"),
+        ("API: Cup drivers by wins", "/api/v1/drivers/?series=cup&sort=-wins"),
+        ("API: Chevrolet results, page 1000", "/api/v1/manufacturers/chevrolet/results/?page=1000"),
+        ("API: Cup 2024 schedule", "/api/v1/seasons/cup/2024/"),
     ]
 
 
@@ -187,6 +191,7 @@ def main():
         "SECRET_KEY": "bench-only-" + "x" * 40,
         "ALLOWED_HOSTS": "testserver",
         "SECURE_SSL_REDIRECT": "0",
+        "API_ANON_RATE": "1000000/minute",  # timed API calls, not a visitor
     }
     # production static files (the manifest the templates' {% static %} needs)
     subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], env=env, cwd=ROOT, check=True)
