@@ -185,6 +185,8 @@ SPECTACULAR_SETTINGS = {
 
 # A visitor's CSV export of a table stops at this many rows and points to the dumps; editors export any size.
 EXPORT_MAX_ROWS = env_int("EXPORT_MAX_ROWS", 10000)
+# Exports of more than 2,000 rows stream this many at once (site-wide with Redis); others wait their turn.
+EXPORT_SLOTS = env_int("EXPORT_SLOTS", 2)
 # The data dumps (results/dumps.py): built once per results version, served as files. Servers behind one
 # load balancer may share the folder or each build their own copy once.
 DUMPS_DIR = os.environ.get("DUMPS_DIR", str(BASE_DIR / "dumps"))

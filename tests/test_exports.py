@@ -80,3 +80,21 @@ def test_an_export_holds_one_chunk_of_rows_at_a_time(client, make, settings, mon
     big_lines, big_peak = peak_bytes(client, big.get_absolute_url())
     assert (small_lines, big_lines) == (201, 2001)
     assert big_peak < 1.5 * small_peak, (small_peak, big_peak)
+
+
+def test_big_exports_wait_for_a_free_place(editor_client, make, settings):
+    settings.EXPORT_SLOTS = 1
+    chevrolet = make_history(make, races=60, cars=40)  # 2,400 rows: a big export
+    first = editor_client.get(chevrolet.get_absolute_url(), {"_export": "csv"})
+    chunks = iter(first.streaming_content)
+    next(chunks)  # streaming: it holds the one place
+    second = editor_client.get(chevrolet.get_absolute_url(), {"_export": "csv", "x": "1"})
+    assert second.status_code == 503 and second["Retry-After"] == "30"
+    assert 'href="/data/"' in second.content.decode()
+    race = Event.objects.first()
+    assert editor_client.get(race.get_absolute_url(), {"_export": "csv"}).status_code == 200  # 40 rows: no place
+    assert sum(chunk.count(b"\n") for chunk in chunks) == 2400
+    first.close()  # the server closes a response however it ends: the place is free again
+    third = editor_client.get(chevrolet.get_absolute_url(), {"_export": "csv"})
+    assert third.status_code == 200
+    third.close()

@@ -6,8 +6,10 @@ from django.shortcuts import render
 from django.utils.http import urlencode
 from django_tables2 import RequestConfig
 
-from results.exports import csv_response
+from results.exports import BIG_EXPORT_ROWS, csv_response, take_slot
 from results.views.paging import PER_PAGE, paginate
+
+EXPORT_RETRY_SECONDS = 30
 
 
 def filtered_table(
@@ -42,6 +44,8 @@ def export(request, table, filename):
 
     A visitor's export stops at EXPORT_MAX_ROWS rows (counted already, for the table's pages): past
     that, a page points to the filters and to the dumps, which hold everything. Editors export any size.
+    A big export streams only in one of EXPORT_SLOTS places; when all are taken, a 503 says when to
+    come back.
     """
     wanted = request.GET.get("_export")
     if wanted is None:
@@ -53,7 +57,14 @@ def export(request, table, filename):
         query = urlencode([(k, v) for k, v in request.GET.lists() if k != "_export"], doseq=True)
         context = {"rows": rows, "limit": limit, "table_url": f"{request.path}?{query}" if query else request.path}
         return render(request, "results/export_too_big.html", context, status=403)
-    return csv_response(table, filename)
+    slot = None
+    if rows and rows > BIG_EXPORT_ROWS:
+        slot = take_slot()
+        if slot is None:
+            busy = render(request, "results/export_busy.html", {"retry": EXPORT_RETRY_SECONDS}, status=503)
+            busy["Retry-After"] = str(EXPORT_RETRY_SECONDS)
+            return busy
+    return csv_response(table, filename, slot=slot)
 
 
 def stats_table(table_class, rows, caption, **kwargs):
