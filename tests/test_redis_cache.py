@@ -66,3 +66,9 @@ def test_pages_are_served_when_redis_stops_answering(client, make, settings):
     event = make.event(name="Still Served 150")
     make.entry(event=event)
     assert "Still Served 150" in client.get(event.get_absolute_url()).content.decode()
+
+
+def test_api_rate_limits_count_in_redis_for_every_server(client, make, redis_keys, settings):
+    settings.API_ANON_RATE = "2/minute"
+    assert [client.get("/api/v1/series/").status_code for _ in range(3)] == [200, 200, 429]
+    assert any(b"throttle_anon" in key for key in redis_keys())
