@@ -27,6 +27,6 @@ def test_a_downloaded_race_neutralises_what_a_report_smuggled_in(client, season)
 
     first, _ = season["events"]
     Entry.objects.filter(event=first, finish=2).update(status="@SUM(A1)")
-    rows = list(csv.reader(io.StringIO(client.get(first.get_absolute_url(), {"_export": "csv"}).content.decode())))
+    rows = list(csv.reader(io.StringIO(client.get(first.get_absolute_url(), {"_export": "csv"}).getvalue().decode())))
     status = rows[0].index("Status")
     assert [row[status] for row in rows[1:]] == ["Running", "'@SUM(A1)", "Transmission", "Accident"]
