@@ -1,5 +1,6 @@
-import django.utils.timezone
 from django.db import migrations, models
+
+import results.models.version
 
 
 class Migration(migrations.Migration):
@@ -11,7 +12,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="dataversion",
             name="changed_at",
-            field=models.DateTimeField(auto_now_add=True, default=django.utils.timezone.now),
-            preserve_default=False,
+            field=models.DateTimeField(default=results.models.version.this_second),
         ),
     ]

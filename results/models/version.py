@@ -1,6 +1,12 @@
 from django.db import models
 from django.db.models import F
-from django.db.models.functions import Now
+from django.db.models.functions import Now, TruncSecond
+from django.utils import timezone
+
+
+def this_second():
+    """Now, to the second: an HTTP date has no finer grain, and a backup (JSON) keeps no microseconds."""
+    return timezone.now().replace(microsecond=0)
 
 
 class DataVersion(models.Model):
@@ -12,7 +18,7 @@ class DataVersion(models.Model):
     """
 
     number = models.PositiveBigIntegerField(default=0)
-    changed_at = models.DateTimeField(auto_now_add=True)
+    changed_at = models.DateTimeField(default=this_second)
 
     def __str__(self):
         return f"results version {self.number}"
@@ -28,7 +34,7 @@ class DataVersion(models.Model):
 
     @classmethod
     def bump(cls):
-        cls.objects.filter(pk=1).update(number=F("number") + 1, changed_at=Now())
+        cls.objects.filter(pk=1).update(number=F("number") + 1, changed_at=TruncSecond(Now()))
 
     @classmethod
     def ensure_row(cls, **kwargs):
