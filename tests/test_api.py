@@ -19,9 +19,10 @@ def schema(client, db):
 
 
 @pytest.fixture
-def endpoints(season):
-    """Every endpoint, on the season fixture's real things."""
+def endpoints(season, make):
+    """Every endpoint, on the season fixture's real things, and a car with no team, make or start known."""
     race = season["events"][0]
+    make.entry(event=season["events"][1], driver=make.driver(name="Nobody Known"), finish=4)
     return [
         "/api/v1/series/",
         "/api/v1/series/truck/",
@@ -36,6 +37,9 @@ def endpoints(season):
         "/api/v1/drivers/?q=kenko&series=truck&year=2022",
         "/api/v1/drivers/parker-kligerman/",
         "/api/v1/drivers/parker-kligerman/results/?track=mid-ohio-sports-car-course",
+        "/api/v1/drivers/nobody-known/",
+        "/api/v1/drivers/nobody-known/results/",
+        f"/api/v1/races/{season['events'][1].slug}/",
         "/api/v1/tracks/",
         "/api/v1/tracks/mid-ohio-sports-car-course/",
         "/api/v1/tracks/mid-ohio-sports-car-course/results/?status=dnf",

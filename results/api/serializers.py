@@ -76,12 +76,6 @@ class RefField(serializers.Field):
             "page": absolute(self.context, page, slug),
         }
 
-    def get_attribute(self, instance):
-        try:
-            return super().get_attribute(instance)
-        except AttributeError:
-            return None
-
 
 def series_ref(**kwargs):
     """The series named short ("Cup"), as the pages' tables name it (rows of summary values hold the
@@ -157,7 +151,7 @@ class Track(Named):
     kind = serializers.CharField(help_text="short, oval, superspeedway, road or dirt; empty when not known.")
 
 
-def group_detail(base, api_results, api_races=None):
+def group_detail(base, api_results):
     """The detail of a track, team or make: its seasons, its best drivers, links to its results."""
     fields = {
         "by_season": SeasonTotals(many=True, help_text="Season by season, newest first."),
