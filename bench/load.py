@@ -149,6 +149,7 @@ def wrk(port, connections, seconds, url_file):
         "rps": int(requests) / float(duration),
         "requests": int(requests),
         "errors": int(bad_status) + int(socket_errors),
+        "bad_status": int(bad_status),
         "p95": float(p95),
         "p99": float(p99),
         "mean": float(mean),
@@ -163,6 +164,7 @@ def load(ports, seconds, url_file):
         "rps": sum(r["rps"] for r in runs),
         "requests": sum(r["requests"] for r in runs),
         "errors": sum(r["errors"] for r in runs),
+        "bad_status": sum(r["bad_status"] for r in runs),
         "p95": max(r["p95"] for r in runs),
         "p99": max(r["p99"] for r in runs),
         "mean": sum(r["mean"] * r["requests"] for r in runs) / max(1, sum(r["requests"] for r in runs)),
@@ -312,7 +314,7 @@ def main():
         for phase, r in (("pages only", result["quiet"]), ("during Cup import", result["busy"])):
             print(
                 f"{result['label']:<12} {phase:<20} {r['rps']:>7.0f} {r['p95']:>8.1f} {r['p99']:>8.1f} "
-                f"{r['mean']:>8.1f} {r['requests']:>9} {r['errors']:>7}"
+                f"{r['mean']:>8.1f} {r['requests']:>9} {r['bad_status']:>5} + {r['errors'] - r['bad_status']:<3}"
             )
     for result in (one, two):
         state = "completed" if result["imported"] else "FAILED"
