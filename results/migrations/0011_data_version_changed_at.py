@@ -5,7 +5,7 @@ import results.models.version
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("results", "0008_summary_foreign_keys"),
+        ("results", "0010_editors_import_revert"),
     ]
 
     operations = [
