@@ -5,7 +5,7 @@ import results.models.version
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("results", "0010_editors_import_revert"),
+        ("results", "0012_driver_series"),
     ]
 
     operations = [
