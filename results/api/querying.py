@@ -54,6 +54,12 @@ class Pages(PageNumberPagination):
         return {"type": "object", "required": list(properties), "properties": properties}
 
 
+class RowPages(Pages):
+    """Pages of rows that are not model instances (a values() query): sliced as they are."""
+
+    django_paginator_class = Paginator
+
+
 class PageFilters(DjangoFilterBackend):
     """The pages' own FilterSets; a view may give them more arguments (``filterset_kwargs``). An invalid
     value is a 400 that names the parameter."""
@@ -103,6 +109,9 @@ class TableSort(BaseFilterBackend):
         wanted = request.query_params.get("sort") or view.default_sort
         if wanted not in keys:
             raise ValidationError({"sort": [f"Sort by one of: {', '.join(keys)}."]})
+        column = None if isinstance(view.sort_table, dict) else table_columns(view.sort_table)[wanted.lstrip("-")]
+        if getattr(column, "sort", None) is not None:  # a SortedColumn: its own keys, as the page sorts
+            return queryset.order_by(*(key.ordering(wanted.startswith("-")) for key in column.sort))
         return queryset.order_by(*keys[wanted])
 
     def get_schema_operation_parameters(self, view):
@@ -115,7 +124,7 @@ class TableSort(BaseFilterBackend):
 def sort_keys(table):
     """{"finish": (keys...), "-finish": (keys reversed...)} for a table class (django-tables2) or a
     {name: keys} dict."""
-    columns = table if isinstance(table, dict) else table_columns(table)
+    columns = table if isinstance(table, dict) else {n: c.order_by for n, c in table_columns(table).items()}
     keys = {}
     for name, ascending in columns.items():
         keys[name] = tuple(ascending)
@@ -125,9 +134,9 @@ def sort_keys(table):
 
 @cache
 def table_columns(table):
-    """{column: its ascending sort keys} for the columns a table shows and sorts by."""
+    """{column name: its column} for the columns a table shows and sorts by."""
     shown = {column.name for column in table([]).columns if column.orderable}
-    return {name: column.order_by for name, column in table.base_columns.items() if name in shown}
+    return {name: column for name, column in table.base_columns.items() if name in shown}
 
 
 class SeasonFilter(filters.FilterSet):

@@ -90,7 +90,7 @@ class Totals(serializers.Serializer):
     wins = serializers.IntegerField(source="n_wins")
     top5 = serializers.IntegerField(source="n_top5")
     top10 = serializers.IntegerField(source="n_top10")
-    poles = serializers.IntegerField(source="n_poles")
+    started_first = serializers.IntegerField(source="n_started_first", help_text="Races started from the front.")
     dnfs = serializers.IntegerField(source="n_dnfs", help_text="Races not running at the finish.")
     laps = serializers.IntegerField(source="n_laps", allow_null=True, help_text="Null when no lap count is known.")
     laps_led = serializers.IntegerField(source="n_led", allow_null=True)
@@ -101,7 +101,7 @@ class Totals(serializers.Serializer):
 
 
 class SeriesTotals(Totals):
-    series = series_ref(prefix="series_")
+    series = series_ref(prefix="series_", allow_null=True, help_text="Null on the row adding every series up.")
 
 
 class SeasonTotals(Totals):
@@ -131,6 +131,16 @@ class Driver(Named):
     starts = serializers.IntegerField(help_text="Career starts, every series.")
     wins = serializers.IntegerField()
     top10 = serializers.IntegerField()
+
+
+class DriverRow(Named):
+    """A driver in the driver index: totals over the series and season chosen, or the whole career."""
+
+    url = Link("api:driver", "slug")
+    page = Link("results:driver", "slug")
+    starts = serializers.IntegerField(source="n_starts")
+    wins = serializers.IntegerField(source="n_wins")
+    top10 = serializers.IntegerField(source="n_top10")
 
 
 class DriverDetail(Driver):

@@ -17,7 +17,7 @@ from rest_framework.views import APIView
 
 from results import selectors
 from results.api import serializers as s
-from results.api.querying import PageFilters, RaceFilter, SeasonFilter, TableSort
+from results.api.querying import PageFilters, RaceFilter, RowPages, SeasonFilter, TableSort
 from results.filters import DriverFilter, EntryFilter, ResultsFilter
 from results.models import Driver, Entry, Event, Manufacturer, Season, Series, Team, Track
 from results.tables import DriverIndexTable, EntryTable, ResultsTable
@@ -127,11 +127,14 @@ class RaceResults(List):
 
 class DriverList(List):
     """Drivers, most starts first, as the driver index: ?q= finds names (accents and aliases too),
-    ?series= and ?year= keep those who raced there."""
+    ?series= and ?year= keep those who raced there, with their totals there."""
 
-    queryset = Driver.objects.all()
-    serializer_class = s.Driver
+    def get_queryset(self):
+        return selectors.driver_index()
+
+    serializer_class = s.DriverRow
     filterset_class = DriverFilter
+    pagination_class = RowPages
     sort_table = DriverIndexTable
     default_sort = "-starts"
 
