@@ -42,7 +42,7 @@ class Pages(PageNumberPagination):
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 100
-    django_paginator_class = IdsFirstPaginator
+    django_paginator_class: type = IdsFirstPaginator
 
     def get_paginated_response_schema(self, schema):
         # DRF writes the links' null as OpenAPI 3.0 does ("nullable"); the schema is OpenAPI 3.1
@@ -57,7 +57,7 @@ class Pages(PageNumberPagination):
 class RowPages(Pages):
     """Pages of rows that are not model instances (a values() query): sliced as they are."""
 
-    django_paginator_class = Paginator
+    django_paginator_class: type = Paginator
 
 
 class PageFilters(DjangoFilterBackend):
@@ -109,7 +109,7 @@ class TableSort(BaseFilterBackend):
         wanted = request.query_params.get("sort") or view.default_sort
         if wanted not in keys:
             raise ValidationError({"sort": [f"Sort by one of: {', '.join(keys)}."]})
-        column = None if isinstance(view.sort_table, dict) else table_columns(view.sort_table)[wanted.lstrip("-")]
+        column: Any = None if isinstance(view.sort_table, dict) else table_columns(view.sort_table)[wanted.lstrip("-")]
         if getattr(column, "sort", None) is not None:  # a SortedColumn: its own keys, as the page sorts
             return queryset.order_by(*(key.ordering(wanted.startswith("-")) for key in column.sort))
         return queryset.order_by(*keys[wanted])

@@ -57,20 +57,23 @@ def cached_page(view):
     names = getattr(view, "query_params", None)
 
     @versioned
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        query = request.META.get("QUERY_STRING", "") if names is None else only_params(request, names)
-        seconds = settings.PAGE_CACHE_SECONDS
-        if request.method != "GET" or not seconds or (names is None and query):
-            return view(request, *args, **kwargs)
+    def cached(request, query, *args, **kwargs):
         address = f"{request.get_host()}{request.path}?{query}".encode("utf-8", "surrogateescape")
         key = f"page:{release()}:{request.results_version}:{hashlib.sha256(address).hexdigest()}"
         response = _cache_call(cache.get, key)
         if response is None:
             response = view(request, *args, **kwargs)
             if response.status_code == 200 and not response.streaming:
-                _cache_call(cache.set, key, response, seconds)
+                _cache_call(cache.set, key, response, settings.PAGE_CACHE_SECONDS)
         return response
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        query = request.META.get("QUERY_STRING", "") if names is None else only_params(request, names)
+        # with the page cache off (PAGE_CACHE_SECONDS=0) the page costs no version query, and has no validators
+        if request.method != "GET" or not settings.PAGE_CACHE_SECONDS or (names is None and query):
+            return view(request, *args, **kwargs)
+        return cached(request, query, *args, **kwargs)
 
     return wrapper
 
