@@ -1,0 +1,40 @@
+"""Every format of the corpus: how it renders a race, which fields it carries, how it names teams."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from tests.corpus import box_score, glued, racing_reference, spreadsheet, truth, wikipedia
+from tests.corpus.races import Race
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    render: Callable[[Race], bytes]
+    carries: Callable[[Race], set[str]]
+    extension: str
+    team: Callable[[str], str] = str  # the history's team as this format names it
+
+    def filename(self, race: Race) -> str:
+        return f"{race.key}-{self.name}.{self.extension}"
+
+
+def _wikipedia_paste_carries(race: Race) -> set[str]:
+    return wikipedia.carries(race) - {"stage1", "stage2"}
+
+
+FORMATS = [
+    Format("wikipedia", wikipedia.article, wikipedia.carries, "html"),
+    Format("wikipedia-paste", wikipedia.pasted, _wikipedia_paste_carries, "txt"),
+    Format("rr-page", racing_reference.page, racing_reference.carries, "html", truth.owner),
+    Format("rr-tabs", racing_reference.tab_separated, racing_reference.carries, "txt", truth.owner),
+    Format("rr-aligned", racing_reference.space_aligned, racing_reference.carries, "txt", truth.owner),
+    Format("box-score", box_score.render, box_score.carries, "txt"),
+    Format("csv-excel", spreadsheet.excel, spreadsheet.excel_carries, "csv"),
+    Format("csv-1252", spreadsheet.windows_1252, spreadsheet.basic_carries, "csv"),
+    Format("utf16-tabs", spreadsheet.unicode_text, spreadsheet.rating_carries, "txt"),
+    Format("csv-semicolon", spreadsheet.european, spreadsheet.rating_carries, "csv"),
+    Format("csv-car-order", spreadsheet.car_order, spreadsheet.basic_carries, "csv"),
+    Format("glued", glued.render, glued.carries, "txt"),
+]
+BY_NAME = {f.name: f for f in FORMATS}
