@@ -1,6 +1,8 @@
 from django import forms
 
+from results.importers.decode import check_size, decode
 from results.importers.read import FORMATS
+from results.importers.report import ReportError
 from results.importers.writer import Options
 
 TABLE_FORMATS = [("", "Detect")] + [(f, f) for f in FORMATS if f != "historical"]
@@ -22,15 +24,23 @@ class ImportForm(forms.Form):
     track = forms.CharField(required=False, max_length=120)
     name = forms.CharField(required=False, max_length=150, label="Race name")
     format = forms.ChoiceField(required=False, choices=TABLE_FORMATS)
+    encoding = forms.CharField(
+        required=False, max_length=30, help_text="Only when names come out wrong: utf-8, utf-16, windows-1252..."
+    )
 
     def clean(self):
         data = super().clean() or {}
         upload = data.get("file")
         if upload:
-            data["content"], data["source"] = upload.read(), upload.name
-            # the preview shows the text so that confirming imports exactly what was checked
-            data["text"] = data["content"].decode("utf-8", "replace")
-            data["source_name"] = upload.name
+            try:
+                check_size(upload.size, upload.name)  # before reading it: a huge upload is never read whole
+                text, _ = decode(upload.read(), upload.name, data.get("encoding") or None)
+            except ReportError as error:
+                raise forms.ValidationError(str(error)) from None
+            # the preview shows the decoded text and the import reads that same text, so that
+            # confirming (which sends the text back as UTF-8) imports exactly what was checked
+            data["text"], data["content"], data["source"] = text, text.encode("utf-8"), upload.name
+            data["source_name"], data["encoding"] = upload.name, ""
         elif data.get("text", "").strip():
             data["content"] = data["text"].encode("utf-8")
             data["source"] = data.get("source_name") or "pasted report"
@@ -48,6 +58,7 @@ class ImportForm(forms.Form):
             track=d["track"],
             name=d["name"],
             format=d["format"] or None,
+            encoding=d.get("encoding") or None,
         )
 
 

@@ -1,13 +1,53 @@
-"""Turning table cells (delimited or HTML) into a Row, with errors that name the cell."""
+"""Turning table cells (delimited, aligned or HTML) into a Row, with errors that name the cell."""
 
 import re
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from results.importers.report import ReportError, Row
 from results.importers.vocabulary import canonical_status
 
 INTEGER_COLUMNS = {"finish", "start", "laps", "led", "points", "stage1", "stage2"}
-_ROOKIE = re.compile(r"\s*\((?:R|r|rookie)\)\s*$")
+MAX_CELL = 500  # characters: no name, team or status comes near; a longer cell is not a results cell
+_ROOKIE = re.compile(r"\((?:R|r|rookie|Rookie)\)$")
+_INELIGIBLE = re.compile(r"\(i\)$")
+# Reference marks after a name: [a], [1], [N 2], daggers, superscript digits.
+_FOOTNOTE = re.compile(r"(?:\[[\w ]{1,5}\]|[†‡§¶]|[\u00b9\u00b2\u00b3\u2070-\u2079]+)$")
+_POSITION = re.compile(r"([0-9]{1,6})(?:\.|st|nd|rd|th)?", re.IGNORECASE)
+
+
+@dataclass
+class Marks:
+    """What the marks around a name said: rookie, ineligible, other reference marks."""
+
+    rookie: bool = False
+    ineligible: bool = False
+    footnotes: list[str] = field(default_factory=list)
+
+
+def strip_marks(name: str) -> tuple[str, Marks]:
+    """ "Corey Day (i)" -> ("Corey Day", ineligible); "Joe Smith (R)*[a]" -> rookie, ineligible, [a].
+
+    Only the markers reports use are taken: a name's own brackets stay ("Bill Scott (CA)",
+    "Billy (N) Myers"). "*" means ineligible wherever it stands.
+    """
+    marks = Marks()
+    if "*" in name:
+        marks.ineligible = True
+        name = name.replace("*", " ")
+    name = " ".join(name.split())
+    while True:
+        for pattern, kind in ((_ROOKIE, "rookie"), (_INELIGIBLE, "ineligible"), (_FOOTNOTE, "footnote")):
+            match = pattern.search(name)
+            if match and match.start() > 0:
+                if kind == "footnote":
+                    marks.footnotes.append(match.group(0))
+                else:
+                    setattr(marks, kind, True)
+                name = name[: match.start()].rstrip()
+                break
+        else:
+            return name, marks
 
 
 def row_from_cells(cells: dict, *, line: int, source: str, rookie=False) -> Row:
@@ -15,21 +55,29 @@ def row_from_cells(cells: dict, *, line: int, source: str, rookie=False) -> Row:
     values = {}
     for column, text in cells.items():
         text = (text or "").strip()
-        if column in INTEGER_COLUMNS:
+        if len(text) > MAX_CELL:
+            raise ReportError(
+                f"a {column} cell of {len(text):,} characters",
+                line=line,
+                text=text[:80] + "...",
+                source=source,
+                expected=f"a results cell of at most {MAX_CELL} characters",
+            )
+        if column == "finish":
+            values[column] = parse_position(text, line=line, source=source)
+        elif column in INTEGER_COLUMNS:
             values[column] = parse_integer(text, column, line=line, source=source, negative_ok=column == "points")
         elif column == "rating":
             values[column] = parse_rating(text, line=line, source=source)
         elif column == "status":
             values[column] = canonical_status(text)
         elif column == "number":
-            values[column] = text.lstrip("#").strip()
+            values[column] = parse_number(text, line=line, source=source)
+        elif column == "manufacturer":
+            values[column] = "" if text in {"-", "–", "—"} else " ".join(text.split())
         else:
-            values[column] = re.sub(r"\s+", " ", text)
-    driver = values.get("driver", "")
-    ineligible = "*" in driver
-    driver = driver.replace("*", "").strip()
-    if _ROOKIE.search(driver):
-        rookie, driver = True, _ROOKIE.sub("", driver)
+            values[column] = " ".join(text.split())
+    driver, marks = strip_marks(values.get("driver", ""))
     if not driver:
         raise ReportError("a row has no driver", line=line, text=str(cells), source=source, expected="a driver name")
     if values.get("finish") is None:
@@ -41,48 +89,82 @@ def row_from_cells(cells: dict, *, line: int, source: str, rookie=False) -> Row:
             expected="a whole number from 1",
         )
     values["driver"] = driver
-    return Row(line=line, rookie=rookie, ineligible=ineligible, **values)
+    return Row(line=line, rookie=rookie or marks.rookie, ineligible=marks.ineligible, **values)
+
+
+def parse_position(text, *, line, source):
+    """A finishing position: "7", "7." or "7th"; None for an empty cell."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    match = _POSITION.fullmatch(text)
+    if not match:
+        raise ReportError(
+            "finish is not a position",
+            line=line,
+            text=text,
+            source=source,
+            expected="a whole number from 1 (DNQ, DNS and notes belong outside the results)",
+        )
+    return _bounded(match.group(1), "finish", line=line, source=source, text=text)
+
+
+def parse_number(text, *, line, source):
+    """A car number as text ("02" is not "2"), at most four characters, without a leading "#"."""
+    number = (text or "").strip().lstrip("#").strip()
+    if len(number) > 4 or not re.fullmatch(r"[0-9A-Za-z.\-]*", number):
+        raise ReportError(
+            "not a car number",
+            line=line,
+            text=text[:80],
+            source=source,
+            expected='a car number of at most four characters ("07", "01W", "X")',
+        )
+    return number
 
 
 def parse_integer(text, column, *, line, source, negative_ok=False):
     """A whole number from a cell, None for an empty one, or an error naming the cell."""
     text = (text or "").strip()
-    if text.isascii() and text.isdigit() and len(text) <= 5:
-        return int(text)  # the common case, first: the history has 700,000 of them
+    if text.isascii() and text.isdigit() and len(text) <= 4:
+        return int(text)  # the common case, first: the history has 700,000 of them (5 digits may pass 32,767)
     if text in {"", "-", "–", "—"}:
         return None
     cleaned = text.rstrip(".")
-    # ASCII digits only ("²" and "٣" are digits to Python), and few enough for int() (a 5,000-digit
-    # number is refused by it) and for a real count
-    if re.fullmatch(r"-?[0-9]{7,}", cleaned):
-        raise ReportError(
-            f"{column} is out of range", line=line, text=text[:20], source=source, expected=f"a plausible {column}"
-        )
-    if not re.fullmatch(r"-?[0-9]+", cleaned):
+    if not re.fullmatch(r"[-+]?[0-9]+", cleaned):
         raise ReportError(
             f"{column} is not a whole number",
             line=line,
-            text=text,
+            text=text[:80],
             source=source,
             expected=f"a whole number for {column}, or an empty cell",
         )
-    value = int(cleaned)
+    value = _bounded(cleaned, column, line=line, source=source, text=text)
     if value < 0 and not negative_ok:
         raise ReportError(
             f"{column} is negative", line=line, text=text, source=source, expected=f"{column} of 0 or more"
         )
-    if value > 32767 or value < -32768:
-        raise ReportError(
-            f"{column} is out of range", line=line, text=text, source=source, expected=f"a plausible {column}"
-        )
     return value
 
 
+def _bounded(digits, column, *, line, source, text):
+    """int() of at most six digits: a 5,000-digit "number" is refused before Python converts it."""
+    if len(digits) > 12 or len(digits.lstrip("+-").lstrip("0")) > 5 or not -32768 <= int(digits) <= 32767:
+        raise ReportError(
+            f"{column} is out of range", line=line, text=text[:80], source=source, expected=f"a plausible {column}"
+        )
+    return int(digits)
+
+
 def parse_rating(text, *, line, source):
-    """A driver rating to one decimal, None for an empty cell."""
+    """A driver rating to one decimal ("101.8", or "101,8" with a decimal comma), None for an empty cell."""
     text = (text or "").strip()
-    if text in {"", "-"}:
+    if text in {"", "-", "–"}:
         return None
+    if re.fullmatch(r"[0-9]{1,4},[0-9]{1,2}", text):
+        text = text.replace(",", ".")  # a decimal comma: a thousands comma has three digits after it
+    if not re.fullmatch(r"[0-9]{1,4}(?:\.[0-9]{1,6})?", text):
+        raise ReportError("rating is not a number", line=line, text=text[:80], source=source, expected="e.g. 101.8")
     try:
         value = Decimal(text).quantize(Decimal("0.1"))
     except InvalidOperation:

@@ -17,6 +17,7 @@ from ftfy import fix_text
 from results import race_state, summaries
 from results.importers import historical, log, validate
 from results.importers import knowledge as knowledge_module
+from results.importers.decode import decode
 from results.importers.prose import facts_from_prose, series_in
 from results.importers.read import read_report
 from results.importers.report import Facts, Report, ReportError
@@ -68,6 +69,7 @@ class Options:
     track: str = ""
     name: str = ""
     format: str | None = None
+    encoding: str | None = None
 
     def facts(self):
         return Facts(
@@ -157,14 +159,15 @@ def import_report(data: bytes, source: str, options=None, *, dry_run=False, user
 def _write_report(data, options, outcome):
     names = Names(outcome)
     track_names = names.track_names()
-    text = data.decode("utf-8", "replace")
-    early = options.facts().merge(facts_from_prose(text[:20000], known_tracks=track_names))
+    text = decode(data, outcome.source, options.encoding)[0][:20000]
+    early = options.facts().merge(facts_from_prose(text, known_tracks=track_names))
     series = resolve_series(early.series, outcome.source) if early.series else None
     knowledge = knowledge_module.from_database(series.name if series else "", early.year)
     report = read_report(
         data,
         outcome.source,
         format=options.format,
+        encoding=options.encoding,
         knowledge=knowledge,
         known_tracks=track_names,
         known_makes=knowledge.manufacturers,

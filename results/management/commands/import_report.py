@@ -5,7 +5,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from results.importers.log import describe
+from results.exports import neutralise
+from results.importers.decode import MAX_BYTES, check_size
+from results.importers.log import describe, record_failure
 from results.importers.read import FORMATS
 from results.importers.report import CSV_COLUMNS, ReportError
 from results.importers.writer import Options, import_history, import_report
@@ -26,6 +28,10 @@ class Command(BaseCommand):
         parser.add_argument("--track", default="", help="Track when the report does not say.")
         parser.add_argument("--name", default="", help="Official race name.")
         parser.add_argument("--format", choices=FORMATS, help="Skip detection and read the file as this format.")
+        parser.add_argument(
+            "--encoding",
+            help="The file's encoding when detection gets it wrong (utf-8, utf-16, windows-1252, latin-1...).",
+        )
         parser.add_argument("--dry-run", action="store_true", help="Change nothing; print the parsed table.")
         parser.add_argument(
             "--as",
@@ -49,9 +55,13 @@ class Command(BaseCommand):
     def _report(self, name, options):
         source = "<stdin>" if name == "-" else name
         try:
-            data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+            data = _read_bounded(name, source)
         except OSError as error:
             self.stderr.write(f"{source}: cannot read the file ({error.strerror})")
+            return 1
+        except ReportError as error:
+            self.stderr.write(str(error))
+            record_failure(source, error)
             return 1
         opts = Options(
             series=options["series"],
@@ -61,6 +71,7 @@ class Command(BaseCommand):
             track=options["track"],
             name=options["name"],
             format=options["format"],
+            encoding=options["encoding"],
         )
         try:
             outcome = import_report(data, source, opts, dry_run=options["dry_run"])
@@ -78,7 +89,8 @@ class Command(BaseCommand):
         if as_format == "csv":
             writer = csv.writer(self.stdout, lineterminator="\n")
             writer.writerow(CSV_COLUMNS)
-            writer.writerows(row.csv_values() for row in rows)
+            # as the site's exports: a name such as "=HYPERLINK(...)" must not run in a spreadsheet
+            writer.writerows([neutralise(value) for value in row.csv_values()] for row in rows)
             return
         table = [[c.title() for c in CSV_COLUMNS]] + [row.csv_values() for row in rows]
         widths = [max(len(r[i]) for r in table) for i in range(len(CSV_COLUMNS))]
@@ -96,6 +108,16 @@ class Command(BaseCommand):
         for line in describe(outcome):
             self.stdout.write(line)
         return 0
+
+
+def _read_bounded(name, source):
+    """The file's bytes, refused by its size before it is read whole (standard input: read up to the limit)."""
+    if name == "-":
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        check_size(len(data), source)
+        return data
+    check_size(Path(name).stat().st_size, source)
+    return Path(name).read_bytes()
 
 
 def _is_historical(name):

@@ -1,0 +1,132 @@
+"""Tables whose columns are lined up with spaces: pasted from a terminal, a PDF, a web page's text.
+
+The header's words are grouped into known labels ("Sponsor / Owner", "Tms Led", "Car #"). The
+rows are the lines after it that begin with a finishing position; the columns are where every
+row has a space at the same place (the gutters), so cells may be empty, left or right aligned,
+and hold spaces themselves. Each run of text between gutters belongs to the header label it lies
+under; text under two labels at once (a column that is not aligned) stops the import.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from results.importers.columns import LABELS, NOT_KEPT, label_key
+from results.importers.report import ReportError
+from results.importers.table import Table, is_results_header
+
+_WORD = re.compile(r"\S+")
+_ROW = re.compile(r"\s*[0-9]{1,3}\.?\s")
+_LONGEST_LABEL = 4  # words
+
+
+@dataclass
+class _Label:
+    text: str
+    start: int
+    end: int
+    known: bool = True
+
+
+@dataclass
+class _Block:
+    labels: list[_Label]
+    line: int
+    rows: list[tuple[int, str]] = field(default_factory=list)
+    notes: list[tuple[int, str]] = field(default_factory=list)
+
+
+def labels_in(line: str) -> list[_Label] | None:
+    """The header's labels with their positions, when ``line`` is a results header, else None."""
+    words = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(line)]
+    if len(words) < 3 or len(words) > 40:
+        return None
+    labels: list[_Label] = []
+    i = 0
+    while i < len(words):
+        for size in range(min(_LONGEST_LABEL, len(words) - i), 0, -1):
+            group = words[i : i + size]
+            single_spaced = all(group[k + 1][1] - group[k][2] == 1 for k in range(size - 1))
+            key = label_key(" ".join(w for w, _, _ in group))
+            if single_spaced and (key in LABELS or key in NOT_KEPT):
+                labels.append(_Label(" ".join(w for w, _, _ in group), group[0][1], group[-1][2]))
+                i += size
+                break
+        else:
+            word, start, end = words[i]
+            if labels and not labels[-1].known and start - labels[-1].end == 1:
+                labels[-1].text += " " + word  # unknown words one space apart: one label ("Time Behind")
+                labels[-1].end = end
+            else:
+                labels.append(_Label(word, start, end, known=False))
+            i += 1
+    unknown = sum(not label.known for label in labels)
+    if unknown * 2 > len(labels) or not is_results_header([label.text for label in labels]):
+        return None
+    return labels
+
+
+def tables(lines: list[str], source: str, first: int) -> list[Table]:
+    """Every aligned table from the header at ``lines[first]`` on."""
+    blocks: list[_Block] = []
+    for line, text in enumerate(lines[first:], start=first + 1):
+        if not text.strip():
+            continue
+        labels = labels_in(text)
+        if labels:
+            if blocks and [label.text for label in labels] == [label.text for label in blocks[-1].labels]:
+                continue  # the header repeated after a page break
+            blocks.append(_Block(labels, line))
+        elif blocks and _ROW.match(text + " "):
+            blocks[-1].rows.append((line, text))
+        elif blocks:
+            blocks[-1].notes.append((line, text.strip()))
+    return [_cut(block, lines, source) for block in blocks]
+
+
+def _cut(block: _Block, lines, source) -> Table:
+    """Split each row at the gutters and give each run of text to the label above it."""
+    table = Table(line=block.line, labels=[label.text for label in block.labels], context=_above(lines, block.line))
+    width = max((len(text) for _, text in block.rows), default=0)
+    used = bytearray(width)
+    for _, text in block.rows:
+        for match in _WORD.finditer(text):
+            used[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    runs = [(m.start(), m.end()) for m in re.finditer(rb"\x01+", bytes(used))]
+    owners = [_owner(run, block, lines, source) for run in runs]
+    for line, text in block.rows:
+        cells = [""] * len(block.labels)
+        for (start, end), owner in zip(runs, owners, strict=True):
+            piece = text[start:end].strip()
+            if piece:
+                cells[owner] = f"{cells[owner]} {piece}".strip()
+        table.rows.append((line, cells))
+    last = block.rows[-1][0] if block.rows else block.line
+    table.notes = [note for note in block.notes if note[0] < last]
+    return table
+
+
+def _owner(run, block, lines, source):
+    """The label a run of text lies under: the one it overlaps, else the nearest to its left."""
+    start, end = run
+    labels = block.labels
+    under = [i for i, label in enumerate(labels) if label.start < end and start < label.end]
+    if len(under) > 1:
+        names = " and ".join(repr(labels[i].text) for i in under)
+        raise ReportError(
+            f"a column of the table lies under both {names}",
+            line=block.line,
+            text=lines[block.line - 1][:120],
+            source=source,
+            expected="columns lined up under their headers, or cells separated by tabs",
+        )
+    if under:
+        return under[0]
+    left = [i for i, label in enumerate(labels) if label.start <= start]
+    return left[-1] if left else 0
+
+
+def _above(lines, line):
+    for text in reversed(lines[max(0, line - 4) : line - 1]):
+        if text.strip():
+            return text.strip()[:100]
+    return ""

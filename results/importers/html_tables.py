@@ -1,0 +1,168 @@
+"""Saved web pages: a Wikipedia race article, a Racing-Reference results page, any page with tables.
+
+Each table is read with what it says it is: its caption, the short line above it ("Stage One
+Laps: 60"), or the heading it sits under ("Qualifying results"). The race results are chosen
+among them (``table.choose``); stage tables fill the stage columns of the rows they name.
+Footnote rows inside a table (one cell across it: "Official race results", "Source:[5]") are
+not results; reference marks (``<sup class="reference">``) are taken out of names and named in
+a warning; italics in the driver cell mark a rookie.
+"""
+
+import re
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from results.importers.cells import parse_position, strip_marks
+from results.importers.report import Report, ReportError
+from results.importers.table import Table, choose, is_results_header, read_rows, stage_of
+from results.names import name_key
+
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_HIDDEN = (
+    "//*[contains(translate(@style, ' ', ''), 'display:none')] | //*[contains(@class, 'sortkey')]"
+    " | //*[contains(@class, 'mw-editsection')] | //script | //style"
+)
+
+
+def read(text: str, source: str, *, known_makes=()) -> Report:
+    try:
+        document = lxml_html.document_fromstring(text)
+    except (ValueError, etree.ParserError) as error:
+        raise ReportError(f"the HTML cannot be parsed ({error})", source=source, expected="an HTML page") from None
+    for hidden in document.xpath(_HIDDEN):
+        hidden.drop_tree()
+    for br in document.iter("br"):
+        br.tail = "\n" + (br.tail or "")  # "Stage One<br>Laps: 60" reads as two words, not "OneLaps"
+    tables = _tables(document, source)
+    results = choose(tables, source)
+    rows, carried, warnings = read_rows(results, source, known_makes)
+    for table in tables:
+        stage = stage_of(table)
+        if stage and is_results_header(table.labels) and f"stage{stage}" not in carried:
+            warnings += _fill_stage(rows, table, stage, source)
+            carried.add(f"stage{stage}")
+    prose = "\n".join(
+        element.text_content().strip() for element in document.iter("p", "h1", "h2") if element.text_content().strip()
+    )
+    report = Report(source=source, text=text, format="html", rows=rows, has_columns=carried | {"rookie", "ineligible"})
+    report.warnings += warnings
+    report.prose = prose
+    return report
+
+
+def _tables(document, source) -> list[Table]:
+    """Every table with a header row, in page order, with the text that says what it is."""
+    found, heading = [], ""
+    for element in document.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag in _HEADINGS:
+            heading = _text(element)
+        elif element.tag == "table" and not element.xpath("ancestor::table"):
+            table = _table(element, heading, source)
+            if table is not None:
+                found.append(table)
+    return found
+
+
+def _table(element, heading, source) -> Table | None:
+    trs = [tr for tr in element.xpath(".//tr") if tr.xpath("ancestor::table[1]")[0] is element]
+    header_at = next((i for i, tr in enumerate(trs) if tr.xpath("./th") and not tr.xpath("./td")), None)
+    if header_at is None:
+        return None
+    labels = _cells(trs[header_at])
+    caption = element.find("caption")
+    context = _text(caption) if caption is not None else _above(element) or heading
+    table = Table(line=trs[header_at].sourceline or 0, labels=labels, context=context)
+    for tr in trs[header_at + 1 :]:
+        line = tr.sourceline or 0
+        cells = tr.xpath("./th|./td")
+        marks = [_text(sup) for cell in cells for sup in cell.xpath(".//sup[contains(@class, 'reference')]")]
+        for cell in cells:
+            for sup in cell.xpath(".//sup[contains(@class, 'reference')]"):
+                sup.drop_tree()
+        texts = _cells(tr)
+        if not any(t.strip() for t in texts):
+            continue
+        if len(cells) == 1 < len(labels) or (len(texts) != len(labels) and not re.match(r"\s*[0-9]+\.?\s*$", texts[0])):
+            table.notes.append((line, " ".join(t for t in texts if t.strip())))  # a footnote row across the table
+        elif len(texts) == len(labels):
+            if marks:
+                table.footnotes[len(table.rows)] = marks
+            if _italic_driver(cells, labels):
+                table.rookies.add(len(table.rows))
+            table.rows.append((line, texts))
+        else:
+            raise ReportError(
+                f"the row has {len(texts)} cells, the header {len(labels)}",
+                line=line,
+                text=" | ".join(t.strip() for t in texts)[:120],
+                source=source,
+                expected="one cell per header column",
+            )
+    last = table.rows[-1][0] if table.rows else table.line
+    table.notes = [note for note in table.notes if note[0] <= last]
+    return table
+
+
+def _cells(tr) -> list[str]:
+    """The row's cell texts, a cell spanning n columns counted n times (the first holds the text)."""
+    out = []
+    for cell in tr.xpath("./th|./td"):
+        span = cell.get("colspan", "1")
+        out.append(_text(cell))
+        out += [""] * (min(int(span), 50) - 1 if span.isdigit() and int(span) > 1 else 0)
+    return out
+
+
+def _text(element) -> str:
+    return " ".join(element.text_content().split())
+
+
+def _italic_driver(cells, labels) -> bool:
+    from results.importers.columns import kinds
+
+    found = kinds(labels)
+    if "driver" not in found or len(cells) != len(labels):
+        return False
+    cell = cells[found.index("driver")]
+    return bool(cell.xpath(".//i|.//em")) or "rookie" in (cell.get("class") or "")
+
+
+def _above(element) -> str:
+    """The short text just before the table (Wikipedia's "Stage One / Laps: 60" line)."""
+    previous = element.getprevious()
+    while previous is not None and previous.tag in {"link", "style", "meta"}:
+        previous = previous.getprevious()
+    if previous is None or previous.tag in _HEADINGS or previous.tag == "table":
+        return ""
+    text = _text(previous)
+    return text if len(text) <= 120 else ""
+
+
+def _fill_stage(rows, table, stage, source) -> list[str]:
+    """Give each row its position in stage ``stage``; a stage row naming nobody in the race is refused."""
+    column = f"stage{stage}"
+    found = table.fields()
+    if "finish" not in found or "driver" not in found:
+        return []
+    from results.importers.columns import kinds
+
+    labels = kinds(table.labels)
+    pos_at, driver_at = labels.index("finish"), labels.index("driver")
+    by_key = {name_key(row.driver): row for row in rows}
+    for line, cells in table.rows:
+        position = parse_position(cells[pos_at], line=line, source=source)
+        driver, _ = strip_marks(cells[driver_at])
+        row = by_key.get(name_key(driver))
+        if row is None or position is None:
+            raise ReportError(
+                f"the stage {stage} table names a driver who is not in the race results",
+                line=line,
+                text=" | ".join(cells)[:120],
+                source=source,
+                expected="the stage's top ten, each a driver of the race results",
+            )
+        setattr(row, column, position)
+    return []

@@ -1,0 +1,160 @@
+"""A results table found in a report (delimited, aligned or HTML), chosen among the report's
+tables and turned into Rows.
+
+A report often holds several tables with Pos and Driver columns: practice, qualifying, stages,
+the race, the standings. The race results are the table whose columns are a race's (a start,
+laps, a status or laps led beside the finish and the driver) and whose heading does not say it is
+something else; two such tables stop the import, naming both. Lines inside a table that are not
+results (DNQ lists, totals, notes) are listed in a warning, never silently cut the table; a line
+that looks like a result but cannot be read stops the import.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from results.importers import columns as vocabulary
+from results.importers.cells import row_from_cells, strip_marks
+from results.importers.report import ReportError, Row
+
+MAX_ROWS = 500  # cars in one race: the most in the history is 82
+RACE_COLUMNS = {"start", "laps", "led", "status"}
+# Headings of tables that have Pos and Driver columns but are not the race's results.
+NOT_RESULTS = re.compile(
+    r"qualif|practice|entry list|entries|standings|starting (?:line ?up|grid)|duel|heat race|lap leader|"
+    r"points after|championship|\bstage (?:one|two|1|2)\b|\b(?:first|second) stage\b",
+    re.IGNORECASE,
+)
+STAGE = re.compile(r"\bstage (one|two|1|2)\b|\b(first|second) stage\b", re.IGNORECASE)
+# Lines that explain a table rather than add to it: legends, sources, page footers.
+LEGEND = re.compile(
+    r"^\s*(?:\*|\(r\)|\(i\)|#|italics?|sources?\b|official\b|notes?\b|page \d+|.*\bpage \d+ of \d+)",
+    re.IGNORECASE,
+)
+NOT_A_RESULT = re.compile(r"^(?:dnq|dns|dnf?s|did not|wd|withdr|totals?\b|alt(?:ernates?)?\b|-+$|–$|—$)", re.I)
+
+
+@dataclass
+class Table:
+    """Header cells, then each line that has one cell per header cell: (line, cells)."""
+
+    line: int
+    labels: list[str]
+    context: str = ""  # heading, caption or the line above: what the table says it is
+    rows: list[tuple[int, list[str]]] = field(default_factory=list)
+    notes: list[tuple[int, str]] = field(default_factory=list)  # lines inside that are not rows
+    rookies: set[int] = field(default_factory=set)  # rows (indices) whose driver is in italics (HTML)
+    footnotes: dict[int, list[str]] = field(default_factory=dict)  # reference marks by row index (HTML)
+
+    def fields(self):
+        return set(vocabulary.kinds(self.labels))
+
+    def describe(self):
+        where = f"line {self.line}"
+        if self.context:
+            where += f" ({self.context.strip()[:60]!r})"
+        return f"{where}: " + ", ".join(" ".join(label.split()) for label in self.labels)
+
+
+def is_results_header(labels) -> bool:
+    found = set(vocabulary.kinds(labels))
+    return "finish" in found and "driver" in found
+
+
+def stage_of(table: Table):
+    """1 or 2 when the table's heading says it is a stage's results, else None."""
+    match = STAGE.search(table.context)
+    if not match:
+        return None
+    word = (match.group(1) or match.group(2)).lower()
+    return 1 if word in {"one", "1", "first"} else 2
+
+
+def choose(tables: list[Table], source: str) -> Table:
+    """The race results among ``tables``; an error naming the candidates when it is not one table."""
+    results = [t for t in tables if is_results_header(t.labels) and t.rows]
+    candidates = [t for t in results if not NOT_RESULTS.search(t.context) and t.fields() & RACE_COLUMNS]
+    if not candidates:
+        candidates = [t for t in results if not NOT_RESULTS.search(t.context)]
+    if len(candidates) == 1:
+        return candidates[0]
+    if not candidates:
+        shown = "; ".join(t.describe() for t in results[:4])
+        raise ReportError(
+            "no race results table found" + (f" (tables seen: {shown})" if shown else ""),
+            source=source,
+            expected="a table whose header has Finish (or Pos) and Driver, and Start, Laps or Status",
+        )
+    raise ReportError(
+        f"{len(candidates)} tables could be the race results: " + "; ".join(t.describe() for t in candidates[:4]),
+        source=source,
+        expected="a report with one race results table: delete the others from the file",
+    )
+
+
+def read_rows(table: Table, source: str, known_makes=()) -> tuple[list[Row], set[str], list[str]]:
+    """Rows of ``table``, the fields it carries, and warnings (columns and lines not imported)."""
+    if len(table.rows) > MAX_ROWS:
+        raise ReportError(
+            f"the table has {len(table.rows):,} rows",
+            line=table.rows[MAX_ROWS][0],
+            source=source,
+            expected=f"one race: at most {MAX_ROWS} cars",
+        )
+    values = [[cells[i] for _, cells in table.rows] for i in range(len(table.labels))]
+    placed, warnings = vocabulary.place(table.labels, values, source=source, line=table.line, known_makes=known_makes)
+    finish_at = next(i for i, p in enumerate(placed) if p.field == "finish")
+    driver_at = next(i for i, p in enumerate(placed) if p.field == "driver")
+    rows, skipped, footnotes = [], [], []
+    for index, (line, cells) in enumerate(table.rows):
+        finish = cells[finish_at].strip()
+        if not finish or NOT_A_RESULT.match(finish):
+            if any(c.strip() for c in cells):
+                skipped.append((line, " | ".join(c.strip() for c in cells if c.strip())))
+            continue
+        texts = {}
+        for column, text in zip(placed, cells, strict=True):
+            if column.field:
+                texts[column.field] = _cell(column, text, line=line, source=source, known_makes=known_makes)
+        rows.append(row_from_cells(texts, line=line, source=source, rookie=index in table.rookies))
+        _, marks = strip_marks(cells[driver_at])
+        footnotes += [(line, mark) for mark in marks.footnotes + table.footnotes.get(index, [])]
+    skipped += [note for note in table.notes if not LEGEND.match(note[1])]
+    if skipped:
+        listed = ", ".join(f"line {line} {text[:40]!r}" for line, text in sorted(skipped)[:5])
+        more = f" and {len(skipped) - 5} more" if len(skipped) > 5 else ""
+        warnings.append(f"lines in the table that are not results, not imported: {listed}{more}")
+    if footnotes:
+        listed = ", ".join(f"{mark} (line {line})" for line, mark in footnotes[:5])
+        warnings.append(f"reference marks after names, removed: {listed}; the report's notes say what they mean")
+    carried = {p.field for p in placed if p.field}
+    return rows, carried, warnings
+
+
+def _cell(column, text, *, line, source, known_makes):
+    if column.kind == vocabulary.SPONSOR_OWNER:
+        if not text.strip():
+            return ""
+        owner = vocabulary.owner_of(text)
+        if owner is None:
+            raise ReportError(
+                f"the {column.label!r} cell has no owner in brackets",
+                line=line,
+                text=text.strip(),
+                source=source,
+                expected="'Sponsor (Owner)': the owner is the team; write the owner in brackets",
+            )
+        return owner
+    if column.kind == vocabulary.SPONSOR_MAKE:
+        if not text.strip():
+            return ""
+        make = vocabulary.make_at_end(text, known_makes)
+        if make is None:
+            raise ReportError(
+                f"the {column.label!r} cell does not end with a make",
+                line=line,
+                text=text.strip(),
+                source=source,
+                expected="'Sponsor Make', e.g. 'Valvoline Ford' (editors add new makes in admin)",
+            )
+        return make
+    return text
