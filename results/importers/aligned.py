@@ -10,9 +10,9 @@ under; text under two labels at once (a column that is not aligned) stops the im
 import re
 from dataclasses import dataclass, field
 
-from results.importers.columns import LABELS, NOT_KEPT, label_key
+from results.importers.columns import LABELS, NOT_KEPT, label_key, may_name_a_driver
 from results.importers.report import ReportError
-from results.importers.table import Table, is_results_header
+from results.importers.table import MAX_HEADER, Table, is_results_header
 
 _WORD = re.compile(r"\S+")
 _ROW = re.compile(r"\s*[0-9]{1,3}\.?\s")
@@ -31,12 +31,14 @@ class _Label:
 class _Block:
     labels: list[_Label]
     line: int
+    table: Table
     rows: list[tuple[int, str]] = field(default_factory=list)
-    notes: list[tuple[int, str]] = field(default_factory=list)
 
 
 def labels_in(line: str) -> list[_Label] | None:
     """The header's labels with their positions, when ``line`` is a results header, else None."""
+    if len(line) > MAX_HEADER or not may_name_a_driver(line):
+        return None
     words = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(line)]
     if len(words) < 3 or len(words) > 40:
         return None
@@ -75,17 +77,19 @@ def tables(lines: list[str], source: str, first: int) -> list[Table]:
         if labels:
             if blocks and [label.text for label in labels] == [label.text for label in blocks[-1].labels]:
                 continue  # the header repeated after a page break
-            blocks.append(_Block(labels, line))
+            table = Table(line=line, labels=[label.text for label in labels], context=_above(lines, line))
+            blocks.append(_Block(labels, line, table))
         elif blocks and _ROW.match(text + " "):
+            blocks[-1].table.add_row(line, [], source)  # counted now, cut at the gutters once all are in
             blocks[-1].rows.append((line, text))
         elif blocks:
-            blocks[-1].notes.append((line, text.strip()))
+            blocks[-1].table.add_note(line, text)
     return [_cut(block, lines, source) for block in blocks]
 
 
 def _cut(block: _Block, lines, source) -> Table:
     """Split each row at the gutters and give each run of text to the label above it."""
-    table = Table(line=block.line, labels=[label.text for label in block.labels], context=_above(lines, block.line))
+    table = block.table
     width = max((len(text) for _, text in block.rows), default=0)
     used = bytearray(width)
     for _, text in block.rows:
@@ -93,6 +97,7 @@ def _cut(block: _Block, lines, source) -> Table:
             used[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     runs = [(m.start(), m.end()) for m in re.finditer(rb"\x01+", bytes(used))]
     owners = [_owner(run, block, lines, source) for run in runs]
+    table.rows = []
     for line, text in block.rows:
         cells = [""] * len(block.labels)
         for (start, end), owner in zip(runs, owners, strict=True):
@@ -100,8 +105,6 @@ def _cut(block: _Block, lines, source) -> Table:
             if piece:
                 cells[owner] = f"{cells[owner]} {piece}".strip()
         table.rows.append((line, cells))
-    last = block.rows[-1][0] if block.rows else block.line
-    table.notes = [note for note in block.notes if note[0] < last]
     return table
 
 

@@ -70,12 +70,21 @@ LABELS = {label: kind for kind, labels in FIELD_LABELS.items() for label in labe
 _NUMBER_LIKE = re.compile(r"#?(?:[0-9][0-9A-Za-z.\-]{0,3}|[A-Za-z]|[A-Za-z][A-Za-z\-]{0,2}[0-9][0-9A-Za-z\-]{0,2})")
 
 
+_REFERENCE = re.compile(r"\[[^\]]*\]")
+_SLASH = re.compile(r"\s*/\s*")
+# Every header names the driver: a line without these letters is no header (checked before the rest).
+_DRIVER_WORD = re.compile(r"driver|name", re.IGNORECASE)
+
+
 def label_key(text: str) -> str:
     """ "Sponsor/Owner " -> "sponsor / owner", "No." -> "no", "Pts[a]" -> "pts"."""
     text = unidecode(text or "").lower()
-    text = re.sub(r"\[[^\]]*\]", "", text)
-    text = re.sub(r"\s*/\s*", " / ", text)
+    text = _SLASH.sub(" / ", _REFERENCE.sub("", text))
     return " ".join(text.split()).strip(" .:*")
+
+
+def may_name_a_driver(line: str) -> bool:
+    return bool(_DRIVER_WORD.search(line))
 
 
 def known_label(text: str) -> bool:

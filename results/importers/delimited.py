@@ -10,14 +10,18 @@ not swallow the rows after it.
 import csv
 import re
 
+from results.importers.columns import may_name_a_driver
 from results.importers.report import ReportError
-from results.importers.table import Table, is_results_header
+from results.importers.table import MAX_HEADER, Table, is_results_header
 
 DELIMITERS = ("\t", ";", ",", "|")
 _RULE = re.compile(r"^[\s|:+=-]+$")  # "|---|---|" or "----+----": a pipe table's ruling
+_NUMBER = re.compile(r"\s*[0-9]+\.?\s*$")
 
 
 def _split(line: str, delimiter: str) -> list[str]:
+    if delimiter not in line and '"' not in line:
+        return [line]  # a note or prose line: no need for the csv module
     cells = next(csv.reader([line], delimiter=delimiter), [])
     if delimiter == "|":
         cells = [c.strip() for c in cells]
@@ -30,6 +34,8 @@ def _split(line: str, delimiter: str) -> list[str]:
 
 def header_in(line: str):
     """(delimiter, cells) when ``line`` is a results header in one of the delimiters, else None."""
+    if len(line) > MAX_HEADER or not may_name_a_driver(line):
+        return None
     for delimiter in DELIMITERS:
         if delimiter in line:
             try:
@@ -47,7 +53,13 @@ def tables(lines: list[str], source: str, first: int) -> tuple[list[Table], str]
     found: list[Table] = []
     table = None
     for line, text in enumerate(lines[first:], start=first + 1):
-        if delimiter == "|" and _RULE.match(text):
+        if not text.strip() or (delimiter == "|" and _RULE.match(text)):
+            continue
+        if delimiter not in text:  # a note or a line of prose: one cell, no header, no row
+            if table is not None and len(table.labels) > 1:
+                if _NUMBER.match(text):
+                    _wrong_count(1, table, line, text, source)
+                table.add_note(line, text)
             continue
         try:
             cells = _split(text, delimiter)
@@ -61,7 +73,7 @@ def tables(lines: list[str], source: str, first: int) -> tuple[list[Table], str]
             ) from None
         if not any(c.strip() for c in cells):
             continue
-        if len(cells) > 2 and is_results_header(cells):
+        if len(cells) > 2 and may_name_a_driver(text) and is_results_header(cells):
             if table is not None and [c.strip() for c in cells] == [c.strip() for c in table.labels]:
                 continue  # the header repeated (a page break): the table goes on
             table = Table(line=line, labels=cells, context=_above(lines, line))
@@ -72,21 +84,22 @@ def tables(lines: list[str], source: str, first: int) -> tuple[list[Table], str]
         while len(cells) > len(table.labels) and not cells[-1].strip():
             cells = cells[:-1]  # empty cells past the header (a spreadsheet's unused columns)
         if len(cells) == len(table.labels):
-            table.rows.append((line, cells))
-        elif re.match(r"\s*[0-9]+\.?\s*$", cells[0]):
-            raise ReportError(
-                f"the row has {len(cells)} cells, the header {len(table.labels)}",
-                line=line,
-                text=text[:80],
-                source=source,
-                expected="one cell per header column",
-            )
+            table.add_row(line, cells, source)
+        elif _NUMBER.match(cells[0]):
+            _wrong_count(len(cells), table, line, text, source)
         else:
-            table.notes.append((line, text.strip()))
-    for t in found:
-        last = t.rows[-1][0] if t.rows else t.line
-        t.notes = [note for note in t.notes if note[0] < last]  # after the last row: the report's prose
+            table.add_note(line, text)
     return found, _name(delimiter)
+
+
+def _wrong_count(count, table, line, text, source):
+    raise ReportError(
+        f"the row has {count} cells, the header {len(table.labels)}",
+        line=line,
+        text=text[:80],
+        source=source,
+        expected="one cell per header column",
+    )
 
 
 def _above(lines, line):

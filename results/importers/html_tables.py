@@ -13,6 +13,7 @@ import re
 from lxml import etree
 from lxml import html as lxml_html
 
+from results.importers import columns
 from results.importers.cells import parse_position, strip_marks
 from results.importers.report import Report, ReportError
 from results.importers.table import Table, choose, is_results_header, read_rows, stage_of
@@ -25,7 +26,17 @@ _HIDDEN = (
 )
 
 
+MAX_TABLE_ROWS = 5000  # a race article has under a thousand (entry list, practice, qualifying, race, standings)
+
+
 def read(text: str, source: str, *, known_makes=()) -> Report:
+    rows_in_page = text.lower().count("<tr")  # counted before parsing: the parsed tree is many times the text
+    if rows_in_page > MAX_TABLE_ROWS:
+        raise ReportError(
+            f"the page has {rows_in_page:,} table rows",
+            source=source,
+            expected=f"a race's page (at most {MAX_TABLE_ROWS:,} table rows): save the race's own page",
+        )
     try:
         document = lxml_html.document_fromstring(text)
     except (ValueError, etree.ParserError) as error:
@@ -59,40 +70,51 @@ def _tables(document, source) -> list[Table]:
             continue
         if element.tag in _HEADINGS:
             heading = _text(element)
-        elif element.tag == "table" and not element.xpath("ancestor::table"):
+        elif element.tag == "table" and not any(a.tag == "table" for a in element.iterancestors()):
             table = _table(element, heading, source)
             if table is not None:
                 found.append(table)
     return found
 
 
+def _rows(table):
+    """The table's own rows (not those of a table inside one of its cells)."""
+    for child in table:
+        if child.tag == "tr":
+            yield child
+        elif child.tag in {"thead", "tbody", "tfoot"}:
+            yield from (tr for tr in child if tr.tag == "tr")
+
+
 def _table(element, heading, source) -> Table | None:
-    trs = [tr for tr in element.xpath(".//tr") if tr.xpath("ancestor::table[1]")[0] is element]
-    header_at = next((i for i, tr in enumerate(trs) if tr.xpath("./th") and not tr.xpath("./td")), None)
+    trs = list(_rows(element))
+    header_at = next((i for i, tr in enumerate(trs) if _is_header_row(tr)), None)
     if header_at is None:
         return None
     labels = _cells(trs[header_at])
     caption = element.find("caption")
     context = _text(caption) if caption is not None else _above(element) or heading
     table = Table(line=trs[header_at].sourceline or 0, labels=labels, context=context)
+    kinds = columns.kinds(labels)
+    driver_at = kinds.index("driver") if "driver" in kinds else None
     for tr in trs[header_at + 1 :]:
         line = tr.sourceline or 0
-        cells = tr.xpath("./th|./td")
-        marks = [_text(sup) for cell in cells for sup in cell.xpath(".//sup[contains(@class, 'reference')]")]
-        for cell in cells:
-            for sup in cell.xpath(".//sup[contains(@class, 'reference')]"):
-                sup.drop_tree()
+        cells = [cell for cell in tr if cell.tag in {"td", "th"}]
+        sups = [sup for cell in cells for sup in cell.iter("sup") if "reference" in (sup.get("class") or "")]
+        marks = [_text(sup) for sup in sups]
+        for sup in sups:
+            sup.drop_tree()
         texts = _cells(tr)
         if not any(t.strip() for t in texts):
             continue
         if len(cells) == 1 < len(labels) or (len(texts) != len(labels) and not re.match(r"\s*[0-9]+\.?\s*$", texts[0])):
-            table.notes.append((line, " ".join(t for t in texts if t.strip())))  # a footnote row across the table
+            table.add_note(line, " ".join(t for t in texts if t.strip()))  # a footnote row across the table
         elif len(texts) == len(labels):
             if marks:
                 table.footnotes[len(table.rows)] = marks
-            if _italic_driver(cells, labels):
+            if driver_at is not None and len(cells) == len(labels) and _italic(cells[driver_at]):
                 table.rookies.add(len(table.rows))
-            table.rows.append((line, texts))
+            table.add_row(line, texts, source)
         else:
             raise ReportError(
                 f"the row has {len(texts)} cells, the header {len(labels)}",
@@ -101,16 +123,21 @@ def _table(element, heading, source) -> Table | None:
                 source=source,
                 expected="one cell per header column",
             )
-    last = table.rows[-1][0] if table.rows else table.line
-    table.notes = [note for note in table.notes if note[0] <= last]
     return table
+
+
+def _is_header_row(tr) -> bool:
+    tags = {cell.tag for cell in tr if isinstance(cell.tag, str)}
+    return "th" in tags and "td" not in tags
 
 
 def _cells(tr) -> list[str]:
     """The row's cell texts, a cell spanning n columns counted n times (the first holds the text)."""
     out = []
-    for cell in tr.xpath("./th|./td"):
-        span = cell.get("colspan", "1")
+    for cell in tr:
+        if cell.tag not in {"td", "th"}:
+            continue
+        span = cell.get("colspan", "1").strip()
         out.append(_text(cell))
         out += [""] * (min(int(span), 50) - 1 if span.isdigit() and int(span) > 1 else 0)
     return out
@@ -120,14 +147,8 @@ def _text(element) -> str:
     return " ".join(element.text_content().split())
 
 
-def _italic_driver(cells, labels) -> bool:
-    from results.importers.columns import kinds
-
-    found = kinds(labels)
-    if "driver" not in found or len(cells) != len(labels):
-        return False
-    cell = cells[found.index("driver")]
-    return bool(cell.xpath(".//i|.//em")) or "rookie" in (cell.get("class") or "")
+def _italic(cell) -> bool:
+    return any(True for _ in cell.iter("i", "em")) or "rookie" in (cell.get("class") or "")
 
 
 def _above(element) -> str:
@@ -137,7 +158,12 @@ def _above(element) -> str:
         previous = previous.getprevious()
     if previous is None or previous.tag in _HEADINGS or previous.tag == "table":
         return ""
-    text = _text(previous)
+    text = ""
+    for piece in previous.itertext():  # stops early: the element before may be a whole page
+        text += piece
+        if len(text) > 240:
+            return ""
+    text = " ".join(text.split())
     return text if len(text) <= 120 else ""
 
 
@@ -147,9 +173,7 @@ def _fill_stage(rows, table, stage, source) -> list[str]:
     found = table.fields()
     if "finish" not in found or "driver" not in found:
         return []
-    from results.importers.columns import kinds
-
-    labels = kinds(table.labels)
+    labels = columns.kinds(table.labels)
     pos_at, driver_at = labels.index("finish"), labels.index("driver")
     by_key = {name_key(row.driver): row for row in rows}
     for line, cells in table.rows:

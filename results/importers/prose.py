@@ -26,9 +26,14 @@ _TRACK_WORDS = (
 _TRACK = re.compile(rf"\bat ((?:the )?(?:[A-Z][\w.’'-]*\s+)+?(?:{_TRACK_WORDS}))")
 _YEAR = re.compile(r"\b(19[4-9]\d|20\d\d)\b")
 _NAME = r"([A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){1,3})"
-_POLE = [re.compile(rf"[Pp]ole(?:[- ]?sitter| winner)? {_NAME}"), re.compile(rf"{_NAME} (?:won|took|claimed) the pole")]
+# \b: a name starts at a word, or a 20,000-letter "word" is tried from each of its letters (quadratic)
+_POLE = [
+    re.compile(rf"[Pp]ole(?:[- ]?sitter| winner)? {_NAME}"),
+    re.compile(rf"\b{_NAME} (?:won|took|claimed) the pole"),
+]
 _STAGE_WINNER = re.compile(rf"Stage #?(\d) winner {_NAME}")
-_STAGE_WON = re.compile(r"\b([A-Z][\w’'-]+)\b[^.]*?\bwon (?:the )?(first|second|third|final) stage")
+# within one sentence of at most 300 characters: an unbounded [^.]*? from each capitalised word is quadratic
+_STAGE_WON = re.compile(r"\b([A-Z][\w’'-]+)\b[^.]{0,300}?\bwon (?:the )?(first|second|third|final) stage")
 _LED_ALL_BUT = re.compile(r"\b([A-Z][\w’'-]+) led all but ([\w-]+) of the ([\w-]+) laps")
 _LED = re.compile(r"\b([A-Z][\w’'-]+) led ([\w-]+) (?:of the ([\w-]+) )?laps")
 

@@ -17,6 +17,7 @@ from results.importers.table import choose, read_rows
 FORMATS = ["text", "csv", "aligned", "html", "historical"]
 _HEADING = re.compile(r"^\s*(?:race |final |official )?results\s*:?\s*$", re.IGNORECASE)
 _ROOKIE_LEGEND = re.compile(r"italics?\s*[–—-]+\s*competing for rookie", re.IGNORECASE)
+_SPACES = re.compile(r"[\u00a0\u2009\u202f]")
 _HTML = re.compile(r"<(?:!doctype html|html|body|table)\b", re.IGNORECASE)
 
 
@@ -66,7 +67,7 @@ def read_report(
         )
     else:
         # no-break and thin spaces read as spaces; the stored report keeps them
-        readable = re.sub(r"[\u00a0\u2009\u202f]", " ", text)
+        readable = _SPACES.sub(" ", text) if _SPACES.search(text) else text
         if format == "text":
             report = _read_glued(readable, source, knowledge, known_makes)
         else:
@@ -76,7 +77,8 @@ def read_report(
         report.warnings.append(f"the file is not UTF-8: read as {used} (check names with accents, or pass --encoding)")
     if not report.rows:
         raise ReportError("no results rows found", source=source, expected="a header line, then one row per car")
-    prose_facts = facts_from_prose(report.prose, known_tracks=known_tracks)
+    # the facts sit in the first paragraphs; a 5 MB "prose" is not read whole
+    prose_facts = facts_from_prose(report.prose[:50_000], known_tracks=known_tracks)
     report.facts.merge(prose_facts)
     report.rows.sort(key=lambda row: row.finish)
     validate.check_rows(report.rows, source=source, warnings=report.warnings)

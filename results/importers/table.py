@@ -17,6 +17,8 @@ from results.importers.cells import row_from_cells, strip_marks
 from results.importers.report import ReportError, Row
 
 MAX_ROWS = 500  # cars in one race: the most in the history is 82
+MAX_HEADER = 1000  # characters: a longer line is no table's header
+NOTES_KEPT = 10
 RACE_COLUMNS = {"start", "laps", "led", "status"}
 # Headings of tables that have Pos and Driver columns but are not the race's results.
 NOT_RESULTS = re.compile(
@@ -41,9 +43,31 @@ class Table:
     labels: list[str]
     context: str = ""  # heading, caption or the line above: what the table says it is
     rows: list[tuple[int, list[str]]] = field(default_factory=list)
-    notes: list[tuple[int, str]] = field(default_factory=list)  # lines inside that are not rows
+    notes: list[tuple[int, str]] = field(default_factory=list)  # the first lines inside that are not rows
+    more_notes: int = 0  # and how many more
+    _pending: list[tuple[int, str]] = field(default_factory=list)  # since the last row: prose, unless a row follows
+    _pending_more: int = 0
     rookies: set[int] = field(default_factory=set)  # rows (indices) whose driver is in italics (HTML)
     footnotes: dict[int, list[str]] = field(default_factory=dict)  # reference marks by row index (HTML)
+
+    def add_row(self, line: int, cells: list[str], source: str):
+        """A row; the lines seen since the last row were inside the table after all."""
+        room = max(0, NOTES_KEPT - len(self.notes))
+        self.notes += self._pending[:room]
+        self.more_notes += len(self._pending[room:]) + self._pending_more
+        self._pending, self._pending_more = [], 0
+        self.rows.append((line, cells))
+        too_many_rows(self, source)
+
+    def add_note(self, line: int, text: str):
+        """A line that is not a row: a legend is the table's own; others are listed if a row follows.
+        Only the first few are kept, whatever the size of the file."""
+        if LEGEND.match(text):
+            return
+        if len(self._pending) < NOTES_KEPT:
+            self._pending.append((line, " ".join(text.split())[:80]))
+        else:
+            self._pending_more += 1
 
     def fields(self):
         return set(vocabulary.kinds(self.labels))
@@ -53,6 +77,17 @@ class Table:
         if self.context:
             where += f" ({self.context.strip()[:60]!r})"
         return f"{where}: " + ", ".join(" ".join(label.split()) for label in self.labels)
+
+
+def too_many_rows(table: "Table", source: str):
+    """Refuse a table as soon as it outgrows a race, before its rows are read."""
+    if len(table.rows) > MAX_ROWS:
+        raise ReportError(
+            f"the table has more than {MAX_ROWS} rows",
+            line=table.rows[MAX_ROWS][0],
+            source=source,
+            expected=f"one race: at most {MAX_ROWS} cars",
+        )
 
 
 def is_results_header(labels) -> bool:
@@ -93,13 +128,7 @@ def choose(tables: list[Table], source: str) -> Table:
 
 def read_rows(table: Table, source: str, known_makes=()) -> tuple[list[Row], set[str], list[str]]:
     """Rows of ``table``, the fields it carries, and warnings (columns and lines not imported)."""
-    if len(table.rows) > MAX_ROWS:
-        raise ReportError(
-            f"the table has {len(table.rows):,} rows",
-            line=table.rows[MAX_ROWS][0],
-            source=source,
-            expected=f"one race: at most {MAX_ROWS} cars",
-        )
+    too_many_rows(table, source)
     values = [[cells[i] for _, cells in table.rows] for i in range(len(table.labels))]
     placed, warnings = vocabulary.place(table.labels, values, source=source, line=table.line, known_makes=known_makes)
     finish_at = next(i for i, p in enumerate(placed) if p.field == "finish")
@@ -118,10 +147,11 @@ def read_rows(table: Table, source: str, known_makes=()) -> tuple[list[Row], set
         rows.append(row_from_cells(texts, line=line, source=source, rookie=index in table.rookies))
         _, marks = strip_marks(cells[driver_at])
         footnotes += [(line, mark) for mark in marks.footnotes + table.footnotes.get(index, [])]
-    skipped += [note for note in table.notes if not LEGEND.match(note[1])]
+    skipped += table.notes
     if skipped:
         listed = ", ".join(f"line {line} {text[:40]!r}" for line, text in sorted(skipped)[:5])
-        more = f" and {len(skipped) - 5} more" if len(skipped) > 5 else ""
+        hidden = len(skipped) - 5 + table.more_notes
+        more = f" and {hidden} more" if hidden > 0 else ""
         warnings.append(f"lines in the table that are not results, not imported: {listed}{more}")
     if footnotes:
         listed = ", ".join(f"{mark} (line {line})" for line, mark in footnotes[:5])

@@ -1,0 +1,105 @@
+"""Inputs built to break the import (found by an attack on the import paths): each ends in a
+clean error naming the file, the line and what to do, from the command line and from admin;
+nothing is written."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from results.importers.decode import MAX_BYTES
+from results.models import Event, ImportRun
+
+OPTIONS = ("--series", "Truck", "--year", 2022, "--round", 15, "--track", "Mid-Ohio Sports Car Course")
+HEADER = "Pos,St,#,Driver,Laps\n"
+
+
+@pytest.mark.parametrize(
+    "data, fragments",
+    [
+        (
+            (HEADER + "1,2,75,Parker Kligerman," + "9" * 5000 + "\n").encode(),
+            ["line 2", "a laps cell of 5,000 characters"],
+        ),
+        ((HEADER + "1,2,75,Parker Kligerman," + "0" * 450 + "9\n").encode(), ["line 2", "laps is out of range"]),
+        (
+            (HEADER + "1,2,75,Parker Kligerman,67\n²,13,38,Zane Smith,67\n").encode(),
+            ["line 3", "finish is not a position"],
+        ),
+        ((HEADER + "1,2,75,Parker Kligerman,٦٧\n").encode(), ["line 2", "laps is not a whole number"]),
+        (
+            (HEADER + "".join(f"{i},{i},{i},Driver {i}son,67\n" for i in range(1, 200))).encode() + b"\x00tail\n",
+            ["line 201", "NUL character"],
+        ),
+        ((HEADER + "1,2,75," + "K" * 200_000 + ",67\n").encode(), ["line 2", "cannot be read as csv", "field larger"]),
+        ((HEADER + "1,2,75," + "K" * 100_000 + ",67\n").encode(), ["line 2", "driver cell of 100,000 characters"]),
+        (
+            (HEADER + "".join(f"{i},{i},{i},Driver {i}son,67\n" for i in range(1, 700))).encode(),
+            ["line 502", "the table has more than 500 rows", "at most 500 cars"],
+        ),
+        ((HEADER + "1,2,ABCDEFG,Parker Kligerman,67\n").encode(), ["line 2", "not a car number"]),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", ["a PDF document", "copy the results table out of the PDF"]),
+        (b"PK\x03\x04" + bytes(200), ["Excel .xlsx", "save the sheet as CSV"]),
+        (
+            b"<html><body><table><tr><th>Pos</th><th>Driver</th><th>Laps</th></tr>"
+            + b'<tr><td colspan="999999999">1</td></tr><tr><td>1</td><td>Ann Able</td><td>9</td></tr></table></body></html>',
+            [],
+        ),
+        (b"<html><body>" + b"<div>" * 5000 + b"</body></html>", ["no race results table found"]),
+    ],
+    ids=[
+        "5000-digit-number",
+        "451-digit-number",
+        "superscript-digit",
+        "arabic-digits",
+        "nul-after-4096",
+        "200kb-field",
+        "100kb-cell",
+        "700-rows",
+        "long-car-number",
+        "pdf",
+        "xlsx",
+        "huge-colspan",
+        "deep-html",
+    ],
+)
+def test_hostile_reports_end_in_a_clean_error_or_a_clean_reading(run_import, tmp_path, data, fragments):
+    path = tmp_path / "hostile.csv"
+    path.write_bytes(data)
+    ok, out, err = run_import(path, "--dry-run", *OPTIONS)
+    assert "Traceback" not in out + err
+    if not fragments:
+        assert ok, err
+        return
+    assert not ok
+    assert str(path) in err
+    for fragment in fragments:
+        assert fragment in err, err
+    assert ImportRun.objects.get().outcome == "failed"
+
+
+def test_a_file_over_the_limit_is_refused_by_its_size(run_import, tmp_path):
+    path = tmp_path / "huge.csv"
+    with open(path, "wb") as handle:
+        handle.truncate(MAX_BYTES + 1)  # sparse: its size is all the command may look at
+    ok, out, err = run_import(path, *OPTIONS)
+    assert not ok
+    assert f"the file is {MAX_BYTES + 1:,} bytes" in err and "split the file" in err
+
+
+def test_an_upload_over_the_limit_gets_an_error_page_not_a_500(editor_client):
+    upload = SimpleUploadedFile("huge.csv", b"x" * (MAX_BYTES + 1), content_type="text/csv")
+    response = editor_client.post("/admin/results/importrun/import/", {"file": upload, "preview": "1"})
+    assert response.status_code == 200
+    assert "split the file" in response.content.decode()
+    assert not Event.objects.exists()
+
+
+def test_an_upload_in_windows_1252_previews_and_confirms_the_same_names(editor_client):
+    data = "Pos,Driver,Laps\r\n1,Daniel Suárez,500\r\n2,Erik Jones,500\r\n".encode("cp1252")
+    upload = SimpleUploadedFile("bristol.csv", data, content_type="text/csv")
+    fields = {"series": "Cup", "year": 2019, "round": 24, "track": "Bristol Motor Speedway"}
+    preview = editor_client.post("/admin/results/importrun/import/", {"file": upload, "preview": "1", **fields})
+    assert "Daniel Suárez" in preview.content.decode()
+    text = preview.context["form"].initial["text"]
+    response = editor_client.post("/admin/results/importrun/import/", {"text": text, "confirm": "1", **fields})
+    assert response.status_code == 302
+    assert Event.objects.get().entries.get(finish=1).driver.name == "Daniel Suárez"

@@ -1,0 +1,179 @@
+"""Saved web pages with many tables: the operator imports the page and gets the race, not the
+qualifying, the stages or the standings; footnotes and marks stay out of the names."""
+
+import csv
+import io
+
+from results.models import Driver, Entry
+
+OPTIONS = ("--series", "Truck", "--year", 2025, "--round", 4, "--track", "Homestead-Miami Speedway")
+
+
+def table(header, rows, *, footer="", before=""):
+    head = "".join(f"<th>{h}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>\n" for row in rows)
+    foot = f'<tr><th colspan="{len(header)}">{footer}</th></tr>' if footer else ""
+    return f"{before}<table class='wikitable'><tbody><tr>{head}</tr>\n{body}{foot}</tbody></table>\n"
+
+
+RESULTS = [
+    ["1", "3", "07", '<a href="/wiki/Kyle_Larson">Kyle Larson</a> (i)', "Spire Motorsports", "Chevrolet", "134", "0"],
+    ["2", "4", "34", '<a href="/wiki/Layne_Riggs">Layne Riggs</a> (R)', "Front Row Motorsports", "Ford", "134", "48"],
+    ["3", "1", "11", "Corey Heim", "TRICON Garage", "Toyota", "134", "54"],
+    ["4", "2", "7", 'Corey Day (i)<sup class="reference"><a href="#cite_note-1">[a]</a></sup>', "Spire Motorsports"]
+    + ["Chevrolet", "133", "0"],
+]
+RESULTS_HEADER = ["Pos", "Grid", "No", "Driver", "Team", "Manufacturer", "Laps", "Points"]
+QUALIFYING = [
+    ["1", "11", "Corey Heim", "TRICON Garage", "Toyota", "31.2", "173.1"],
+    ["2", "7", "Corey Day (i)", "Spire Motorsports", "Chevrolet", "31.3", "172.8"],
+    ["3", "07", "Kyle Larson (i)", "Spire Motorsports", "Chevrolet", "31.4", "172.5"],
+    ["4", "34", "Layne Riggs (R)", "Front Row Motorsports", "Ford", "31.5", "171.9"],
+]
+
+
+def heading(text):
+    return f'<div class="mw-heading mw-heading3"><h3 id="x">{text}</h3><span class="mw-editsection">[edit]</span></div>'
+
+
+def article(*parts):
+    lead = "<p>The Baptist Health 200 was a NASCAR Craftsman Truck Series race at Homestead-Miami Speedway.</p>"
+    return "<!DOCTYPE html><html><body>" + lead + "".join(parts) + "</body></html>"
+
+
+def dry_run(run_import, tmp_path, page, *options):
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    ok, out, err = run_import(path, "--dry-run", "--as", "csv", *(options or OPTIONS))
+    return ok, list(csv.DictReader(io.StringIO(out))) if ok else [], err
+
+
+def test_the_race_results_are_read_not_the_qualifying_table_above_them(run_import, tmp_path):
+    page = article(
+        heading("Qualifying results"),
+        table(
+            ["Pos", "No.", "Driver", "Team", "Manufacturer", "Time", "Speed"],
+            QUALIFYING,
+            footer="Official qualifying results",
+        ),
+        heading("Race results"),
+        table(RESULTS_HEADER, RESULTS, footer='<a href="https://nascar.com">Official race results</a>'),
+    )
+    ok, rows, err = dry_run(run_import, tmp_path, page)
+    assert ok, err
+    assert [(r["finish"], r["start"], r["number"], r["driver"]) for r in rows] == [
+        ("1", "3", "07", "Kyle Larson"),
+        ("2", "4", "34", "Layne Riggs"),
+        ("3", "1", "11", "Corey Heim"),
+        ("4", "2", "7", "Corey Day"),
+    ]
+    assert [(r["rookie"], r["ineligible"]) for r in rows] == [("0", "1"), ("1", "0"), ("0", "0"), ("0", "1")]
+    assert "reference marks after names, removed: [a] (line" in err
+
+
+def test_a_marked_name_is_the_known_driver_not_a_new_one(run_import, tmp_path, make):
+    day = make.driver(name="Corey Day")
+    page = article(heading("Race results"), table(RESULTS_HEADER, RESULTS, footer="Source:[5]"))
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    ok, out, err = run_import(path, *OPTIONS)
+    assert ok, err
+    entry = Entry.objects.get(finish=4)
+    assert entry.driver == day and entry.ineligible and not entry.rookie
+    assert Driver.objects.filter(name__startswith="Corey Day").count() == 1
+    assert Entry.objects.get(finish=2).rookie
+
+
+def test_stage_tables_told_apart_by_the_line_above_them_fill_the_stage_columns(run_import, tmp_path):
+    stage = ["Pos", "No", "Driver", "Team", "Manufacturer", "Points"]
+    page = article(
+        heading("Stage Results"),
+        table(
+            stage,
+            [
+                ["1", "11", "Corey Heim", "TRICON Garage", "Toyota", "10"],
+                ["2", "07", "Kyle Larson (i)", "x", "Chevrolet", "0"],
+            ],
+            before="<p><b>Stage One</b><br><i><b>Laps:</b></i> 30</p>",
+        ),
+        table(
+            stage,
+            [["1", "07", "Kyle Larson (i)", "x", "Chevrolet", "0"], ["2", "34", "Layne Riggs (R)", "x", "Ford", "9"]],
+            before="<p><b>Stage Two</b><br><i><b>Laps:</b></i> 60</p>",
+        ),
+        heading("Final Stage Results"),
+        table(RESULTS_HEADER, RESULTS, before="<p><b>Stage Three</b><br><i><b>Laps:</b></i> 134</p>"),
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    ok, out, err = run_import(path, *OPTIONS)
+    assert ok, err
+    stages = dict(Entry.objects.values_list("driver__name", "stage1"))
+    assert stages == {"Corey Heim": 1, "Kyle Larson": 2, "Layne Riggs": None, "Corey Day": None}
+    assert Entry.objects.get(driver__name="Layne Riggs").stage2 == 2
+
+
+def test_two_tables_that_could_be_the_race_stop_the_import_naming_both(run_import, tmp_path):
+    page = article(
+        heading("Race results"),
+        table(RESULTS_HEADER, RESULTS),
+        heading("Unofficial results"),
+        table(RESULTS_HEADER, RESULTS[:3]),
+    )
+    ok, rows, err = dry_run(run_import, tmp_path, page)
+    assert not ok
+    assert "2 tables could be the race results" in err
+    assert "'Race results'" in err and "'Unofficial results'" in err
+    assert "delete the others" in err
+
+
+def test_a_page_without_a_race_table_says_what_it_saw(run_import, tmp_path):
+    page = article(
+        heading("Qualifying results"),
+        table(["Pos", "No.", "Driver", "Team", "Manufacturer", "Time", "Speed"], QUALIFYING),
+    )
+    ok, rows, err = dry_run(run_import, tmp_path, page)
+    assert not ok
+    assert "no race results table found" in err and "'Qualifying results'" in err
+
+
+def test_racing_reference_page_car_is_the_make_and_the_owner_is_the_team(run_import, tmp_path):
+    header = ["Pos", "St", "#", "Driver", "Sponsor / Owner", "Truck", "Laps", "Status", "Led", "Pts", "PPts"]
+    rows = [
+        [
+            "1",
+            "3",
+            "07",
+            "Kyle Larson",
+            'Hendrickcars.com&nbsp;&nbsp; (<a href="/owner/x">Spire Motorsports</a>)',
+            "Chevrolet",
+        ]
+        + ["134", "running", "20", "0", "5"],
+        [
+            "2",
+            "4",
+            "34",
+            "Layne Riggs",
+            "Love's&nbsp;&nbsp; (Front Row Motorsports)",
+            "Ford",
+            "134",
+            "running",
+            "3",
+            "48",
+            "0",
+        ],
+    ]
+    page = (
+        "<html><body><table class='tb'><tr><td>Race results</td></tr></table>"
+        + table(header, rows).replace("class='wikitable'", "class='tb race-results-tbl'")
+        + "<h3>Top 10 in points after the race</h3>"
+        + table(["Pos", "Driver", "Points", "Diff"], [["1", "Corey Heim", "180", "leader"]])
+        + "</body></html>"
+    )
+    ok, read, err = dry_run(run_import, tmp_path, page)
+    assert ok, err
+    assert [(r["number"], r["team"], r["manufacturer"], r["led"], r["points"]) for r in read] == [
+        ("07", "Spire Motorsports", "Chevrolet", "20", "0"),
+        ("34", "Front Row Motorsports", "Ford", "3", "48"),
+    ]
+    assert "column 'PPts' is not imported (playoff points" in err
