@@ -103,3 +103,11 @@ def test_an_upload_in_windows_1252_previews_and_confirms_the_same_names(editor_c
     response = editor_client.post("/admin/results/importrun/import/", {"text": text, "confirm": "1", **fields})
     assert response.status_code == 302
     assert Event.objects.get().entries.get(finish=1).driver.name == "Daniel Suárez"
+
+
+def test_a_dry_run_as_csv_neutralises_formula_cells(run_import, tmp_path):
+    path = tmp_path / "formula.csv"
+    path.write_text('Pos,Driver,Team,Laps\n1,"=HYPERLINK(""http://x"")",@Team,67\n', encoding="utf-8")
+    ok, out, err = run_import(path, "--dry-run", "--as", "csv", *OPTIONS)
+    assert ok, err
+    assert "'=HYPERLINK" in out and ",'@Team," in out

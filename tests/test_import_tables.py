@@ -162,3 +162,10 @@ def test_the_top_ten_in_points_below_the_results_is_not_the_race(run_import, tmp
     ok, rows, err = dry_run(run_import, tmp_path, text, name="rr.txt")
     assert ok, err
     assert cells(rows, "finish", "driver", "points") == [("1", "Ned Jarrett", ""), ("2", "G.C. Spencer", "")]
+
+
+def test_text_under_no_header_is_refused_not_given_to_a_neighbour(run_import, tmp_path):
+    text = "Fin  Driver           Laps\n  1  Ned Jarrett       200     running\n  2  G.C. Spencer      178     engine\n"
+    ok, rows, err = dry_run(run_import, tmp_path, text, name="shifted.txt")
+    assert not ok
+    assert "line 2: text at characters 32-38 lies under no header" in err and "running" in err

@@ -84,10 +84,10 @@ def tables(lines: list[str], source: str, first: int) -> list[Table]:
             blocks[-1].rows.append((line, text))
         elif blocks:
             blocks[-1].table.add_note(line, text)
-    return [_cut(block, lines, source) for block in blocks]
+    return [_cut(block, source) for block in blocks]
 
 
-def _cut(block: _Block, lines, source) -> Table:
+def _cut(block: _Block, source) -> Table:
     """Split each row at the gutters and give each run of text to the label above it."""
     table = block.table
     width = max((len(text) for _, text in block.rows), default=0)
@@ -96,7 +96,9 @@ def _cut(block: _Block, lines, source) -> Table:
         for match in _WORD.finditer(text):
             used[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     runs = [(m.start(), m.end()) for m in re.finditer(rb"\x01+", bytes(used))]
-    owners = [_owner(run, block, lines, source) for run in runs]
+    owners: list[int] = []
+    for index, run in enumerate(runs):
+        owners.append(_owner(run, runs[index - 1] if index else None, owners[-1:], block, source))
     table.rows = []
     for line, text in block.rows:
         cells = [""] * len(block.labels)
@@ -108,24 +110,27 @@ def _cut(block: _Block, lines, source) -> Table:
     return table
 
 
-def _owner(run, block, lines, source):
-    """The label a run of text lies under: the one it overlaps, else the nearest to its left."""
+def _owner(run, previous, previous_owner, block, source):
+    """The label a run of text lies under. A run under no label goes on the text before it when
+    only one space parts them (a long name); otherwise nobody can say whose it is."""
     start, end = run
     labels = block.labels
     under = [i for i, label in enumerate(labels) if label.start < end and start < label.end]
-    if len(under) > 1:
-        names = " and ".join(repr(labels[i].text) for i in under)
-        raise ReportError(
-            f"a column of the table lies under both {names}",
-            line=block.line,
-            text=lines[block.line - 1][:120],
-            source=source,
-            expected="columns lined up under their headers, or cells separated by tabs",
-        )
-    if under:
+    if len(under) == 1:
         return under[0]
-    left = [i for i, label in enumerate(labels) if label.start <= start]
-    return left[-1] if left else 0
+    if not under and previous is not None and start - previous[1] == 1:
+        return previous_owner[0]
+    names = " and ".join(repr(labels[i].text) for i in under)
+    line, row = next(((n, text) for n, text in block.rows if text[start:end].strip()), (block.line, ""))
+    raise ReportError(
+        f"a column of the table lies under both {names}"
+        if under
+        else f"text at characters {start + 1}-{end} lies under no header",
+        line=line,
+        text=row[:120],
+        source=source,
+        expected="columns lined up under their headers, or cells separated by tabs",
+    )
 
 
 def _above(lines, line):
