@@ -169,3 +169,13 @@ def test_text_under_no_header_is_refused_not_given_to_a_neighbour(run_import, tm
     ok, rows, err = dry_run(run_import, tmp_path, text, name="shifted.txt")
     assert not ok
     assert "line 2: text at characters 32-38 lies under no header" in err and "running" in err
+
+
+def test_a_markdown_table_with_borders(run_import, tmp_path):
+    text = "| Pos | Car | Driver | Status |\n|----:|-----|--------|--------|\n| 1 | 11 | Ned Jarrett | running |\n| 2 | 49 | G.C. Spencer | |\n"
+    ok, rows, err = dry_run(run_import, tmp_path, text, name="table.md")
+    assert ok, err
+    assert cells(rows, "finish", "number", "driver", "status") == [
+        ("1", "11", "Ned Jarrett", "Running"),
+        ("2", "49", "G.C. Spencer", ""),
+    ]

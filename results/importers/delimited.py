@@ -25,10 +25,8 @@ def _split(line: str, delimiter: str) -> list[str]:
     cells = next(csv.reader([line], delimiter=delimiter), [])
     if delimiter == "|":
         cells = [c.strip() for c in cells]
-        if line.strip().startswith("|"):
-            cells = cells[1:]
-        if line.strip().endswith("|"):
-            cells = cells[:-1]
+        if line.strip().startswith("|"):  # a bordered (Markdown) table: "| 1 | 5 |"
+            cells = cells[1:-1] if line.strip().endswith("|") else cells[1:]
     return cells
 
 

@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from tests.corpus import box_score, glued, racing_reference, spreadsheet, truth, wikipedia
+from tests.corpus import box_score, glued, racing_reference, spreadsheet, terminal, truth, wikipedia
 from tests.corpus.races import Race
 
 
@@ -25,6 +25,7 @@ def _wikipedia_paste_carries(race: Race) -> set[str]:
 
 FORMATS = [
     Format("wikipedia", wikipedia.article, wikipedia.carries, "html"),
+    Format("wikipedia-bare", wikipedia.bare_article, wikipedia.carries, "html"),
     Format("wikipedia-paste", wikipedia.pasted, _wikipedia_paste_carries, "txt"),
     Format("rr-page", racing_reference.page, racing_reference.carries, "html", truth.owner),
     Format("rr-tabs", racing_reference.tab_separated, racing_reference.carries, "txt", truth.owner),
@@ -35,6 +36,7 @@ FORMATS = [
     Format("utf16-tabs", spreadsheet.unicode_text, spreadsheet.rating_carries, "txt"),
     Format("csv-semicolon", spreadsheet.european, spreadsheet.rating_carries, "csv"),
     Format("csv-car-order", spreadsheet.car_order, spreadsheet.basic_carries, "csv"),
+    Format("psql", terminal.render, terminal.carries, "txt"),
     Format("glued", glued.render, glued.carries, "txt"),
 ]
 BY_NAME = {f.name: f for f in FORMATS}
