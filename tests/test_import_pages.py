@@ -177,3 +177,15 @@ def test_racing_reference_page_car_is_the_make_and_the_owner_is_the_team(run_imp
         ("34", "Front Row Motorsports", "Ford", "3", "48"),
     ]
     assert "column 'PPts' is not imported (playoff points" in err
+
+
+def test_a_title_row_and_a_header_of_plain_cells(run_import, tmp_path):
+    rows = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in RESULTS)
+    page = article(
+        "<table><tr><th colspan='8'>Race results</th></tr><tr>"
+        + "".join(f"<td><b>{h}</b></td>" for h in RESULTS_HEADER)
+        + f"</tr>{rows}</table>"
+    )
+    ok, read, err = dry_run(run_import, tmp_path, page)
+    assert ok, err
+    assert [r["driver"] for r in read] == ["Kyle Larson", "Layne Riggs", "Corey Heim", "Corey Day"]

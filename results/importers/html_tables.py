@@ -88,12 +88,16 @@ def _rows(table):
 
 def _table(element, heading, source) -> Table | None:
     trs = list(_rows(element))
-    header_at = next((i for i, tr in enumerate(trs) if _is_header_row(tr)), None)
+    # the header: the first row naming a finish and a driver (in <th> or <td>), else the first of <th> only
+    header_at = next((i for i, tr in enumerate(trs[:10]) if is_results_header(_cells(tr))), None)
+    if header_at is None:
+        header_at = next((i for i, tr in enumerate(trs) if _is_header_row(tr)), None)
     if header_at is None:
         return None
     labels = _cells(trs[header_at])
     caption = element.find("caption")
-    context = _text(caption) if caption is not None else _above(element) or heading
+    title = " ".join(" ".join(_cells(tr)) for tr in trs[:header_at])  # a title row above the header
+    context = _text(caption) if caption is not None else title.strip()[:120] or _above(element) or heading
     table = Table(line=trs[header_at].sourceline or 0, labels=labels, context=context)
     kinds = columns.kinds(labels)
     driver_at = kinds.index("driver") if "driver" in kinds else None
