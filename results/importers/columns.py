@@ -22,7 +22,7 @@ SPONSOR_OWNER = "sponsor / owner"
 SPONSOR_MAKE = "sponsor / make"
 FIELD_LABELS = {
     "finish": ["fin", "finish", "pos", "position", "place", "pl", "p", "fin pos", "finish pos", "finishing position"],
-    "start": ["st", "str", "start", "grid", "start pos", "starting position", "qual", "st pos", "starting pos"],
+    "start": ["st", "str", "start", "grid", "start pos", "starting position", "st pos", "starting pos"],
     "number": ["#", "no", "num", "number", "car #", "car no", "car number", "truck #", "truck no", "nbr", "car num"],
     CAR: ["car", "truck"],
     "driver": ["driver", "driver name", "name", "drivers"],
@@ -32,7 +32,7 @@ FIELD_LABELS = {
     "manufacturer": ["make", "manufacturer", "mfr", "manuf", "car make", "mfg", "manu"],
     "laps": ["laps", "lap", "laps completed", "laps run", "laps comp"],
     "led": ["led", "laps led", "lead laps", "ll"],
-    "status": ["status", "reason", "condition", "out"],
+    "status": ["status", "reason", "condition"],
     "points": ["pts", "points", "point", "driver pts", "driver points"],
     "stage1": ["s1", "stage 1", "stage1", "stg 1", "stage one"],
     "stage2": ["s2", "stage 2", "stage2", "stg 2", "stage two"],
@@ -64,6 +64,8 @@ NOT_KEPT = {
     "stage 3": "a third stage",
     "r1": "a qualifying round",
     "r2": "a qualifying round",
+    "qual": "qualifying: the start is in St or Grid",
+    "owner pts": "owner points",
 }
 LABELS = {label: kind for kind, labels in FIELD_LABELS.items() for label in labels}
 # "07", "01W", "41.5", "X", "B-29", "J12": digits, or a letter alone, or letters with digits.
