@@ -179,3 +179,9 @@ def test_a_markdown_table_with_borders(run_import, tmp_path):
         ("1", "11", "Ned Jarrett", "Running"),
         ("2", "49", "G.C. Spencer", ""),
     ]
+
+
+def test_a_table_without_race_columns_is_read_with_a_warning(run_import, tmp_path):
+    ok, rows, err = dry_run(run_import, tmp_path, "Pos,Driver,Pts\n1,Ned Jarrett,400\n2,G.C. Spencer,384\n")
+    assert ok, err
+    assert "the table has no start, laps, laps led or status: check that it is a race's results" in err

@@ -32,7 +32,7 @@ LEGEND = re.compile(
     r"^\s*(?:\*|\(r\)|\(i\)|#|italics?|sources?\b|official\b|notes?\b|page \d+|.*\bpage \d+ of \d+)",
     re.IGNORECASE,
 )
-NOT_A_RESULT = re.compile(r"^(?:dnq|dns|dnf?s|did not|wd|withdr|totals?\b|alt(?:ernates?)?\b|-+$|–$|—$)", re.I)
+NOT_A_RESULT = re.compile(r"^(?:dnq|dns|did not|wd|withdr|totals?\b|alt(?:ernates?)?\b|-+$|–$|—$)", re.I)
 
 
 @dataclass
@@ -157,6 +157,8 @@ def read_rows(table: Table, source: str, known_makes=()) -> tuple[list[Row], set
         listed = ", ".join(f"{mark} (line {line})" for line, mark in footnotes[:5])
         warnings.append(f"reference marks after names, removed: {listed}; the report's notes say what they mean")
     carried = {p.field for p in placed if p.field}
+    if not carried & RACE_COLUMNS:
+        warnings.append("the table has no start, laps, laps led or status: check that it is a race's results")
     return rows, carried, warnings
 
 
