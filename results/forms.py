@@ -25,7 +25,9 @@ class ImportForm(forms.Form):
     name = forms.CharField(required=False, max_length=150, label="Race name")
     format = forms.ChoiceField(required=False, choices=TABLE_FORMATS)
     encoding = forms.CharField(
-        required=False, max_length=30, help_text="Only when names come out wrong: utf-8, utf-16, windows-1252..."
+        required=False,
+        max_length=30,
+        help_text="The file's encoding, only when names come out wrong: utf-8, utf-16, windows-1252...",
     )
 
     def clean(self):
@@ -40,7 +42,7 @@ class ImportForm(forms.Form):
             # the preview shows the decoded text and the import reads that same text, so that
             # confirming (which sends the text back as UTF-8) imports exactly what was checked
             data["text"], data["content"], data["source"] = text, text.encode("utf-8"), upload.name
-            data["source_name"], data["encoding"] = upload.name, ""
+            data["source_name"] = upload.name
         elif data.get("text", "").strip():
             data["content"] = data["text"].encode("utf-8")
             data["source"] = data.get("source_name") or "pasted report"
@@ -57,8 +59,7 @@ class ImportForm(forms.Form):
             date=d["date"],
             track=d["track"],
             name=d["name"],
-            format=d["format"] or None,
-            encoding=d.get("encoding") or None,
+            format=d["format"] or None,  # the content is UTF-8 by now: the encoding served to decode the upload
         )
 
 

@@ -99,7 +99,7 @@ def test_an_upload_in_windows_1252_previews_and_confirms_the_same_names(editor_c
     fields = {"series": "Cup", "year": 2019, "round": 24, "track": "Bristol Motor Speedway"}
     preview = editor_client.post("/admin/results/importrun/import/", {"file": upload, "preview": "1", **fields})
     assert "Daniel Suárez" in preview.content.decode()
-    text = preview.context["form"].initial["text"]
+    text = preview.context["form"]["text"].value()
     response = editor_client.post("/admin/results/importrun/import/", {"text": text, "confirm": "1", **fields})
     assert response.status_code == 302
     assert Event.objects.get().entries.get(finish=1).driver.name == "Daniel Suárez"

@@ -20,7 +20,7 @@ from results.models import Event, ImportRun
 
 IMPORT_FIELDSETS = [
     ("The report", ["file", "text", "source_name"]),
-    ("Facts the report may not state", ["series", "year", "round", "date", "track", "name", "format"]),
+    ("Facts the report may not state", ["series", "year", "round", "date", "track", "name", "format", "encoding"]),
 ]
 
 
