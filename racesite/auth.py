@@ -1,6 +1,7 @@
 """Login protection: django-axes' lockout check as an authentication backend."""
 
 from axes.backends import AxesStandaloneBackend
+from django.conf import settings
 
 
 class LockoutBackend(AxesStandaloneBackend):
@@ -14,3 +15,15 @@ class LockoutBackend(AxesStandaloneBackend):
         if request is None:
             return None
         return super().authenticate(request, username=username, password=password, **kwargs)
+
+
+def client_address(request):
+    """The visitor's address, as the API's rate limits read it (DRF's ``NUM_PROXIES`` rule): the peer's,
+    or with ``TRUSTED_PROXY_COUNT`` proxies in front, the address X-Forwarded-For gives that many hops
+    from its right end; what the visitor wrote further left is not believed."""
+    peer = request.META.get("REMOTE_ADDR", "")
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR")
+    if not settings.TRUSTED_PROXY_COUNT or not forwarded:
+        return peer
+    hops = [hop.strip() for hop in forwarded.split(",")]
+    return hops[-min(settings.TRUSTED_PROXY_COUNT, len(hops))] or peer

@@ -107,6 +107,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# How many proxies (a load balancer, a CDN) sit in front of the app servers: X-Forwarded-For is believed
+# for them only, read from the right, so a visitor cannot choose the address counted against it.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
 # Login protection (django-axes): after LOGIN_FAILURE_LIMIT wrong passwords for one username, or
 # from one address, logins from there are refused for LOGIN_LOCKOUT_MINUTES (a success clears the
 # count). Attempts are kept in the database, so every app server process and machine sees them.
@@ -117,6 +121,9 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Behind TRUSTED_PROXY_COUNT proxies every peer is a proxy: count failures per visitor, as the API's
+# rate limits do, not per proxy (one guesser would lock every editor behind it out).
+AXES_CLIENT_IP_CALLABLE = "racesite.auth.client_address"
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
@@ -164,8 +171,7 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "COERCE_DECIMAL_TO_STRING": False,
     "UNAUTHENTICATED_USER": None,
-    # X-Forwarded-For is believed only for the proxies the operator counts here (0: the peer's address)
-    "NUM_PROXIES": env_int("TRUSTED_PROXY_COUNT", 0),
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "racesite API",

@@ -44,3 +44,24 @@ def test_a_lockout_holds_in_another_browser_too(client, editor):
     # kept in the database (not a per-process cache), so every app server sees it
     assert settings.AXES_HANDLER == "axes.handlers.database.AxesDatabaseHandler"
     assert attempt(Client(), "pw").status_code == 429
+
+
+def from_visitor(address):
+    """A browser behind the site's load balancer (10.0.0.1), which forwards the visitor's address."""
+    return Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=address)
+
+
+def test_behind_a_proxy_one_guesser_does_not_lock_out_every_editor(settings, editor):
+    settings.TRUSTED_PROXY_COUNT = 1
+    guesser = from_visitor("203.0.113.5")
+    for number in range(settings.AXES_FAILURE_LIMIT):  # a new username each time: only the address adds up
+        attempt(guesser, "guess", username=f"admin{number}")
+    assert attempt(guesser, "pw").status_code == 429
+    assert attempt(from_visitor("198.51.100.7"), "pw").status_code == 302
+
+
+def test_behind_a_proxy_a_guesser_cannot_choose_the_address_counted(settings, editor):
+    settings.TRUSTED_PROXY_COUNT = 1
+    for number in range(settings.AXES_FAILURE_LIMIT):  # a forged first hop each time; the proxy appends the real one
+        attempt(from_visitor(f"192.0.2.{number}, 203.0.113.5"), "guess", username=f"admin{number}")
+    assert attempt(from_visitor("203.0.113.5"), "pw").status_code == 429

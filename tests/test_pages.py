@@ -282,6 +282,8 @@ def test_every_page_has_a_title_description_and_canonical_url(client, season):
 def test_sitemap_and_robots(client, season):
     sitemap = client.get("/sitemap.xml").content.decode()
     assert "/drivers/parker-kligerman/" in sitemap and "/races/" in sitemap and "/series/truck/2022/" in sitemap
+    for page in ["/tracks/</loc>", "/teams/</loc>", "/manufacturers/</loc>", "/series/truck/records/", "/data/"]:
+        assert page in sitemap
     robots = client.get("/robots.txt").content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in robots
 
