@@ -152,3 +152,33 @@ def test_a_near_miss_spelling_is_created_with_a_warning_naming_both(run_import, 
     assert "new driver 'Parker Kligerman' is close to 'Parker Kligermann'" in out
     assert "new team 'Front Row Motorsports' is close to 'Front Row Motorsport'" in out
     assert Driver.objects.filter(name__startswith="Parker Kliger").count() == 2
+
+
+RACE = ("--series", "Truck", "--year", 2024, "--track", "Nowhere Speedway", "--round", 1)
+TABLE = "Pos,St,Driver,Laps\n1,2,Ann Able,10\n2,1,Bo Baker,10\n3,3,Cy Carter,4\n"
+
+
+def poles():
+    return list(Entry.objects.filter(pole=True).values_list("driver__name", flat=True))
+
+
+def test_the_pole_winner_the_prose_names_is_kept_and_survives_a_plain_reimport(run_import, tmp_path):
+    report = tmp_path / "race.txt"
+    report.write_text("Bo Baker won the pole and led early.\n\n" + TABLE, encoding="utf-8")
+    ok, out, err = run_import(report, *RACE)
+    assert ok, err
+    assert poles() == ["Bo Baker"] and "pole winner from the prose: Bo Baker" in out
+    report.write_text(
+        TABLE.replace("Cy Carter,4", "Cy Carter,5"), encoding="utf-8"
+    )  # a table alone says nothing of poles
+    assert run_import(report, *RACE)[0]
+    assert poles() == ["Bo Baker"]
+
+
+def test_a_pole_winner_sent_to_the_rear_keeps_his_pole(run_import, tmp_path):
+    report = tmp_path / "race.txt"
+    report.write_text("Cy Carter won the pole but started last after an engine change.\n\n" + TABLE, encoding="utf-8")
+    ok, out, err = run_import(report, *RACE)
+    assert ok, err
+    assert poles() == ["Cy Carter"]
+    assert "the prose names Cy Carter pole winner; the table starts Bo Baker first" in out

@@ -58,6 +58,7 @@ class Row:
     rating: Decimal | None = None
     rookie: bool = False
     ineligible: bool = False
+    pole: bool | None = None  # won the pole, where the report says (starting first is not the same)
 
     def csv_values(self):
         def cell(value):

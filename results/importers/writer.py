@@ -53,6 +53,7 @@ FIELDS = {
     "rating": "rating",
     "rookie": "rookie",
     "ineligible": "ineligible",
+    "pole": "pole",
 }
 # What insert_entries writes, in order: the driver, the finish, then FIELDS' columns.
 ENTRY_COLUMNS = ["driver_id", "finish", *FIELDS.values()]
@@ -271,6 +272,10 @@ def _apply_prose_claims(report, facts, outcome):
             outcome.warnings.append(
                 f"the prose names {facts.pole} pole winner; the table starts {pole.driver if pole else 'nobody'} first"
             )
+        if row is not None and "pole" not in report.has_columns:
+            for other in rows:  # the report's word: the one pole winner of the race
+                other.pole = other is row
+            outcome.notes.append(f"pole winner from the prose: {row.driver}")
     for stage, name in sorted(facts.stage_winners.items()):
         row, column = _row_for(name, rows), f"stage{stage}"
         if row is None or stage > 2:
@@ -319,7 +324,7 @@ def _write_entries(event, report, names, outcome):
             )
         seen.add(driver)
         old = stored.get(driver)
-        values = dict(old) if old else dict.fromkeys(ENTRY_COLUMNS) | {"rookie": False, "number": ""}
+        values = dict(old) if old else dict.fromkeys(ENTRY_COLUMNS) | {"rookie": False, "number": "", "pole": False}
         values.update(driver_id=driver, finish=row.finish, ineligible=values.get("ineligible") or False)
         values["status"] = values["status"] or ""
         for column, field_name in FIELDS.items():
@@ -433,6 +438,7 @@ def _write_season(season, races, names, outcome):
                 row.rating,
                 False,
                 False,
+                False,  # the history does not say who won the pole
             )
             for row in race.rows
         ]  # fmt: skip (one row of ENTRY_COLUMNS)
