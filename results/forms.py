@@ -30,6 +30,9 @@ class ImportForm(forms.Form):
         help_text="The file's encoding, only when names come out wrong: utf-8, utf-16, windows-1252...",
     )
 
+    # an upload refused before the import (too big, not text): the view logs it as a failed run
+    refused: ReportError | None = None
+
     def clean(self):
         data = super().clean() or {}
         upload = data.get("file")
@@ -38,6 +41,7 @@ class ImportForm(forms.Form):
                 check_size(upload.size, upload.name)  # before reading it: a huge upload is never read whole
                 text, _ = decode(upload.read(), upload.name, data.get("encoding") or None)
             except ReportError as error:
+                self.refused = error
                 raise forms.ValidationError(str(error)) from None
             # the preview shows the decoded text and the import reads that same text, so that
             # confirming (which sends the text back as UTF-8) imports exactly what was checked

@@ -111,3 +111,12 @@ def test_a_superuser_may_delete_a_run(admin_client, seed_report):
     run = ImportRun.objects.get()
     assert admin_client.post(f"/admin/results/importrun/{run.pk}/delete/", {"post": "yes"}).status_code == 302
     assert not ImportRun.objects.exists()
+
+
+def test_a_refused_upload_is_in_the_import_log_with_its_name(editor_client, editor):
+    not_text = SimpleUploadedFile("results.xlsx", b"PK\x03\x04\x00\x00" + bytes(range(256)) * 4)
+    response = editor_client.post(URL, {"file": not_text, "series": "Truck", "year": 2022})
+    assert response.status_code == 200 and "results.xlsx" in response.content.decode()
+    run = ImportRun.objects.get()
+    assert (run.outcome, run.source, run.via, run.user) == ("failed", "results.xlsx", "admin", editor)
+    assert not Event.objects.exists()

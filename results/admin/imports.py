@@ -112,7 +112,10 @@ class ImportRunAdmin(admin.ModelAdmin):
             raise PermissionDenied
         form = ImportForm(request.POST or None, request.FILES or None)
         context = {**self.admin_site.each_context(request), "title": "Import a race report", "opts": self.model._meta}
-        if request.method == "POST" and form.is_valid():
+        valid = request.method == "POST" and form.is_valid()
+        if form.refused is not None:  # the import log holds every attempt, refused uploads included
+            record_failure(form.refused.source, form.refused, user=request.user, via="admin")
+        if valid:
             data, confirm = form.cleaned_data, "confirm" in request.POST
             # from here on the form carries the report as text, and a file's name with it
             carried = ImportForm({**request.POST.dict(), "text": data["text"], "source_name": data["source_name"]})
