@@ -132,39 +132,13 @@ class ResultsTable(EntryTable):
     track = Text(linkify=True, sort=by("track__name"), attrs={"td": {"class": "long"}})
 
     class Meta(EntryTable.Meta):
-        fields = [
+        # the race first, then the car's result without its stages (fields and display order alike)
+        fields = sequence = [
             "year",
             "series",
             "event",
             "track",
-            "finish",
-            "start",
-            "number",
-            "driver",
-            "team",
-            "manufacturer",
-            "laps",
-            "laps_led",
-            "status",
-            "points",
-            "rating",
-        ]
-        sequence = [
-            "year",
-            "series",
-            "event",
-            "track",
-            "finish",
-            "start",
-            "number",
-            "driver",
-            "team",
-            "manufacturer",
-            "laps",
-            "laps_led",
-            "status",
-            "points",
-            "rating",
+            *(f for f in EntryTable.Meta.fields if "stage" not in f),
         ]
         order_by = "-year"
         exclude = ["stage1", "stage2"]
