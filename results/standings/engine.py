@@ -1,0 +1,120 @@
+"""A season's standings after every race, and its champion, from its results and its rulebook.
+
+``compute`` is the one entry point (see /work/helpers/standings-interface.md). It names a champion
+only when the results settle it: missing points, a tie no tie-break separates, a waiver or stage
+winners the results do not hold, each leaves ``champion`` empty and says why in ``unknown``. An
+editor's facts (``Facts``) take precedence and are checked against the computation.
+"""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from results.standings import rules
+from results.standings.rules import Format, Rulebook
+
+
+@dataclass(frozen=True)
+class Result:
+    """One driver in one race, as stored (Entry)."""
+
+    driver: int
+    finish: int
+    points: int | None  # stage points included; None = unknown
+    stage1: int | None  # stage finishing positions, None = unknown or outside the top 10
+    stage2: int | None
+    ineligible: bool  # not racing for this series' points
+
+
+@dataclass(frozen=True)
+class Race:
+    round: int
+    results: tuple[Result, ...]
+    counts: bool = True  # False: exhibition / non-points race
+    length_miles: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Adjustment:
+    """An editor's points adjustment (a penalty is negative)."""
+
+    driver: int
+    round: int | None  # applied after this round; None = end of season
+    points: int = 0
+    playoff_points: int = 0
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Facts:
+    """An editor's official facts for one season (all optional)."""
+
+    champion: int | None = None
+    playoff_field: frozenset[int] | None = None  # the drivers who made the playoffs/Chase
+    final_four: frozenset[int] | None = None  # the championship finalists (2014 on)
+    waivers: frozenset[int] = frozenset()  # eligible for the playoffs despite missed races
+    withdrawn: frozenset[int] = frozenset()  # left the playoffs / not eligible for the title
+    adjustments: tuple[Adjustment, ...] = ()
+
+
+class Status(StrEnum):
+    """A driver's playoff status after a round; empty outside playoff eras and for non-playoff drivers."""
+
+    NONE = ""
+    IN = "in"
+    ADVANCED = "advanced"
+    ELIMINATED = "eliminated"
+    FINAL = "final"
+    CHAMPION = "champion"
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One driver's standing after one round."""
+
+    driver: int
+    position: int | None  # None when the order cannot be known (points missing)
+    points: int | None
+    gap: int | None  # behind the leader; None when unknown
+    wins: int
+    playoff_points: int | None
+    status: Status
+
+
+@dataclass(frozen=True)
+class Outcome:
+    rulebook: str  # key of the rulebook used, see rules.RULEBOOKS
+    after: dict[int, tuple[Row, ...]]  # round -> rows in standing order, after every counted race
+    champion: int | None  # computed, or the editor's when facts.champion is set
+    official: bool  # True when the champion is the editor's fact
+    unknown: str  # why no champion is named ("" when one is); shown to fans
+    disagreements: tuple[str, ...]  # computed vs the editor's facts, for admin
+
+
+def rulebook_for(series_key: str, year: int) -> Rulebook:
+    return rules.rulebook_for(series_key, year)
+
+
+def compute(
+    series_key: str,
+    year: int,
+    races: Sequence[Race],
+    facts: Facts = Facts(),
+    *,
+    finished: bool = True,
+    names: Mapping[int, str] | None = None,
+) -> Outcome:
+    """The season's standings after every counted race and its champion.
+
+    ``finished=False`` while races are still to come: the leader is not named champion. ``names``
+    (driver id -> name) lets ``unknown`` and ``disagreements`` name drivers as fans know them.
+    """
+    # the format modules build on this module's types, so they are imported here
+    from results.standings import playoffs, points
+    from results.standings.tally import Season
+
+    book = rulebook_for(series_key, year)
+    season = Season(book, year, races, facts, names or {})
+    run = points.run if book.format is Format.POINTS else playoffs.run
+    return season.outcome(run(season, finished=finished))

@@ -1,0 +1,45 @@
+"""Most points wins: the format of every series before its playoffs, and of any series without eras."""
+
+from results.standings.tally import Season, Tally, Verdict
+
+
+def run(season: Season, *, finished: bool) -> Verdict:
+    for race in season.races:
+        season.apply(race)
+        season.snapshot(race.round, season.ordered())
+    if season.races and season.adjustments.get(None):
+        season.adjust(None)
+        season.snapshot(season.races[-1].round, season.ordered())
+    return Verdict(champion_by_points(season, season.ordered(), finished=finished))
+
+
+def champion_by_points(season: Season, order: list[Tally], *, finished: bool, what: str = "points") -> int | None:
+    """The leader of ``order`` if the results settle that he leads at the end; else the reasons go
+    to ``season.problems``."""
+    reasons = season.problems
+    if not season.races:
+        reasons.append("No race of the season has been run.")
+    elif not finished:
+        reasons.append("The season is not over.")
+    if season.book.points_incomplete:
+        reasons.append(season.book.points_incomplete)
+    elif season.missing_rounds:
+        reasons.append(missing_points(season))
+    if len(order) > 1 and order[0].key() == order[1].key():
+        tied = [t.driver for t in order if t.key() == order[0].key()]
+        reasons.append(
+            f"{season.names_of(tied)} are level on {what}, wins and every finishing place: the results "
+            "cannot break the tie."
+        )
+    if reasons or not order:
+        return None
+    return order[0].driver
+
+
+def missing_points(season: Season) -> str:
+    rounds = season.missing_rounds
+    count = sum(t.missing for t in season.tallies.values())
+    return (
+        f"Points are missing for {count} results in {len(rounds)} of the season's {len(season.races)} races, "
+        "so the points order is not known."
+    )

@@ -1,0 +1,222 @@
+"""The running tally of a season: each driver's points, finishes and playoff points race by race.
+
+Shared by the formats (``points``, ``playoffs``): they walk the races through ``Season.apply``,
+order the tallies, and record the rows after every race with ``Season.snapshot``.
+"""
+
+from bisect import insort
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from results.standings.engine import Adjustment, Facts, Outcome, Race, Result, Row, Status
+from results.standings.rules import Rulebook
+
+# Ends every driver's sorted finishes: comparing two such lists is the count-back (most wins, then
+# most seconds, ...), a driver with one more finish anywhere being ahead of one without it.
+LAST = 10**6
+
+
+class Tally:
+    __slots__ = (
+        "driver",
+        "points",
+        "missing",
+        "finishes",
+        "wins",
+        "starts",
+        "playoff_points",
+        "hidden",
+        "reset_hidden",
+        "round_best",
+        "round_won",
+        "status",
+    )
+
+    def __init__(self, driver: int):
+        self.driver = driver
+        self.points = 0  # the standing's points: since the last reset in the playoffs
+        self.missing = 0  # results whose points are unknown
+        self.finishes = [LAST]  # sorted finishing places
+        self.wins = 0  # wins that count for this series
+        self.starts = 0
+        self.playoff_points = 0  # as far as the results show them
+        self.hidden = 0  # stage wins the results may hide: up to this many more playoff points
+        self.reset_hidden = 0  # ``hidden`` as it stood at the last reset (points may be that much higher)
+        self.round_best = LAST  # best finish in the current playoff round
+        self.round_won = False
+        self.status = Status.NONE
+
+    def key(self):
+        """Sort key, best first: points, then the count-back."""
+        return (-self.points, self.finishes)
+
+    def points_known(self) -> bool:
+        return not self.missing and not self.reset_hidden
+
+
+@dataclass
+class Verdict:
+    """What a format decided: the champion (if the results settle one) or why not."""
+
+    champion: int | None
+    reasons: list[str] = field(default_factory=list)
+    disagreements: list[str] = field(default_factory=list)
+
+
+class Season:
+    def __init__(self, book: Rulebook, year: int, races: Sequence[Race], facts: Facts, names: Mapping[int, str]):
+        self.book, self.year, self.facts, self.names = book, year, facts, names
+        self.races = sorted((race for race in races if race.counts), key=lambda race: race.round)
+        self.tallies: dict[int, Tally] = {}
+        self.after: dict[int, tuple[Row, ...]] = {}
+        self.problems: list[str] = []  # what in the results stops a champion being named
+        self.missing_rounds: list[int] = []  # races with a result whose points are unknown
+        self.unnamed_stages: list[int] = []  # races whose stage winners the results do not name
+        self.adjustments: dict[int | None, list[Adjustment]] = defaultdict(list)
+        for adjustment in facts.adjustments:
+            self.adjustments[adjustment.round].append(adjustment)
+        self.playoff_points = bool(book.playoff_points_win)
+
+    def name(self, driver: int) -> str:
+        return self.names.get(driver) or f"driver {driver}"
+
+    def names_of(self, drivers: Iterable[int]) -> str:
+        listed = sorted(self.name(d) for d in drivers)
+        return listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " and " + listed[-1]
+
+    def tally(self, driver: int) -> Tally:
+        found = self.tallies.get(driver)
+        if found is None:
+            found = self.tallies[driver] = Tally(driver)
+        return found
+
+    def apply(self, race: Race) -> list[Result]:
+        """Add one race to the tallies; its results that count for this series, best first."""
+        results = self._counted(race)
+        missing = False
+        for result in results:
+            tally = self.tally(result.driver)
+            tally.starts += 1
+            if result.points is None:
+                tally.missing += 1
+                missing = True
+            else:
+                tally.points += result.points
+            insort(tally.finishes, result.finish)
+            tally.round_best = min(tally.round_best, result.finish)
+            if result.finish == 1:
+                tally.wins += 1
+                tally.round_won = True
+                tally.playoff_points += self.book.playoff_points_win
+        if missing:
+            self.missing_rounds.append(race.round)
+        if self.playoff_points:
+            self._stage_wins(race, results)
+        self.adjust(race.round)
+        return results
+
+    def adjust(self, round_number: int | None):
+        for adjustment in self.adjustments.get(round_number, ()):
+            tally = self.tally(adjustment.driver)
+            tally.points += adjustment.points
+            tally.playoff_points += adjustment.playoff_points
+
+    def _counted(self, race: Race) -> list[Result]:
+        seen: set[int] = set()
+        results = []
+        for result in sorted(race.results, key=lambda r: r.finish):
+            if result.driver in seen:
+                self.problems.append(
+                    f"Race {race.round} lists {self.name(result.driver)} twice, so its points cannot be trusted."
+                )
+                continue
+            seen.add(result.driver)
+            results.append(result)
+        if self.book.zero_points_ineligible:
+            # a zero ahead of drivers who scored: not racing for this series' points
+            last_scorer = max((r.finish for r in results if r.points), default=0)
+            return [r for r in results if not (r.ineligible or (r.points == 0 and r.finish < last_scorer))]
+        return [r for r in results if not r.ineligible]
+
+    def _stage_wins(self, race: Race, results: list[Result]):
+        """Playoff points for stage wins; where the results do not name a stage's winner, the drivers
+        whose points leave room for a stage win may hold it (an upper bound, ``Tally.hidden``)."""
+        named = {1: False, 2: False}
+        for result in race.results:  # a stage won by an ineligible driver is named, and pays no one
+            named[1] |= result.stage1 == 1
+            named[2] |= result.stage2 == 1
+        for result in results:
+            wins = (result.stage1 == 1) + (result.stage2 == 1)
+            self.tally(result.driver).playoff_points += wins * self.book.playoff_points_stage
+        first, second, last = self.book.finish_points or (0, 0, 0)
+        for result in results:
+            if result.points is None:
+                continue
+            finish_points = first if result.finish == 1 else max(last, second + 2 - result.finish)
+            stage_points = sum(11 - s for s in (result.stage1, result.stage2) if s and s <= 10)
+            room = (result.points - finish_points - stage_points) // 10  # a stage win pays 10
+            if room > 0:
+                self.tally(result.driver).hidden += room * self.book.playoff_points_stage
+        if not all(named.values()):
+            self.unnamed_stages.append(race.round)
+
+    def ordered(self, tallies: Iterable[Tally] | None = None) -> list[Tally]:
+        return sorted(self.tallies.values() if tallies is None else tallies, key=Tally.key)
+
+    def snapshot(self, round_number: int, order: list[Tally]):
+        """The rows after ``round_number``, in ``order``."""
+        known = all(t.points_known() for t in order)
+        leader = order[0].points if order and order[0].points_known() else None
+        self.after[round_number] = tuple(
+            Row(
+                driver=t.driver,
+                position=index if known else None,
+                points=t.points if t.points_known() else None,
+                gap=leader - t.points if leader is not None and t.points_known() else None,
+                wins=t.wins,
+                playoff_points=(t.playoff_points if not t.hidden else None) if self.playoff_points else None,
+                status=t.status,
+            )
+            for index, t in enumerate(order, 1)
+        )
+
+    def outcome(self, verdict: Verdict) -> Outcome:
+        facts, champion = self.facts, verdict.champion
+        disagreements = list(verdict.disagreements)
+        if facts.champion is not None and champion is not None and champion != facts.champion:
+            disagreements.append(
+                f"The results make {self.name(champion)} champion; the editor's champion is "
+                f"{self.name(facts.champion)}."
+            )
+        official = facts.champion is not None
+        if official:
+            champion = facts.champion
+        if champion is not None and self.races:
+            self._crown(self.races[-1].round, champion)
+        reasons = self.problems + verdict.reasons
+        unknown = "" if champion is not None else " ".join(dict.fromkeys(reasons)) or "Not known."
+        return Outcome(self.book.key, self.after, champion, official, unknown, tuple(disagreements))
+
+    def _crown(self, last: int, champion: int):
+        """The champion's row first in the final standings, marked."""
+        rows = list(self.after.get(last, ()))
+        mine = next((r for r in rows if r.driver == champion), None)
+        if mine is None:
+            return
+        rows.remove(mine)
+        rows.insert(0, mine)
+        known = all(r.position is not None for r in rows)
+        leader = rows[0].points
+        self.after[last] = tuple(
+            Row(
+                r.driver,
+                index if known else None,
+                r.points,
+                leader - r.points if leader is not None and r.points is not None else None,
+                r.wins,
+                r.playoff_points,
+                Status.CHAMPION if r.driver == champion else r.status,
+            )
+            for index, r in enumerate(rows, 1)
+        )
