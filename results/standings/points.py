@@ -16,7 +16,7 @@ def run(season: Season, *, finished: bool) -> Verdict:
 def champion_by_points(season: Season, order: list[Tally], *, finished: bool, what: str = "points") -> int | None:
     """The leader of ``order`` if the results settle that he leads at the end; else the reasons go
     to ``season.problems``."""
-    reasons = season.problems
+    reasons: list[str] = []
     if not season.races:
         reasons.append("No race of the season has been run.")
     elif not finished:
@@ -31,7 +31,8 @@ def champion_by_points(season: Season, order: list[Tally], *, finished: bool, wh
             f"{season.names_of(tied)} are level on {what}, wins and every finishing place: the results "
             "cannot break the tie."
         )
-    if reasons or not order:
+    season.problems += reasons
+    if season.problems or not order:
         return None
     return order[0].driver
 

@@ -30,6 +30,7 @@ class Tally:
         "reset_hidden",
         "round_best",
         "round_won",
+        "shift",
         "status",
     )
 
@@ -45,6 +46,9 @@ class Tally:
         self.reset_hidden = 0  # ``hidden`` as it stood at the last reset (points may be that much higher)
         self.round_best = LAST  # best finish in the current playoff round
         self.round_won = False
+        # A driver only possibly in a playoff round keeps his shown points; ``points + shift`` are
+        # the round's points he would have if he were in (the cut compares those).
+        self.shift = 0
         self.status = Status.NONE
 
     def key(self):
@@ -60,7 +64,8 @@ class Verdict:
     """What a format decided: the champion (if the results settle one) or why not."""
 
     champion: int | None
-    reasons: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)  # each one stops a champion being named
+    notes: list[str] = field(default_factory=list)  # what the results leave open; said when no champion is
     disagreements: list[str] = field(default_factory=list)
 
 
@@ -140,24 +145,29 @@ class Season:
         return [r for r in results if not r.ineligible]
 
     def _stage_wins(self, race: Race, results: list[Result]):
-        """Playoff points for stage wins; where the results do not name a stage's winner, the drivers
-        whose points leave room for a stage win may hold it (an upper bound, ``Tally.hidden``)."""
+        """Playoff points for stage wins. A result's points beyond its finish and its named stages
+        are points of a stage the results do not name (the Coca-Cola 600's third, or every stage of
+        2025): where both stages are named, 10 of them can only be a third stage's win; where they
+        are not, they may be one (``Tally.hidden``: an upper bound)."""
         named = {1: False, 2: False}
         for result in race.results:  # a stage won by an ineligible driver is named, and pays no one
             named[1] |= result.stage1 == 1
             named[2] |= result.stage2 == 1
-        for result in results:
-            wins = (result.stage1 == 1) + (result.stage2 == 1)
-            self.tally(result.driver).playoff_points += wins * self.book.playoff_points_stage
         first, second, last = self.book.finish_points or (0, 0, 0)
+        per_stage = self.book.playoff_points_stage
         for result in results:
+            tally = self.tally(result.driver)
+            tally.playoff_points += ((result.stage1 == 1) + (result.stage2 == 1)) * per_stage
             if result.points is None:
                 continue
             finish_points = first if result.finish == 1 else max(last, second + 2 - result.finish)
             stage_points = sum(11 - s for s in (result.stage1, result.stage2) if s and s <= 10)
-            room = (result.points - finish_points - stage_points) // 10  # a stage win pays 10
-            if room > 0:
-                self.tally(result.driver).hidden += room * self.book.playoff_points_stage
+            unnamed_wins = (result.points - finish_points - stage_points) // 10  # a stage win pays 10
+            if unnamed_wins > 0:
+                if all(named.values()):
+                    tally.playoff_points += unnamed_wins * per_stage
+                else:
+                    tally.hidden += unnamed_wins * per_stage
         if not all(named.values()):
             self.unnamed_stages.append(race.round)
 
@@ -182,7 +192,9 @@ class Season:
         )
 
     def outcome(self, verdict: Verdict) -> Outcome:
-        facts, champion = self.facts, verdict.champion
+        facts = self.facts
+        blocked = self.problems + verdict.reasons
+        champion = None if blocked else verdict.champion
         disagreements = list(verdict.disagreements)
         if facts.champion is not None and champion is not None and champion != facts.champion:
             disagreements.append(
@@ -194,7 +206,7 @@ class Season:
             champion = facts.champion
         if champion is not None and self.races:
             self._crown(self.races[-1].round, champion)
-        reasons = self.problems + verdict.reasons
+        reasons = blocked + verdict.notes
         unknown = "" if champion is not None else " ".join(dict.fromkeys(reasons)) or "Not known."
         return Outcome(self.book.key, self.after, champion, official, unknown, tuple(disagreements))
 
