@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from results.standings.engine import compute
+from results.standings.engine import Facts, compute
 from results.standings.history import read_history
 from tests.conftest import shared_path
 from tests.standings_champions import CHAMPIONS
@@ -16,10 +16,15 @@ ENOUGH_RIGHT = 130  # the issue's bar: at least 130 of the 152 series-seasons na
 
 
 @pytest.fixture(scope="module")
-def verdicts():
+def seasons():
+    return {(s.series, s.year): s for s in read_history(shared_path("data", "nascar"))}
+
+
+@pytest.fixture(scope="module")
+def verdicts(seasons):
     """(series, year) -> (verdict, computed champion's name, real champion, outcome)."""
     found = {}
-    for season in read_history(shared_path("data", "nascar")):
+    for season in seasons.values():
         outcome = compute(season.series, season.year, season.races, names=season.names)
         real = CHAMPIONS[season.series][season.year]
         named = season.names.get(outcome.champion) if outcome.champion is not None else None
@@ -68,3 +73,46 @@ def test_seasons_the_results_cannot_settle_say_so_in_a_fans_words(verdicts, seri
 def test_most_points_seasons_name_their_champion(verdicts, series, year):
     verdict, named, real, _ = verdicts[series, year]
     assert verdict == "right", (named, real)
+
+
+def ids(season, *names):
+    return frozenset(number for number, name in season.names.items() if name in names)
+
+
+def test_the_2015_cup_champion_depends_on_a_waiver_the_results_do_not_hold(verdicts, seasons):
+    _, _, _, outcome = verdicts["cup", 2015]
+    assert "Kyle Busch missed 11 of the 26 races before the playoffs" in outcome.unknown
+    season = seasons["cup", 2015]
+    waived = Facts(waivers=ids(season, "Kyle Busch", "Kurt Busch"))
+    outcome = compute("cup", 2015, season.races, waived, names=season.names)
+    assert season.names[outcome.champion] == "Kyle Busch" and not outcome.official
+
+
+def test_2025s_missing_stage_winners_leave_the_final_four_open(verdicts):
+    _, _, _, outcome = verdicts["cup", 2025]
+    assert "the results do not name the stage winners of 35 races" in outcome.unknown
+
+
+def test_a_tie_break_at_the_cut_decided_truck_2023(verdicts):
+    verdict, named, real, outcome = verdicts["truck", 2023]
+    assert verdict == "right", (named, real)
+    assert [r.status for r in outcome.after[max(outcome.after)][:4]] == ["champion", "final", "final", "final"]
+
+
+def test_xfinity_1986s_driver_listed_twice_counts_once(verdicts):
+    # The reader keeps one row of each driver the source lists twice (races 8 and 16): counted
+    # twice, Brett Bodine's second row of race 8 (67 points) would overturn a 20-point title.
+    verdict, named, _, outcome = verdicts["xfinity", 1986]
+    final = outcome.after[max(outcome.after)]
+    assert verdict == "right" and named == "Larry Pearson" and final[1].gap == 20
+
+
+def test_an_editors_champion_settles_every_open_season(verdicts, seasons):
+    for (series, year), (verdict, _, real, _) in verdicts.items():
+        if verdict != "unknown":
+            continue
+        season = seasons[series, year]
+        (champion,) = ids(season, real)
+        outcome = compute(series, year, season.races, Facts(champion=champion), names=season.names)
+        assert outcome.official and outcome.champion == champion and outcome.disagreements == ()
+        assert outcome.after[max(outcome.after)][0].status == "champion"
