@@ -245,3 +245,11 @@ def test_a_season_still_running_names_no_champion():
     outcome = compute("cup", 2016, races, names=NAMES)
     assert outcome.champion is None and outcome.unknown == "The season is not over."
     assert compute("cup", 1990, season({}, 10), finished=False).champion is None
+
+
+def test_an_end_of_season_penalty_can_cost_a_chase_title():
+    races = season({}, 36)
+    assert compute("cup", 2009, races).champion == 1
+    penalty = Adjustment(1, None, points=-1000, reason="Stripped of points")
+    outcome = compute("cup", 2009, races, Facts(adjustments=(penalty,)), names=NAMES)
+    assert outcome.champion == 2 and outcome.after[36][0].driver == 2

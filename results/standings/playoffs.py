@@ -186,6 +186,9 @@ class Playoffs:
                 season.snapshot(race.round, _order(season, self.field.shown, self.out, rnd))
             if len(round_races) < rnd.races:
                 return
+            if last_round and season.adjustments.get(None):  # the editor's end-of-season adjustments
+                season.adjust(None)
+                season.snapshot(round_races[-1].round, _order(season, self.field.shown, self.out, rnd))
             if rnd.by_finish:
                 self.finale(round_races[-1])
             elif last_round:

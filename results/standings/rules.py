@@ -268,7 +268,7 @@ RULEBOOKS: tuple[Rulebook, ...] = (
         Rulebook(
             "xfinity-2017",
             "Xfinity playoffs, 2017 on",
-            "12 drivers make the playoffs after 26 races: winners first, then points; Cup regulars earn no "
+            "12 drivers make the playoffs after 26 races: winners in the top 20 first, then points; Cup regulars earn no "
             "points and their wins do not count. Playoff points as in Cup (5 a win, 1 a stage win, 15, 10, 8 … "
             "for the regular season's top 10). Four drop out after each three-race round; the best of the "
             "final four in the last race is champion.",
@@ -279,7 +279,7 @@ RULEBOOKS: tuple[Rulebook, ...] = (
             regular_season=26,
             field_rule=FieldRule.WINNERS,
             field=12,
-            winner_top=30,
+            winner_top=20,
             attempt_every_race=True,
             rounds=_small_elimination(12, playoff_points=True),
         )
@@ -316,7 +316,7 @@ RULEBOOKS: tuple[Rulebook, ...] = (
         Rulebook(
             "truck-2017",
             "Truck playoffs, 8 drivers (2017–2019)",
-            "8 drivers make the playoffs after the regular season: winners first, then points. Playoff points "
+            "8 drivers make the playoffs after the regular season: winners in the top 20 first, then points. Playoff points "
             "as in Cup. Two drop out after each three-race round; the best of the final four in the last race "
             "is champion.",
             "truck",
@@ -326,7 +326,7 @@ RULEBOOKS: tuple[Rulebook, ...] = (
             regular_season=16,
             field_rule=FieldRule.WINNERS,
             field=8,
-            winner_top=30,
+            winner_top=20,
             attempt_every_race=True,
             rounds=_small_elimination(8, playoff_points=True),
         )
@@ -335,7 +335,7 @@ RULEBOOKS: tuple[Rulebook, ...] = (
         Rulebook(
             "truck-2020",
             "Truck playoffs, 10 drivers (2020 on)",
-            "10 drivers make the playoffs after the regular season: winners first, then points. Playoff points "
+            "10 drivers make the playoffs after the regular season: winners in the top 20 first, then points. Playoff points "
             "as in Cup. Two drop out after the first three-race round, four after the second; the best of the "
             "final four in the last race is champion.",
             "truck",
@@ -346,7 +346,7 @@ RULEBOOKS: tuple[Rulebook, ...] = (
             regular_season_by_year={2021: 15, 2025: 18},
             field_rule=FieldRule.WINNERS,
             field=10,
-            winner_top=30,
+            winner_top=20,
             attempt_every_race=True,
             rounds=_small_elimination(10, playoff_points=True),
         )
