@@ -7,7 +7,7 @@ reported at the time (the Chase, 2004; its changes of 2007 and 2011; the elimina
 Xfinity and Truck Chases, 2016; playoff points, 2017).
 """
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 
@@ -81,285 +81,308 @@ class Rulebook:
 
 
 _TIES = "Ties are broken by wins, then second places, and so on."
-
-
-def _stage_era(book: Rulebook) -> Rulebook:
-    """Playoff points (2017 on): 5 a win, 1 a stage win, a bonus for the regular season's top 10."""
-    return replace(
-        book,
-        playoff_points_win=5,
-        playoff_points_stage=1,
-        playoff_points_top=(15, 10, 8, 7, 6, 5, 4, 3, 2, 1),
-        finish_points=(40, 35, 1),
-        zero_points_ineligible=True,
-        cut_by_round_finish=True,
-    )
-
-
-def _cup_elimination(*, playoff_points):
-    pp = {"playoff_points": playoff_points}
-    return (
-        Round("Round of 16", 3, 12, 2000, per_win=0 if playoff_points else 3, **pp),
-        Round("Round of 12", 3, 8, 3000, **pp),
-        Round("Round of 8", 3, 4, 4000, **pp),
-        Round("Championship 4", 1, 1, 5000, by_finish=True),
-    )
-
-
-def _small_elimination(field_size, *, playoff_points):
-    """Xfinity and Truck: three rounds, the last a four-driver finale."""
-    pp = {"playoff_points": playoff_points}
-    first_cut = 8 if field_size in (12, 10) else 6
-    return (
-        Round(f"Round of {field_size}", 3, first_cut, 2000, per_win=0 if playoff_points else 3, **pp),
-        Round(f"Round of {first_cut}", 3, 4, 3000, **pp),
-        Round("Championship 4", 1, 1, 4000, by_finish=True),
-    )
-
+_ONE_SERIES = " From 2011 drivers race for one series' points: a Cup regular earns none here."
+TOP_10_BONUS = (15, 10, 8, 7, 6, 5, 4, 3, 2, 1)  # playoff points for the regular season's top 10, 2017 on
+STAGE_ERA_FINISH_POINTS = (40, 35, 1)  # 2017 on: 40 for a win, 35 for 2nd, one fewer a place, at least 1
 
 RULEBOOKS: tuple[Rulebook, ...] = (
     Rulebook(
-        "cup-1949",
-        "Cup, most points (1949–1971)",
-        "The driver with the most points over the season is champion. " + _TIES + " The results of 1949–61 "
-        "lack many drivers' points, so those seasons' order cannot be computed.",
-        "cup",
-        1949,
-        1971,
+        key="cup-1949",
+        name="Cup, most points (1949–1971)",
+        description="The driver with the most points over the season is champion. " + _TIES,
+        series="cup",
+        first=1949,
+        last=1971,
     ),
     Rulebook(
-        "cup-1972",
-        "Cup, points plus points per lap (1972–1973)",
-        "Most points wins; each race also paid points per lap completed, scaled by the track's length. " + _TIES,
-        "cup",
-        1972,
-        1973,
+        key="cup-1972",
+        name="Cup, points plus points per lap (1972–1973)",
+        description="Most points wins; each race also paid points per lap completed, scaled by the track's "
+        "length. " + _TIES,
+        series="cup",
+        first=1972,
+        last=1973,
         points_incomplete="The official points of 1972–73 added points for every lap completed, "
         "which the results' points leave out.",
     ),
     Rulebook(
-        "cup-1974",
-        "Cup, points from prize money (1974)",
-        "Points were the season's prize money times the races started, divided by 1,000.",
-        "cup",
-        1974,
-        1974,
+        key="cup-1974",
+        name="Cup, points from prize money (1974)",
+        description="Points were the season's prize money times the races started, divided by 1,000.",
+        series="cup",
+        first=1974,
+        last=1974,
         points_incomplete="The official points of 1974 were computed from prize money, which the results do not hold.",
     ),
-    Rulebook("cup-1975", "Cup, most points (1975–2003)", "Most points wins. " + _TIES, "cup", 1975, 2003),
     Rulebook(
-        "cup-2004",
-        "Cup, the Chase (2004–2006)",
-        "After 26 races the top 10, and anyone within 400 points of the leader, race the last 10 for the "
-        "title: the leader restarts on 5,050 points, each next driver 5 fewer. Most points at the end wins. " + _TIES,
-        "cup",
-        2004,
-        2006,
+        key="cup-1975",
+        name="Cup, most points (1975–2003)",
+        description="Most points wins. " + _TIES,
+        series="cup",
+        first=1975,
+        last=2003,
+    ),
+    Rulebook(
+        key="cup-2004",
+        name="Cup, the Chase (2004–2006)",
+        description="After 26 races the top 10, and anyone within 400 points of the leader, race the last 10 "
+        "for the title: the leader restarts on 5,050 points, each next driver 5 fewer. Most points at the "
+        "end wins. " + _TIES,
+        series="cup",
+        first=2004,
+        last=2006,
         format=Format.CHASE,
         regular_season=26,
         field=10,
         within=400,
-        rounds=(Round("Chase", 10, 1, 5050, seed_step=5),),
+        rounds=(Round("Chase", races=10, advance=1, base=5050, seed_step=5),),
     ),
     Rulebook(
-        "cup-2007",
-        "Cup, the Chase of 12 (2007–2010)",
-        "After 26 races the top 12 race the last 10 for the title, restarting on 5,000 points plus 10 "
-        "for each win. Most points at the end wins. " + _TIES,
-        "cup",
-        2007,
-        2010,
+        key="cup-2007",
+        name="Cup, the Chase of 12 (2007–2010)",
+        description="After 26 races the top 12 race the last 10 for the title, restarting on 5,000 points "
+        "plus 10 for each win. Most points at the end wins. " + _TIES,
+        series="cup",
+        first=2007,
+        last=2010,
         format=Format.CHASE,
         regular_season=26,
         field=12,
-        rounds=(Round("Chase", 10, 1, 5000, per_win=10),),
+        rounds=(Round("Chase", races=10, advance=1, base=5000, per_win=10),),
     ),
     Rulebook(
-        "cup-2011",
-        "Cup, the Chase with wild cards (2011–2013)",
-        "After 26 races the top 10, plus two wild cards (the most wins among 11th to 20th, then points), "
-        "race the last 10: the top 10 restart on 2,000 points plus 3 per win, the wild cards on 2,000. "
-        "Most points at the end wins. " + _TIES,
-        "cup",
-        2011,
-        2013,
+        key="cup-2011",
+        name="Cup, the Chase with wild cards (2011–2013)",
+        description="After 26 races the top 10, plus two wild cards (the most wins among 11th to 20th, then "
+        "points), race the last 10: the top 10 restart on 2,000 points plus 3 per win, the wild cards on "
+        "2,000. Most points at the end wins. " + _TIES,
+        series="cup",
+        first=2011,
+        last=2013,
         format=Format.CHASE,
         regular_season=26,
         field_rule=FieldRule.WILD_CARDS,
         field=10,
         wild_cards=2,
         wild_card_pool=20,
-        rounds=(Round("Chase", 10, 1, 2000, per_win=3),),
+        rounds=(Round("Chase", races=10, advance=1, base=2000, per_win=3),),
         zero_points_ineligible=True,
     ),
     Rulebook(
-        "cup-2014",
-        "Cup, the elimination Chase (2014–2016)",
-        "16 drivers make the Chase: race winners in the top 30 first, then points; a driver must start "
-        "every race unless NASCAR waives it. They restart on 2,000 points plus 3 per win; four drop out "
-        "after each three-race round (a win in the round goes through), the rest restart on 3,000, then "
+        key="cup-2014",
+        name="Cup, the elimination Chase (2014–2016)",
+        description="16 drivers make the Chase: race winners in the top 30 first, then points; a driver must "
+        "start every race unless NASCAR waives it. They restart on 2,000 points plus 3 per win; four drop "
+        "out after each three-race round (a win in the round goes through), the rest restart on 3,000, then "
         "4,000; the best finisher of the final four in the last race is champion. Ties at a cut: best "
         "finish in the round, then wins.",
-        "cup",
-        2014,
-        2016,
+        series="cup",
+        first=2014,
+        last=2016,
         format=Format.ELIMINATION,
         regular_season=26,
         field_rule=FieldRule.WINNERS,
         field=16,
         winner_top=30,
         attempt_every_race=True,
-        rounds=_cup_elimination(playoff_points=False),
-        zero_points_ineligible=True,
+        rounds=(
+            Round("Round of 16", races=3, advance=12, base=2000, per_win=3),
+            Round("Round of 12", races=3, advance=8, base=3000),
+            Round("Round of 8", races=3, advance=4, base=4000),
+            Round("Championship 4", races=1, advance=1, base=5000, by_finish=True),
+        ),
         cut_by_round_finish=True,
-    ),
-    _stage_era(
-        Rulebook(
-            "cup-2017",
-            "Cup playoffs, 2017 on",
-            "16 drivers make the playoffs: race winners first (in the top 30 until 2022), then points; a "
-            "driver must start every race unless NASCAR waives it. Playoff points: 5 a win, 1 a stage win, "
-            "and 15, 10, 8, 7 … 1 for the regular season's top 10. The field restarts on 2,000 plus playoff "
-            "points, then 3,000 and 4,000 plus playoff points after each three-race round (four drop out; a "
-            "win in the round goes through; points won inside a round count from the next reset); the best "
-            "finisher of the final four in the last race is champion. Ties at a cut: best finish in the round.",
-            "cup",
-            2017,
-            None,
-            format=Format.ELIMINATION,
-            regular_season=26,
-            field_rule=FieldRule.WINNERS,
-            field=16,
-            winner_top=30,
-            winner_top_last=2022,
-            attempt_every_race=True,
-            rounds=_cup_elimination(playoff_points=True),
-        )
-    ),
-    Rulebook(
-        "xfinity-1982",
-        "Xfinity, most points (1982–2015)",
-        "Most points wins. " + _TIES + " From 2011 drivers race for one series' points: a Cup regular earns none here.",
-        "xfinity",
-        1982,
-        2015,
         zero_points_ineligible=True,
     ),
     Rulebook(
-        "xfinity-2016",
-        "Xfinity, the Chase (2016)",
-        "12 drivers make the Chase after 26 races: winners in the top 30 first, then points; Cup regulars "
-        "earn no points and their wins do not count. They restart on 2,000 plus 3 per win; four drop out "
-        "after each three-race round (a win goes through); the best of the final four at Homestead is champion.",
-        "xfinity",
-        2016,
-        2016,
+        key="cup-2017",
+        name="Cup playoffs, 2017 on",
+        description="16 drivers make the playoffs: race winners first (in the top 30 until 2022), then points; "
+        "a driver must start every race unless NASCAR waives it. Playoff points: 5 a win, 1 a stage win, and "
+        "15, 10, 8, 7 … 1 for the regular season's top 10. The field restarts on 2,000 plus playoff points, "
+        "then 3,000 and 4,000 plus playoff points after each three-race round (four drop out; a win in the "
+        "round goes through; points won inside a round count from the next reset); the best finisher of the "
+        "final four in the last race is champion. Ties at a cut: best finish in the round.",
+        series="cup",
+        first=2017,
+        last=None,
+        format=Format.ELIMINATION,
+        regular_season=26,
+        field_rule=FieldRule.WINNERS,
+        field=16,
+        winner_top=30,
+        winner_top_last=2022,
+        attempt_every_race=True,
+        rounds=(
+            Round("Round of 16", races=3, advance=12, base=2000, playoff_points=True),
+            Round("Round of 12", races=3, advance=8, base=3000, playoff_points=True),
+            Round("Round of 8", races=3, advance=4, base=4000, playoff_points=True),
+            Round("Championship 4", races=1, advance=1, base=5000, by_finish=True),
+        ),
+        playoff_points_win=5,
+        playoff_points_stage=1,
+        playoff_points_top=TOP_10_BONUS,
+        cut_by_round_finish=True,
+        zero_points_ineligible=True,
+        finish_points=STAGE_ERA_FINISH_POINTS,
+    ),
+    Rulebook(
+        key="xfinity-1982",
+        name="Xfinity, most points (1982–2015)",
+        description="Most points wins. " + _TIES + _ONE_SERIES,
+        series="xfinity",
+        first=1982,
+        last=2015,
+        zero_points_ineligible=True,
+    ),
+    Rulebook(
+        key="xfinity-2016",
+        name="Xfinity, the Chase (2016)",
+        description="12 drivers make the Chase after 26 races: winners in the top 30 first, then points; Cup "
+        "regulars earn no points and their wins do not count. They restart on 2,000 plus 3 per win; four drop "
+        "out after each three-race round (a win goes through); the best of the final four at Homestead is "
+        "champion.",
+        series="xfinity",
+        first=2016,
+        last=2016,
         format=Format.ELIMINATION,
         regular_season=26,
         field_rule=FieldRule.WINNERS,
         field=12,
         winner_top=30,
         attempt_every_race=True,
-        rounds=_small_elimination(12, playoff_points=False),
-        zero_points_ineligible=True,
+        rounds=(
+            Round("Round of 12", races=3, advance=8, base=2000, per_win=3),
+            Round("Round of 8", races=3, advance=4, base=3000),
+            Round("Championship 4", races=1, advance=1, base=4000, by_finish=True),
+        ),
         cut_by_round_finish=True,
-    ),
-    _stage_era(
-        Rulebook(
-            "xfinity-2017",
-            "Xfinity playoffs, 2017 on",
-            "12 drivers make the playoffs after 26 races: winners in the top 20 first, then points; Cup regulars earn no "
-            "points and their wins do not count. Playoff points as in Cup (5 a win, 1 a stage win, 15, 10, 8 … "
-            "for the regular season's top 10). Four drop out after each three-race round; the best of the "
-            "final four in the last race is champion.",
-            "xfinity",
-            2017,
-            None,
-            format=Format.ELIMINATION,
-            regular_season=26,
-            field_rule=FieldRule.WINNERS,
-            field=12,
-            winner_top=20,
-            attempt_every_race=True,
-            rounds=_small_elimination(12, playoff_points=True),
-        )
-    ),
-    Rulebook(
-        "truck-1995",
-        "Truck, most points (1995–2015)",
-        "Most points wins. " + _TIES + " From 2011 drivers race for one series' points: a Cup regular earns none here.",
-        "truck",
-        1995,
-        2015,
         zero_points_ineligible=True,
     ),
     Rulebook(
-        "truck-2016",
-        "Truck, the Chase (2016)",
-        "8 drivers make the Chase after 16 races: winners in the top 30 first, then points. They restart "
-        "on 2,000 plus 3 per win; two drop out after each three-race round (a win goes through); the best "
-        "of the final four at Homestead is champion.",
-        "truck",
-        2016,
-        2016,
+        key="xfinity-2017",
+        name="Xfinity playoffs, 2017 on",
+        description="12 drivers make the playoffs after 26 races: winners in the top 20 first, then points; "
+        "Cup regulars earn no points and their wins do not count. Playoff points as in Cup (5 a win, 1 a "
+        "stage win, 15, 10, 8 … for the regular season's top 10). Four drop out after each three-race round; "
+        "the best of the final four in the last race is champion.",
+        series="xfinity",
+        first=2017,
+        last=None,
+        format=Format.ELIMINATION,
+        regular_season=26,
+        field_rule=FieldRule.WINNERS,
+        field=12,
+        winner_top=20,
+        attempt_every_race=True,
+        rounds=(
+            Round("Round of 12", races=3, advance=8, base=2000, playoff_points=True),
+            Round("Round of 8", races=3, advance=4, base=3000, playoff_points=True),
+            Round("Championship 4", races=1, advance=1, base=4000, by_finish=True),
+        ),
+        playoff_points_win=5,
+        playoff_points_stage=1,
+        playoff_points_top=TOP_10_BONUS,
+        cut_by_round_finish=True,
+        zero_points_ineligible=True,
+        finish_points=STAGE_ERA_FINISH_POINTS,
+    ),
+    Rulebook(
+        key="truck-1995",
+        name="Truck, most points (1995–2015)",
+        description="Most points wins. " + _TIES + _ONE_SERIES,
+        series="truck",
+        first=1995,
+        last=2015,
+        zero_points_ineligible=True,
+    ),
+    Rulebook(
+        key="truck-2016",
+        name="Truck, the Chase (2016)",
+        description="8 drivers make the Chase after 16 races: winners in the top 30 first, then points. They "
+        "restart on 2,000 plus 3 per win; two drop out after each three-race round (a win goes through); the "
+        "best of the final four at Homestead is champion.",
+        series="truck",
+        first=2016,
+        last=2016,
         format=Format.ELIMINATION,
         regular_season=16,
         field_rule=FieldRule.WINNERS,
         field=8,
         winner_top=30,
         attempt_every_race=True,
-        rounds=_small_elimination(8, playoff_points=False),
-        zero_points_ineligible=True,
+        rounds=(
+            Round("Round of 8", races=3, advance=6, base=2000, per_win=3),
+            Round("Round of 6", races=3, advance=4, base=3000),
+            Round("Championship 4", races=1, advance=1, base=4000, by_finish=True),
+        ),
         cut_by_round_finish=True,
+        zero_points_ineligible=True,
     ),
-    _stage_era(
-        Rulebook(
-            "truck-2017",
-            "Truck playoffs, 8 drivers (2017–2019)",
-            "8 drivers make the playoffs after the regular season: winners in the top 20 first, then points. Playoff points "
-            "as in Cup. Two drop out after each three-race round; the best of the final four in the last race "
-            "is champion.",
-            "truck",
-            2017,
-            2019,
-            format=Format.ELIMINATION,
-            regular_season=16,
-            field_rule=FieldRule.WINNERS,
-            field=8,
-            winner_top=20,
-            attempt_every_race=True,
-            rounds=_small_elimination(8, playoff_points=True),
-        )
+    Rulebook(
+        key="truck-2017",
+        name="Truck playoffs, 8 drivers (2017–2019)",
+        description="8 drivers make the playoffs after 16 races: winners in the top 20 first, then points. "
+        "Playoff points as in Cup. Two drop out after each three-race round; the best of the final four in "
+        "the last race is champion.",
+        series="truck",
+        first=2017,
+        last=2019,
+        format=Format.ELIMINATION,
+        regular_season=16,
+        field_rule=FieldRule.WINNERS,
+        field=8,
+        winner_top=20,
+        attempt_every_race=True,
+        rounds=(
+            Round("Round of 8", races=3, advance=6, base=2000, playoff_points=True),
+            Round("Round of 6", races=3, advance=4, base=3000, playoff_points=True),
+            Round("Championship 4", races=1, advance=1, base=4000, by_finish=True),
+        ),
+        playoff_points_win=5,
+        playoff_points_stage=1,
+        playoff_points_top=TOP_10_BONUS,
+        cut_by_round_finish=True,
+        zero_points_ineligible=True,
+        finish_points=STAGE_ERA_FINISH_POINTS,
     ),
-    _stage_era(
-        Rulebook(
-            "truck-2020",
-            "Truck playoffs, 10 drivers (2020 on)",
-            "10 drivers make the playoffs after the regular season: winners in the top 20 first, then points. Playoff points "
-            "as in Cup. Two drop out after the first three-race round, four after the second; the best of the "
-            "final four in the last race is champion.",
-            "truck",
-            2020,
-            None,
-            format=Format.ELIMINATION,
-            regular_season=16,
-            regular_season_by_year={2021: 15, 2025: 18},
-            field_rule=FieldRule.WINNERS,
-            field=10,
-            winner_top=20,
-            attempt_every_race=True,
-            rounds=_small_elimination(10, playoff_points=True),
-        )
+    Rulebook(
+        key="truck-2020",
+        name="Truck playoffs, 10 drivers (2020 on)",
+        description="10 drivers make the playoffs after the regular season (16 races; 15 in 2021, 18 in 2025): "
+        "winners in the top 20 first, then points. Playoff points as in Cup. Two drop out after the first "
+        "three-race round, four after the second; the best of the final four in the last race is champion.",
+        series="truck",
+        first=2020,
+        last=None,
+        format=Format.ELIMINATION,
+        regular_season=16,
+        regular_season_by_year={2021: 15, 2025: 18},
+        field_rule=FieldRule.WINNERS,
+        field=10,
+        winner_top=20,
+        attempt_every_race=True,
+        rounds=(
+            Round("Round of 10", races=3, advance=8, base=2000, playoff_points=True),
+            Round("Round of 8", races=3, advance=4, base=3000, playoff_points=True),
+            Round("Championship 4", races=1, advance=1, base=4000, by_finish=True),
+        ),
+        playoff_points_win=5,
+        playoff_points_stage=1,
+        playoff_points_top=TOP_10_BONUS,
+        cut_by_round_finish=True,
+        zero_points_ineligible=True,
+        finish_points=STAGE_ERA_FINISH_POINTS,
     ),
 )
 
 MOST_POINTS = Rulebook(
-    "most-points",
-    "Most points",
-    "The driver with the most points over the season is champion. " + _TIES,
-    "",
-    0,
-    None,
+    key="most-points",
+    name="Most points",
+    description="The driver with the most points over the season is champion. " + _TIES,
+    series="",
+    first=0,
+    last=None,
 )
 
 
