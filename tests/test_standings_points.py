@@ -1,5 +1,7 @@
 """The most-points era on small hand-made seasons, as a fan reads the final table."""
 
+from decimal import Decimal
+
 from results.standings.engine import Adjustment, Facts, Race, Result, Status, compute, rulebook_for
 
 PETTY, PEARSON, YARBOROUGH, ALLISON = 1, 2, 3, 4
@@ -68,9 +70,21 @@ def test_missing_points_leave_the_order_and_the_champion_unknown():
     assert [r.position for r in outcome.after[1]] == [1, 2]  # known until race 2
 
 
-def test_per_lap_points_of_1972_are_not_in_the_results():
-    outcome = compute("cup", 1972, [race(1, PETTY, PEARSON)])
-    assert outcome.champion is None and "points for every lap completed" in outcome.unknown
+def test_1972_adds_points_for_every_lap_by_the_tracks_length():
+    def lapped(number, length, *finishers):  # (driver, points, laps) in finishing order
+        results = tuple(Result(d, i, p, None, None, False, laps) for i, (d, p, laps) in enumerate(finishers, 1))
+        return Race(number, results, length_miles=Decimal(length))
+
+    races = [
+        lapped(1, "0.525", (PETTY, 125, 500), (PEARSON, 98, 500)),  # 0.25 a lap at Martinsville
+        lapped(2, "2.66", (PEARSON, 125, 188), (PETTY, 98, 150)),  # 1.25 a lap at Talladega
+    ]
+    outcome = compute("cup", 1972, races, names=NAMES)
+    # Petty 125 + 125 + 98 + 187.5 = 535.5; Pearson 98 + 125 + 125 + 235 = 583
+    assert outcome.champion == PEARSON
+    assert [(r.driver, r.position, r.points) for r in outcome.after[2]] == [(PEARSON, 1, None), (PETTY, 2, None)]
+    without_laps = [lapped(1, "0.525", (PETTY, 125, None), (PEARSON, 98, 500))]
+    assert "Points or laps are missing" in compute("cup", 1972, without_laps).unknown
 
 
 def test_a_non_points_race_counts_for_nothing():

@@ -25,6 +25,7 @@ class Result:
     stage1: int | None  # stage finishing positions, None = unknown or outside the top 10
     stage2: int | None
     ineligible: bool  # not racing for this series' points
+    laps: int | None = None  # laps completed (1972–73 paid points for each)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ A driver is identified by his name as the history spells it (what the importer m
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from results.importers.historical import read_seasons, series_from_file_name
@@ -29,9 +30,13 @@ def read_history(folder: Path) -> Iterator[HistorySeason]:
         path = folder / file_name
         series = series_from_file_name(path)
         ids: dict[str, int] = {}
+        # The database keeps one length per track, the one its first race gave (the file has a few
+        # races with another track's length: Cup 1973's races 27 and 28 swap theirs).
+        lengths: dict[str, Decimal | None] = {}
         for year, history_races in read_seasons(path, series=series, repairs=Counter()):
             races = []
             for race in history_races:
+                length = lengths.setdefault(race.facts.track, race.facts.track_length)
                 results = tuple(
                     Result(
                         driver=ids.setdefault(row.driver, len(ids) + 1),
@@ -40,9 +45,10 @@ def read_history(folder: Path) -> Iterator[HistorySeason]:
                         stage1=row.stage1,
                         stage2=row.stage2,
                         ineligible=row.ineligible,
+                        laps=row.laps,
                     )
                     for row in race.rows
                 )
-                races.append(Race(race.facts.round, results, length_miles=race.facts.track_length))
+                races.append(Race(race.facts.round, results, length_miles=length))
             names = {number: name for name, number in ids.items()}
             yield HistorySeason(series.lower(), year, races, names)

@@ -40,7 +40,8 @@ def champion_by_points(season: Season, order: list[Tally], *, finished: bool, wh
 def missing_points(season: Season) -> str:
     rounds = season.missing_rounds
     count = sum(t.missing for t in season.tallies.values())
+    what = "Points or laps" if season.book.points_per_lap else "Points"
     return (
-        f"Points are missing for {count} results in {len(rounds)} of the season's {len(season.races)} races, "
+        f"{what} are missing for {count} results in {len(rounds)} of the season's {len(season.races)} races, "
         "so the points order is not known."
     )

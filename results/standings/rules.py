@@ -8,6 +8,7 @@ Xfinity and Truck Chases, 2016; playoff points, 2017).
 """
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import StrEnum
 
 
@@ -67,12 +68,21 @@ class Rulebook:
     # A zero-points finish ahead of scoring drivers marks a driver not racing for this series' points
     # (drivers have declared one series since 2011; the history leaves the mark out).
     zero_points_ineligible: bool = False
+    # 1972–73: points for each lap completed, by the track's length: (shortest length, hundredths
+    # of a point a lap), longest first. The results' points hold the finishing points only.
+    points_per_lap: tuple[tuple[Decimal, int], ...] = ()
     # Finishing points of the stage era, to see where a result's points hold stage points the
     # results do not name (a missing stage winner): 1st, 2nd, then one fewer down to ``last_points``.
     finish_points: tuple[int, int, int] | None = None
 
     def regular_season_races(self, year: int) -> int:
         return self.regular_season_by_year.get(year, self.regular_season)
+
+    def lap_rate(self, length: Decimal | None) -> int | None:
+        """Hundredths of a point for a lap of a track this long (None: length unknown)."""
+        if length is None:
+            return None
+        return next((rate for shortest, rate in self.points_per_lap if length >= shortest), None)
 
     def winner_must_be_in_top(self, year: int) -> int | None:
         if self.winner_top_last is not None and year > self.winner_top_last:
@@ -97,13 +107,21 @@ RULEBOOKS: tuple[Rulebook, ...] = (
     Rulebook(
         key="cup-1972",
         name="Cup, points plus points per lap (1972–1973)",
-        description="Most points wins; each race also paid points per lap completed, scaled by the track's "
-        "length. " + _TIES,
+        description="Most points wins: 100 for a win (plus 25), 2 fewer a place, and points for every lap "
+        "completed by the track's length: a quarter of a point a lap under a mile, 0.5 from a mile, 0.7 "
+        "from 1.3 miles (Darlington), 0.75 from 1.5, 1 from 2, 1.25 from 2.5 miles. The official totals "
+        "have fractions (8,701.4), so the standings give the order but no points. " + _TIES,
         series="cup",
         first=1972,
         last=1973,
-        points_incomplete="The official points of 1972–73 added points for every lap completed, "
-        "which the results' points leave out.",
+        points_per_lap=(
+            (Decimal("2.5"), 125),
+            (Decimal("2.0"), 100),
+            (Decimal("1.5"), 75),
+            (Decimal("1.3"), 70),
+            (Decimal("1.0"), 50),
+            (Decimal("0"), 25),
+        ),
     ),
     Rulebook(
         key="cup-1974",

@@ -82,6 +82,9 @@ class Season:
         for adjustment in facts.adjustments:
             self.adjustments[adjustment.round].append(adjustment)
         self.playoff_points = bool(book.playoff_points_win)
+        # 1972–73's points count in hundredths (a lap paid 0.25 to 1.25 points); rows then show the
+        # order but no points, which would need fractions
+        self.scale = 100 if book.points_per_lap else 1
 
     def name(self, driver: int) -> str:
         return self.names.get(driver) or f"driver {driver}"
@@ -100,14 +103,19 @@ class Season:
         """Add one race to the tallies; its results that count for this series, best first."""
         results = self._counted(race)
         missing = False
+        lap_rate = self.book.lap_rate(race.length_miles) if self.book.points_per_lap else None
         for result in results:
             tally = self.tally(result.driver)
             tally.starts += 1
-            if result.points is None:
+            earned = result.points
+            if self.book.points_per_lap and earned:  # a zero: not in the points, for laps either
+                laps = result.laps
+                earned = None if lap_rate is None or laps is None else earned * self.scale + laps * lap_rate
+            if earned is None:
                 tally.missing += 1
                 missing = True
             else:
-                tally.points += result.points
+                tally.points += earned
             insort(tally.finishes, result.finish)
             tally.round_best = min(tally.round_best, result.finish)
             if result.finish == 1:
@@ -124,7 +132,7 @@ class Season:
     def adjust(self, round_number: int | None):
         for adjustment in self.adjustments.get(round_number, ()):
             tally = self.tally(adjustment.driver)
-            tally.points += adjustment.points
+            tally.points += adjustment.points * self.scale
             tally.playoff_points += adjustment.playoff_points
 
     def _counted(self, race: Race) -> list[Result]:
@@ -177,12 +185,13 @@ class Season:
     def snapshot(self, round_number: int, order: list[Tally]):
         """The rows after ``round_number``, in ``order``."""
         known = all(t.points_known() for t in order)
-        leader = order[0].points if order and order[0].points_known() else None
+        shown = self.scale == 1
+        leader = order[0].points if order and order[0].points_known() and shown else None
         self.after[round_number] = tuple(
             Row(
                 driver=t.driver,
                 position=index if known else None,
-                points=t.points if t.points_known() else None,
+                points=t.points if t.points_known() and shown else None,
                 gap=leader - t.points if leader is not None and t.points_known() else None,
                 wins=t.wins,
                 playoff_points=(t.playoff_points if not t.hidden else None) if self.playoff_points else None,
@@ -218,7 +227,7 @@ class Season:
             return
         rows.remove(mine)
         rows.insert(0, mine)
-        known = all(r.position is not None for r in rows)
+        known = all(r.position is not None for r in rows) or self.scale != 1
         leader = rows[0].points
         self.after[last] = tuple(
             Row(
