@@ -253,3 +253,9 @@ def test_an_end_of_season_penalty_can_cost_a_chase_title():
     penalty = Adjustment(1, None, points=-1000, reason="Stripped of points")
     outcome = compute("cup", 2009, races, Facts(adjustments=(penalty,)), names=NAMES)
     assert outcome.champion == 2 and outcome.after[36][0].driver == 2
+
+
+def test_a_season_with_more_races_than_its_format_shows_points_and_no_champion():
+    outcome = compute("cup", 2016, season({}, 37), names=NAMES)
+    assert outcome.champion is None and "The results hold 37 races; this format has 36" in outcome.unknown
+    assert list(outcome.after) == list(range(1, 38)) and outcome.after[37][0].driver == 1

@@ -33,7 +33,11 @@ def run(season: Season, *, finished: bool) -> Verdict:
         verdict.reasons.append(
             f"The results hold {len(races)} races; this format has {scheduled}, so its rounds cannot be placed."
         )
-    elif len(races) < scheduled or not finished:
+        for race in races:  # the standings by points, as far as they go
+            season.apply(race)
+            season.snapshot(race.round, season.ordered())
+        return verdict
+    if len(races) < scheduled or not finished:
         verdict.reasons.append("The season is not over.")
     for race in races[:regular]:
         season.apply(race)
@@ -49,7 +53,7 @@ def run(season: Season, *, finished: bool) -> Verdict:
     field = _editor_field(season, field, season.facts.playoff_field, "playoff field", verdict)
     for driver in field.shown:
         season.tallies[driver].status = Status.IN
-    season.snapshot(races[regular - 1].round, _order(season, field.shown, [], book.rounds[0]))
+    season.snapshot(races[regular - 1].round, _order(season, field.shown, []))
     Playoffs(season, verdict, field, no_bonus).rounds(races[regular:])
     return verdict
 
@@ -155,11 +159,10 @@ def _round_key(season: Season, tally: Tally, hidden: int = 0):
     return (-(tally.points + tally.shift + hidden), best_in_round, tally.finishes)
 
 
-def _order(season: Season, members: list[int], out: list[list[int]], rnd: Round) -> list[Tally]:
+def _order(season: Season, members: list[int], out: list[list[int]]) -> list[Tally]:
     """Rows: the round's drivers, then those eliminated (latest round first), then everyone else."""
     tallies = season.tallies
-    groups = [members, *reversed(out)]
-    seen = {d for group in groups for d in group}
+    seen = set(members).union(*out)
     ordered = sorted((tallies[d] for d in members), key=lambda t: _round_key(season, t))
     for group in reversed(out):
         ordered += sorted((tallies[d] for d in group), key=Tally.key)
@@ -183,12 +186,12 @@ class Playoffs:
             start += rnd.races
             for race in round_races:
                 season.apply(race)
-                season.snapshot(race.round, _order(season, self.field.shown, self.out, rnd))
+                season.snapshot(race.round, _order(season, self.field.shown, self.out))
             if len(round_races) < rnd.races:
                 return
             if last_round and season.adjustments.get(None):  # the editor's end-of-season adjustments
                 season.adjust(None)
-                season.snapshot(round_races[-1].round, _order(season, self.field.shown, self.out, rnd))
+                season.snapshot(round_races[-1].round, _order(season, self.field.shown, self.out))
             if rnd.by_finish:
                 self.finale(round_races[-1])
             elif last_round:
@@ -249,7 +252,7 @@ class Playoffs:
             tallies[driver].status = advanced if driver in staying else Status.ELIMINATED
         self.out.append([d for d in field.shown if d not in staying])
         self.field = Field(sorted(going, key=worst), sure, possible)
-        season.snapshot(after, _order(season, self.field.shown, self.out, rnd))
+        season.snapshot(after, _order(season, self.field.shown, self.out))
 
     def explain(self, after: int, rnd: Round, open_: set[int], worst):
         """Why the cut is open, unless it only follows from what is already open."""
@@ -282,7 +285,7 @@ class Playoffs:
             self.verdict.notes.append(f"Whether {season.name(best)} was a finalist is not settled by the results.")
         shown = sorted(field.shown, key=lambda d: finish.get(d, LAST))
         rows = [season.tallies[d] for d in shown]
-        rest = _order(season, [], self.out, season.book.rounds[-1])
+        rest = _order(season, [], self.out)
         season.snapshot(race.round, rows + [t for t in rest if t.driver not in set(shown)])
 
     def most_points(self, after: int, rnd: Round):
@@ -291,10 +294,10 @@ class Playoffs:
         tallies = season.tallies
         if season.missing_rounds:
             return
-        order = sorted(field.possible, key=lambda d: tallies[d].key())
+        order = sorted(field.possible, key=lambda d: _round_key(season, tallies[d]))
         best = order[0]
-        if len(order) > 1 and tallies[order[1]].key() == tallies[best].key():
-            tied = [d for d in order if tallies[d].key() == tallies[best].key()]
+        if len(order) > 1 and _round_key(season, tallies[order[1]]) == _round_key(season, tallies[best]):
+            tied = [d for d in order if _round_key(season, tallies[d]) == _round_key(season, tallies[best])]
             self.verdict.notes.append(
                 f"{season.names_of(tied)} are level on points, wins and every finishing place: the results "
                 "cannot break the tie."
