@@ -105,3 +105,14 @@ def test_a_penalty_changes_the_order_after_its_race():
     outcome = compute("cup", 1980, races, Facts(adjustments=(penalty,)))
     assert [(r.driver, r.points) for r in outcome.after[1]] == [(PEARSON, 8), (PETTY, 5)]
     assert outcome.champion == PEARSON  # 16 to 15: the penalty cost Petty the title
+
+
+def test_an_editors_champion_leads_a_season_whose_order_is_unknown():
+    races = [race(1, PEARSON, PETTY), race(2, PEARSON, PETTY, points=[10, None])]
+    outcome = compute("cup", 1955, races, Facts(champion=PETTY), names=NAMES)
+    assert outcome.champion == PETTY and outcome.official and outcome.disagreements == ()
+    final = outcome.after[2]
+    assert [(r.driver, r.position, r.status) for r in final] == [
+        (PETTY, None, Status.CHAMPION),
+        (PEARSON, None, Status.NONE),
+    ]

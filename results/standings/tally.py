@@ -227,7 +227,7 @@ class Season:
             return
         rows.remove(mine)
         rows.insert(0, mine)
-        known = all(r.position is not None for r in rows) or self.scale != 1
+        known = all(r.position is not None for r in rows)
         leader = rows[0].points
         self.after[last] = tuple(
             Row(
