@@ -116,3 +116,11 @@ def test_an_editors_champion_leads_a_season_whose_order_is_unknown():
         (PETTY, None, Status.CHAMPION),
         (PEARSON, None, Status.NONE),
     ]
+
+
+def test_a_penalty_after_a_race_that_does_not_count_applies_after_the_next_one():
+    penalty = Adjustment(PETTY, 2, points=-5, reason="Failed inspection at the exhibition race")
+    races = [race(1, PETTY, PEARSON), race(2, PETTY, PEARSON, counts=False), race(3, PETTY, PEARSON)]
+    outcome = compute("cup", 1980, races, Facts(adjustments=(penalty,)))
+    assert {r.driver: r.points for r in outcome.after[3]} == {PETTY: 15, PEARSON: 16}
+    assert outcome.champion == PEARSON

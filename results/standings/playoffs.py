@@ -189,7 +189,7 @@ class Playoffs:
                 season.snapshot(race.round, _order(season, self.field.shown, self.out))
             if len(round_races) < rnd.races:
                 return
-            if last_round and season.adjustments.get(None):  # the editor's end-of-season adjustments
+            if last_round and season.pending:  # the editor's end-of-season adjustments
                 season.adjust(None)
                 season.snapshot(round_races[-1].round, _order(season, self.field.shown, self.out))
             if rnd.by_finish:

@@ -7,7 +7,7 @@ def run(season: Season, *, finished: bool) -> Verdict:
     for race in season.races:
         season.apply(race)
         season.snapshot(race.round, season.ordered())
-    if season.races and season.adjustments.get(None):
+    if season.races and season.pending:  # the editor's end-of-season adjustments
         season.adjust(None)
         season.snapshot(season.races[-1].round, season.ordered())
     return Verdict(champion_by_points(season, season.ordered(), finished=finished))

@@ -5,7 +5,6 @@ order the tallies, and record the rows after every race with ``Season.snapshot``
 """
 
 from bisect import insort
-from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -78,9 +77,9 @@ class Season:
         self.problems: list[str] = []  # what in the results stops a champion being named
         self.missing_rounds: list[int] = []  # races with a result whose points are unknown
         self.unnamed_stages: list[int] = []  # races whose stage winners the results do not name
-        self.adjustments: dict[int | None, list[Adjustment]] = defaultdict(list)
-        for adjustment in facts.adjustments:
-            self.adjustments[adjustment.round].append(adjustment)
+        # an adjustment applies after its round, or after the first counted race past it (its round
+        # may not count); one without a round, or past the last race, at the end
+        self.pending: list[Adjustment] = sorted(facts.adjustments, key=lambda a: (a.round is None, a.round or 0))
         self.playoff_points = bool(book.playoff_points_win)
         # 1972–73's points count in hundredths (a lap paid 0.25 to 1.25 points); rows then show the
         # order but no points, which would need fractions
@@ -130,7 +129,10 @@ class Season:
         return results
 
     def adjust(self, round_number: int | None):
-        for adjustment in self.adjustments.get(round_number, ()):
+        """Apply the editor's adjustments due after ``round_number`` (None: all that are left)."""
+        due = [a for a in self.pending if round_number is None or (a.round is not None and a.round <= round_number)]
+        self.pending = [a for a in self.pending if a not in due]
+        for adjustment in due:
             tally = self.tally(adjustment.driver)
             tally.points += adjustment.points * self.scale
             tally.playoff_points += adjustment.playoff_points
