@@ -15,6 +15,7 @@ from django.utils import timezone
 from results import summaries
 from results.audit import ADDITION, CHANGE, DELETION, log
 from results.models import (
+    Championship,
     DataVersion,
     Driver,
     DriverAlias,
@@ -23,6 +24,7 @@ from results.models import (
     Manufacturer,
     Merge,
     OldSlug,
+    Standing,
     Team,
     TeamAlias,
     Track,
@@ -34,6 +36,7 @@ from results.names import name_key
 KINDS = {"driver": Driver, "team": Team, "track": Track, "manufacturer": Manufacturer}
 ALIASES = {"driver": DriverAlias, "team": TeamAlias, "track": TrackAlias}
 CHUNK = 5000  # ids per IN (...) list, inside SQLite's parameter limit
+DERIVED = (Totals, Standing, Championship)  # rows recomputed after a merge, never moved
 
 
 class MergeRefused(Exception):
@@ -50,11 +53,12 @@ def kind_of(model):
 
 def relations(model):
     """``(model, field name)`` of every foreign key to ``model`` that a merge moves: all of them but the
-    summary rows, which ``summaries.refresh`` recomputes."""
+    summary rows and the standings, which ``summaries.refresh`` recomputes (editors' championship facts and
+    points adjustments do move)."""
     return [
         (rel.related_model, rel.field.name)
         for rel in model._meta.related_objects
-        if (rel.one_to_many or rel.one_to_one) and not issubclass(rel.related_model, Totals)
+        if (rel.one_to_many or rel.one_to_one) and not issubclass(rel.related_model, DERIVED)
     ]
 
 

@@ -6,7 +6,7 @@ Totals come from the summary rows (``results.summaries``), never from summing en
 from django.db.models import F, Max, Min, OuterRef, Q, Subquery, Sum, Window
 from django.db.models.functions import RowNumber
 
-from results.models import Driver, DriverSeason, Entry, Event, GroupDriver, GroupSeason, Season, Series
+from results.models import Driver, DriverSeason, Entry, Event, GroupDriver, GroupSeason, Series
 from results.models.summary import stats_columns
 from results.names import name_key
 
@@ -24,30 +24,16 @@ def latest_races():
     return list(Event.objects.filter(pk__in=list(ids)).with_relations().with_podium().order_by("season__series"))
 
 
-def newest_seasons():
-    newest_year = Season.objects.filter(series=OuterRef("series")).order_by("-year").values("year")[:1]
-    return Season.objects.filter(year=Subquery(newest_year))
-
-
-def season_leaders(limit=5):
-    """The points leaders of each series' newest season: one query with a window function."""
-    rows = (
-        DriverSeason.objects.filter(season__in=newest_seasons())
-        .rows(**SUMMARY_SEASON, **DRIVER)
-        .annotate(rank=Window(RowNumber(), partition_by=[F("season__series__short_name")], order_by=POINTS_ORDER))
-        .filter(rank__lte=limit)
-        .order_by("series_name", "rank")
-    )
-    return list(rows)
-
-
 def season_standings(season):
-    """Points standings of a season, one row per driver, ranked: one query."""
+    """Each driver's totals of a season, in championship order (``rank``: the final position, where the
+    standings know it): one query."""
+    from results.standings.queries import final_place
+
     return (
         DriverSeason.objects.filter(season=season)
         .rows(**DRIVER)
-        .annotate(rank=Window(RowNumber(), order_by=POINTS_ORDER))
-        .order_by("rank")
+        .annotate(rank=final_place(OuterRef("driver"), OuterRef("season")))
+        .order_by(F("rank").asc(nulls_last=True), *POINTS_ORDER)
     )
 
 
@@ -147,8 +133,20 @@ def career_by_series(driver):
 
 
 def career_by_season(driver):
+    """The driver's totals each season, with his championship position (``championship``), whether he
+    was champion (``champion``) and whether that season's champion is an editor's fact (``official_title``):
+    one query."""
+    from results.standings.queries import final_place
+
     return list(
-        DriverSeason.objects.filter(driver=driver).rows(**SUMMARY_SEASON).order_by("season__series__sort_order", "year")
+        DriverSeason.objects.filter(driver=driver)
+        .rows(**SUMMARY_SEASON)
+        .annotate(
+            championship=final_place(OuterRef("driver"), OuterRef("season")),
+            champion=Q(season__championship__champion=F("driver")),
+            official_title=Q(season__championship__official=True),
+        )
+        .order_by("season__series__sort_order", "year")
     )
 
 

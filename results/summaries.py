@@ -1,8 +1,10 @@
 """Summary rows that pages read instead of summing 180,000 entries: refreshed after every write.
 
-``refresh(seasons=...)`` recomputes, for those seasons, the DriverSeason and GroupSeason rows, then the GroupDriver rows and career columns of every driver in them. Imports call it once per
-report (or once per historical file); admin edits and merges call it for the seasons they
-touched. Each refresh is a handful of grouped queries.
+``refresh(seasons=...)`` recomputes, for those seasons, the DriverSeason and GroupSeason rows, then the GroupDriver rows and career columns of every driver in them, and the championship standings
+(``standings.store.recompute``). Imports call it once per report (or once per historical file); admin
+edits, merges, splits and reverts call it for the seasons they touched, in their own transaction. Each
+refresh is a handful of grouped queries. A race that does not count for points (an exhibition) is left
+out of every total, as of the standings.
 """
 
 from django.db import connection
@@ -20,6 +22,7 @@ from results.models import (
     GroupSeason,
 )
 from results.models.entry import DNF
+from results.standings import store
 
 CHUNK = 5000  # ids per IN (...) list: inside SQLite's 32,766-parameter limit, few round trips
 
@@ -72,15 +75,16 @@ def refresh(*, seasons):
     if not season_ids:
         return
     DataVersion.bump()
-    entries = Entry.objects.filter(event__season__in=season_ids)
+    entries = Entry.objects.filter(event__season__in=season_ids).counted()
     drivers = set(DriverSeason.objects.filter(season__in=season_ids).values_list("driver_id", flat=True))
-    drivers |= set(entries.values_list("driver_id", flat=True).distinct())
+    drivers |= set(Entry.objects.filter(event__season__in=season_ids).values_list("driver_id", flat=True).distinct())
     DriverSeason.objects.filter(season__in=season_ids).delete()
     insert_from(DriverSeason, entries, {"driver": "driver_id", "season": "event__season_id"})
     GroupSeason.objects.filter(season__in=season_ids).delete()
     for field in GROUP_FIELDS:
         insert_from(GroupSeason, entries.exclude(**{field: None}), {field: f"{field}_id", "season": "event__season_id"})
     refresh_drivers(drivers)
+    store.recompute(seasons=season_ids)
 
 
 def refresh_drivers(driver_ids):
@@ -110,7 +114,7 @@ def refresh_drivers(driver_ids):
         for field in GROUP_FIELDS:
             insert_from(
                 GroupDriver,
-                Entry.objects.filter(driver__in=chunk).exclude(**{field: None}),
+                Entry.objects.filter(driver__in=chunk).counted().exclude(**{field: None}),
                 {field: f"{field}_id", "driver": "driver_id"},
             )
 

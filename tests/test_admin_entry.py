@@ -16,6 +16,7 @@ def event_form_data(event, **changes):
         "slug": event.slug,
         "notes": event.notes,
         "report_text": event.report_text,
+        **({"counts_for_points": "on"} if event.counts_for_points else {}),  # a ticked box, as the form shows it
     }
     entries = list(event.entries.order_by("finish"))
     data.update(

@@ -24,7 +24,7 @@ class EventAdmin(admin.ModelAdmin):
     readonly_fields = ["source"]
     fieldsets = [
         (None, {"fields": [("season", "round"), ("track", "date"), "name", "slug"]}),
-        ("Race", {"fields": [("scheduled_laps", "completed_laps", "distance_miles"), "notes"]}),
+        ("Race", {"fields": [("scheduled_laps", "completed_laps", "distance_miles"), "counts_for_points", "notes"]}),
         ("Provenance", {"classes": ["collapse"], "fields": ["source", "report_text"]}),
     ]
 

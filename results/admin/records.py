@@ -2,6 +2,13 @@
 
 from django.contrib import admin
 
+from results.admin.championships import (
+    CHAMPIONSHIP_FIELDS,
+    ChampionFactInline,
+    ChampionshipFields,
+    PlayoffFactInline,
+    PointsAdjustmentInline,
+)
 from results.admin.common import ChangesResults, FoldedSearchMixin, KeepsOldAddresses
 from results.admin.merging import MergeActions
 from results.models import (
@@ -15,6 +22,7 @@ from results.models import (
     Track,
     TrackAlias,
 )
+from results.standings import queries, store
 
 
 class SeasonInline(admin.TabularInline):
@@ -30,17 +38,33 @@ class SeriesAdmin(ChangesResults):
 
 
 @admin.register(Season)
-class SeasonAdmin(ChangesResults):
-    """Seasons read "Cup 2024" (Season.__str__ reads the series): every list here selects it."""
+class SeasonAdmin(ChampionshipFields, ChangesResults):
+    """Seasons read "Cup 2024" (Season.__str__ reads the series): every list here selects it. A season's page
+    shows its championship and takes the official facts; saving recomputes its standings."""
 
-    list_display = ["__str__", "series", "year", "name"]
+    list_display = ["__str__", "series", "year", "name", "champion"]
     list_filter = ["series"]
-    list_select_related = ["series"]
+    list_select_related = ["series", "championship__champion"]
     search_fields = ["name", "series__name", "series__short_name", "year"]
     ordering = ["series__sort_order", "-year"]
+    readonly_fields = CHAMPIONSHIP_FIELDS
+    fieldsets = [(None, {"fields": ["series", "year", "name"]}), ("Championship", {"fields": CHAMPIONSHIP_FIELDS})]
+    inlines = [ChampionFactInline, PlayoffFactInline, PointsAdjustmentInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("series")
+        return super().get_queryset(request).select_related("series", "championship__champion")
+
+    @admin.display(description="Champion")
+    def champion(self, obj):
+        found = queries.championship(obj)
+        if found is None or found.champion is None:
+            return "—"
+        return str(found.champion) if found.official else f"{found.champion} (computed)"
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # the facts just saved are the computation's input: the season's standings follow at once
+        store.recompute(seasons=[form.instance.pk])
 
     def get_search_results(self, request, queryset, search_term):
         # "Cup 2024", as the label reads: every word must match the series or the year

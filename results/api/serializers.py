@@ -216,8 +216,36 @@ class Race(serializers.Serializer):
     pole = RefField("driver", prefix="pole_", allow_null=True, help_text="Started first; null when not known.")
 
 
+class Standing(serializers.Serializer):
+    """One driver's place in the championship after the season's last counted race."""
+
+    position = serializers.IntegerField(allow_null=True, help_text="Null when the order cannot be known.")
+    driver = RefField("driver", prefix="driver_")
+    points = serializers.IntegerField(allow_null=True)
+    behind = serializers.IntegerField(source="gap", allow_null=True, help_text="Points behind the leader.")
+    wins = serializers.IntegerField()
+    playoff_points = serializers.IntegerField(allow_null=True)
+    status = serializers.CharField(help_text="Playoff status: in, advanced, eliminated, final, champion, or empty.")
+
+
+class Championship(serializers.Serializer):
+    """Who won the season's title, and how the site knows."""
+
+    rulebook = serializers.CharField(help_text="The championship format applied.")
+    champion = RefField("driver", allow_null=True, help_text="Null when no champion can be named (see unknown).")
+    official = serializers.BooleanField(help_text="True: an editor's fact; false: computed from the results.")
+    unknown = serializers.CharField(help_text="Why no champion is named; empty when one is.")
+    after_round = serializers.IntegerField(source="final_round", allow_null=True)
+
+
 class SeasonDetail(Season):
     schedule = Race(many=True, help_text="Its races in round order, with winners and pole sitters.")
+    championship = Championship(
+        source="outcome", allow_null=True, help_text="Null before the season's first counted race."
+    )
+    standings = Standing(
+        many=True, source="final_standings", help_text="The final standings (after the last counted race), in order."
+    )
 
 
 class SeriesDetail(Series):

@@ -20,6 +20,7 @@ from results.api import serializers as s
 from results.api.querying import PageFilters, RaceFilter, RowPages, SeasonFilter, TableSort
 from results.filters import DriverFilter, EntryFilter, ResultsFilter
 from results.models import Driver, Entry, Event, Manufacturer, Season, Series, Team, Track
+from results.standings import queries
 from results.tables import DriverIndexTable, EntryTable, ResultsTable
 from results.views.places import TOP_DRIVERS
 
@@ -71,16 +72,22 @@ class SeasonList(List):
 
 
 class SeasonDetail(generics.RetrieveAPIView):
-    """A season and its schedule: every race in round order, with winners and pole sitters."""
+    """A season, its schedule (every race in round order, with winners and pole sitters), its champion
+    and its final standings."""
 
     serializer_class = s.SeasonDetail
     queryset = Season.objects.none()
 
     def get_object(self):
         season: Any = get_object_or_404(
-            Season.objects.select_related("series"), series__slug=self.kwargs["series"], year=self.kwargs["year"]
+            Season.objects.select_related(*queries.SEASON_JOINS),
+            series__slug=self.kwargs["series"],
+            year=self.kwargs["year"],
         )
         season.schedule = season.events.with_relations().with_podium().order_by("round")
+        season.outcome = queries.championship(season)
+        final_round = season.outcome.final_round if season.outcome else None
+        season.final_standings = queries.standings_after(season, final_round) if final_round else []
         return season
 
 

@@ -29,6 +29,10 @@ class EntryQuerySet(models.QuerySet):
         """One query for every column of a results table (see ``results_table_joins``)."""
         return self.select_related(*results_table_joins(known=known))
 
+    def counted(self):
+        """Entries of races that count for points: exhibitions are left out of every total and standing."""
+        return self.filter(event__counts_for_points=True)
+
     def bulk_create(self, objs, *args, **kwargs):
         """Entries written in bulk get their race's order and track as saved ones do (``bulk_create``
         skips ``save()``): one query for all their races."""

@@ -115,6 +115,11 @@ class Event(models.Model):
     notes = models.TextField(blank=True, help_text="Shown on the race page: weather, shortened race, penalties.")
     report_text = models.TextField(blank=True, help_text="The report the results were imported from, as it was.")
     source = models.CharField(max_length=255, blank=True, help_text="Where the results came from: a file or a URL.")
+    counts_for_points = models.BooleanField(
+        default=True,
+        db_default=True,  # writers that name their columns (the bulk loader) need not know it
+        help_text="Untick for an exhibition or non-points race: left out of the standings and of career totals.",
+    )
 
     objects = EventQuerySet.as_manager()
 

@@ -58,12 +58,15 @@ class Season(models.Model):
 
     def save(self, *args, **kwargs):
         from results.models.entry import Entry
+        from results.standings import store
 
         existed = self.pk is not None
         super().save(*args, **kwargs)
         if existed:
-            # another year moves its races in every results list (Entry.race_order)
+            # another year moves its races in every results list (Entry.race_order), and may change the
+            # championship's format
             Entry.objects.filter(event__season=self).refresh_race_copies()
+            store.recompute(seasons=[self.pk])
 
     def get_absolute_url(self):
         return page_url("results:season", self.series.slug, self.year)

@@ -5,10 +5,11 @@ from results.charts import finishes_chart
 from results.filters import DriverFilter, ResultsFilter
 from results.models import Driver
 from results.models.entry import results_table_joins
+from results.standings import queries
+from results.standings.tables import DriverSeasonTable
 from results.tables import (
     DriverIndexTable,
     ResultsTable,
-    SeasonStatsTable,
     SeriesStatsTable,
     TrackStatsTable,
 )
@@ -63,7 +64,8 @@ def driver_detail(request, slug):
     context = {
         "driver": driver,
         "by_series": stats_table(SeriesStatsTable, selectors.career_by_series(driver), "Career totals by series"),
-        "by_season": stats_table(SeasonStatsTable, by_season, "Season by season"),
+        "by_season": stats_table(DriverSeasonTable, by_season, "Season by season"),
+        "titles": queries.titles(by_season),
         "by_track": stats_table(TrackStatsTable, by_track, "Results at each track"),
         "years": sorted({row["year"] for row in by_season}),
         "chart": finishes_chart(selectors.career_finishes(driver)),

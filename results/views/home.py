@@ -2,6 +2,7 @@ from django.shortcuts import render
 
 from results import selectors
 from results.models import Series
+from results.standings import queries
 from results.views.cache import page_params
 
 
@@ -9,7 +10,7 @@ from results.views.cache import page_params
 def home(request):
     context = {
         "latest": selectors.latest_races(),
-        "leaders": selectors.season_leaders(),
+        "leaders": queries.current_standings(),
         "series_list": Series.objects.all(),
     }
     return render(request, "results/home.html", context)

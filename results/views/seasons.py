@@ -1,7 +1,12 @@
+from django.core.exceptions import BadRequest
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from results import browse, selectors
 from results.models import Season, Series
+from results.standings import queries
+from results.standings.chart import TOP, points_chart
+from results.standings.tables import ChampionshipTable
 from results.tables import LapsLedTable, ScheduleTable, StandingsTable
 from results.views.cache import page_params
 from results.views.common import export, stats_table
@@ -10,28 +15,54 @@ from results.views.common import export, stats_table
 @page_params()
 def series_detail(request, slug):
     series = get_object_or_404(Series, slug=slug)
-    leaders = browse.winners_leaders(series)
-    seasons = [(season, leaders.get(season.pk, [])) for season in browse.seasons_of(series)]
+    leaders, champions = browse.winners_leaders(series), queries.season_champions(series)
+    seasons = [(season, leaders.get(season.pk, []), champions.get(season.pk)) for season in browse.seasons_of(series)]
     return render(request, "results/series_detail.html", {"series": series, "seasons": seasons})
 
 
-@page_params("_export")
+@page_params("_export", "after")
 def season_detail(request, slug, year):
-    season = get_object_or_404(Season.objects.select_related("series"), series__slug=slug, year=year)
-    schedule = stats_table(
-        ScheduleTable, season.events.with_relations().with_podium().order_by("round"), f"{year} schedule and winners"
-    )
-    standings = stats_table(StandingsTable, selectors.season_standings(season), f"{year} points standings")
+    season = get_object_or_404(Season.objects.select_related(*queries.SEASON_JOINS), series__slug=slug, year=year)
+    championship = queries.championship(season)
+    final_round = championship.final_round if championship else None
+    after = chosen_round(request, final_round)
+    champion_id = championship.champion_id if championship and after == final_round else None
+    rows = list(queries.standings_after(season, after, champion_id=champion_id)) if after else []
+    if request.GET.get("after") and not rows:
+        raise Http404(f"No standings after round {after} of this season (a race that did not count, or none).")
+    title = f"{year} standings after round {after}" if after != final_round else f"{year} final standings"
+    standings = stats_table(ChampionshipTable, rows, title)
     csv = export(request, standings, f"{season.series.slug}-{year}-standings")
     if csv:
         return csv
+    top = {row["driver_pk"]: row["driver_name"] for row in rows[:TOP]}
     context = {
         "season": season,
-        "schedule": schedule,
+        "championship": championship,
+        "rulebook": queries.rulebook_name(championship.rulebook) if championship else "",
+        "after": after,
         "standings": standings,
+        "adjustments": queries.adjustments(season),
+        "chart": points_chart(queries.progression(season, list(top)), top, queries.playoff_marks(season)),
+        "schedule": stats_table(
+            ScheduleTable,
+            season.events.with_relations().with_podium().order_by("round"),
+            f"{year} schedule and winners",
+        ),
+        "statistics": stats_table(StandingsTable, selectors.season_standings(season), f"{year} season statistics"),
         **season_extras(season),
     }
     return render(request, "results/season_detail.html", context)
+
+
+def chosen_round(request, final_round):
+    """The round ``?after=`` asks for (the last counted one by default); a 400 when it is not a round number."""
+    text = request.GET.get("after", "")
+    if not text:
+        return final_round
+    if not text.isascii() or not text.isdigit() or len(text) > 3:
+        raise BadRequest("after= takes a round number.")
+    return int(text)
 
 
 def season_extras(season):

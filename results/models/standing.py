@@ -1,0 +1,159 @@
+"""Championship standings: what the rules make of the results (derived, kept by ``results.standings.store``)
+and the official facts editors enter, which the computation uses and checks."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+
+from results.models.driver import Driver
+from results.models.event import Event
+from results.models.series import Season
+
+
+class Status(models.TextChoices):
+    """A driver's playoff status after a round (``engine.Status``); empty outside playoff eras."""
+
+    NONE = "", "—"
+    IN = "in", "In the playoffs"
+    ADVANCED = "advanced", "Advanced"
+    ELIMINATED = "eliminated", "Eliminated"
+    FINAL = "final", "Championship four"
+    CHAMPION = "champion", "Champion"
+
+
+class Championship(models.Model):
+    """One season's championship as computed from its results and its editors' facts: derived, rewritten by
+    ``standings.store.recompute`` with the season's results (never edited by hand)."""
+
+    season = models.OneToOneField(Season, on_delete=models.CASCADE, related_name="championship")
+    rulebook = models.CharField(max_length=40, help_text="The format applied (standings.rules.RULEBOOKS).")
+    champion = models.ForeignKey(Driver, on_delete=models.SET_NULL, null=True, blank=True, related_name="championships")
+    official = models.BooleanField(default=False, help_text="The champion is an editor's fact, not a computation.")
+    unknown = models.TextField(blank=True, help_text="Why no champion is named.")
+    disagreements = models.TextField(blank=True, help_text="Where the computation and editors' facts differ.")
+    final_round = models.PositiveSmallIntegerField(null=True, blank=True, help_text="The last round counted.")
+
+    class Meta:
+        constraints = [
+            # never a champion without a reason why not
+            models.CheckConstraint(
+                condition=Q(champion__isnull=False) | ~Q(unknown=""), name="championship_champion_or_reason"
+            ),
+            models.CheckConstraint(
+                condition=Q(official=False) | Q(champion__isnull=False), name="championship_official_has_champion"
+            ),
+        ]
+
+    def __str__(self):
+        return f"championship of season {self.season_id}"
+
+
+class Standing(models.Model):
+    """One driver's place in the championship after one round of a season (derived, as ``Championship``).
+    ``final`` marks the rows after the season's last counted round: the official final standings."""
+
+    season = models.ForeignKey(Season, on_delete=models.CASCADE, related_name="standings")
+    round = models.PositiveSmallIntegerField()
+    driver = models.ForeignKey(Driver, on_delete=models.CASCADE, related_name="standings")
+    position = models.PositiveSmallIntegerField(null=True, help_text="Empty when the order cannot be known.")
+    points = models.IntegerField(null=True)
+    gap = models.IntegerField(null=True)
+    wins = models.PositiveSmallIntegerField()
+    playoff_points = models.IntegerField(null=True)
+    status = models.CharField(max_length=12, choices=Status.choices, blank=True)
+    final = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["season", "round", "driver"], name="standing_unique"),
+            models.CheckConstraint(condition=Q(round__gte=1), name="standing_round_positive"),
+            models.CheckConstraint(condition=Q(position__gte=1) | Q(position__isnull=True), name="standing_position"),
+            models.CheckConstraint(condition=Q(gap__gte=0) | Q(gap__isnull=True), name="standing_gap_not_negative"),
+        ]
+        indexes = [
+            # a driver's season-by-season table: his final place in each season
+            models.Index(fields=["driver", "season"], condition=Q(final=True), name="standing_driver_final"),
+        ]
+
+    def __str__(self):
+        return f"driver {self.driver_id} after round {self.round} of season {self.season_id}"
+
+
+class ChampionFact(models.Model):
+    """The season's champion as an editor records it from a source: shown as official, and checked against
+    the computation."""
+
+    season = models.OneToOneField(Season, on_delete=models.CASCADE, related_name="champion_fact")
+    driver = models.ForeignKey(Driver, on_delete=models.PROTECT, related_name="champion_facts")
+    source = models.CharField(max_length=255, help_text="Where this comes from: a book, a URL, the series' records.")
+
+    class Meta:
+        verbose_name = "official champion"
+        constraints = [models.CheckConstraint(condition=~Q(source=""), name="championfact_has_source")]
+
+    def __str__(self):
+        return f"champion of season {self.season_id}"
+
+
+class PlayoffFact(models.Model):
+    """An editor's fact about one driver's playoff standing in a season, which the results cannot settle."""
+
+    class Kind(models.TextChoices):
+        FIELD = "field", "Made the playoffs (Chase)"
+        FINAL = "final", "In the championship four"
+        WAIVER = "waiver", "Waiver: eligible despite missed races"
+        WITHDRAWN = "withdrawn", "Withdrawn / not eligible for the title"
+
+    season = models.ForeignKey(Season, on_delete=models.CASCADE, related_name="playoff_facts")
+    driver = models.ForeignKey(Driver, on_delete=models.PROTECT, related_name="playoff_facts")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    source = models.CharField(max_length=255, blank=True, help_text="Where this comes from.")
+
+    class Meta:
+        verbose_name = "playoff fact"
+        constraints = [
+            models.UniqueConstraint(fields=["season", "driver", "kind"], name="playofffact_unique"),
+            models.CheckConstraint(
+                condition=Q(kind__in=["field", "final", "waiver", "withdrawn"]), name="playofffact_kind"
+            ),
+        ]
+
+    def __str__(self):
+        return self.get_kind_display()
+
+
+class PointsAdjustment(models.Model):
+    """Points given or taken by the series (a penalty: negative), after a race or at the season's end."""
+
+    season = models.ForeignKey(Season, on_delete=models.CASCADE, related_name="adjustments")
+    driver = models.ForeignKey(Driver, on_delete=models.PROTECT, related_name="adjustments")
+    event = models.ForeignKey(
+        Event,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="adjustments",
+        help_text="Applied after this race; empty: at the season's end.",
+    )
+    points = models.IntegerField(default=0, help_text="Negative for a penalty.")
+    playoff_points = models.IntegerField(default=0)
+    reason = models.CharField(max_length=255, help_text="Shown to fans: the penalty and why.")
+
+    class Meta:
+        ordering = ["season", "event__round", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(reason=""), name="pointsadjustment_has_reason"),
+            models.CheckConstraint(
+                condition=~Q(points=0) | ~Q(playoff_points=0), name="pointsadjustment_changes_something"
+            ),
+        ]
+        indexes = [models.Index(fields=["driver", "season"], name="pointsadjustment_driver")]
+
+    def __str__(self):
+        return f"{self.points:+d} points" if self.points else f"{self.playoff_points:+d} playoff points"
+
+    def clean(self):
+        if self.event_id and self.season_id and self.event.season_id != self.season_id:
+            raise ValidationError({"event": "This race is not in the season chosen."})
+        if not self.points and not self.playoff_points:
+            raise ValidationError({"points": "Give the points or playoff points this adjustment changes."})

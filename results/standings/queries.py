@@ -1,0 +1,152 @@
+"""Reads of the stored standings for the public pages and the API: each function a fixed number of queries."""
+
+from django.db.models import Case, CharField, Count, F, OuterRef, Q, Subquery, Value, When, Window
+from django.db.models.functions import RowNumber
+
+from results.models import Championship, PointsAdjustment, Season, Standing, Status
+from results.standings import rules
+
+STATUS_WORDS = dict(Status.choices)
+STANDING_ORDER = [
+    F("position").asc(nulls_last=True),
+    F("points").desc(nulls_last=True),
+    F("wins").desc(),
+    "driver__name",
+]
+# the columns of a standings table row, as dicts
+STANDING_FIELDS = {
+    "driver_pk": F("driver_id"),
+    "driver_name": F("driver__name"),
+    "driver_slug": F("driver__slug"),
+}
+
+
+def rulebook_name(key):
+    """The format's name for fans and editors; the key itself when the rules no longer know it."""
+    found = next((book for book in rules.RULEBOOKS if book.key == key), None)
+    return found.name if found else key
+
+
+def championship(season):
+    """The season's stored championship with its champion, or None (no races yet): one query, none when
+    the season was read with ``select_related("championship__champion")``."""
+    try:
+        return season.championship
+    except Championship.DoesNotExist:
+        return None
+
+
+SEASON_JOINS = ("series", "championship__champion")  # a season page's season, its championship and champion
+
+
+def standings_after(season, round_number, *, champion_id=None):
+    """Every driver's standing after ``round_number`` in order, as dicts; ``champion`` is "yes" on the
+    champion's row (only when ``champion_id`` is given, i.e. for the final standings): one query."""
+    champion = (
+        Case(When(driver_id=champion_id, then=Value("yes")), default=Value(""), output_field=CharField())
+        if champion_id
+        else Value("", output_field=CharField())
+    )
+    return (
+        Standing.objects.filter(season=season, round=round_number)
+        .values("position", "points", "gap", "wins", "playoff_points", "status", **STANDING_FIELDS)
+        .annotate(champion=champion)
+        .order_by(*STANDING_ORDER)
+    )
+
+
+def progression(season, drivers):
+    """{driver id: [(round, points)...]} for ``drivers`` over the season: one query."""
+    lines: dict[int, list] = {}
+    for driver, round_number, points in (
+        Standing.objects.filter(season=season, driver__in=drivers)
+        .order_by("round")
+        .values_list("driver", "round", "points")
+    ):
+        lines.setdefault(driver, []).append((round_number, points))
+    return lines
+
+
+def playoff_marks(season):
+    """{round: (drivers in the playoffs, drivers eliminated)} for the rounds where the playoff field changed: one
+    query. The chart draws a line where the field was set and at each cut."""
+    rows = (
+        Standing.objects.filter(season=season)
+        .exclude(status="")
+        .values("round")
+        .annotate(n_in=Count("id"), n_out=Count("id", filter=Q(status="eliminated")))
+        .order_by("round")
+    )
+    marks, previous = {}, None
+    for row in rows:
+        key = (row["n_in"], row["n_out"])
+        if key != previous:
+            marks[row["round"]] = key
+        previous = key
+    return marks
+
+
+def season_champions(series):
+    """{season id: championship row} for every season of ``series``: one query."""
+    return {
+        row["season_id"]: row
+        for row in Championship.objects.filter(season__series=series).values(
+            "season_id", "official", "unknown", champion_name=F("champion__name"), champion_slug=F("champion__slug")
+        )
+    }
+
+
+def newest_seasons():
+    newest_year = (
+        Season.objects.filter(series=OuterRef("series"), events__isnull=False).order_by("-year").values("year")
+    )
+    return Season.objects.filter(year=Subquery(newest_year[:1]))
+
+
+def current_standings(limit=5):
+    """The top of each series' newest season after its last race, in the season's format (playoff points and
+    status where it has them): one query with a window function."""
+    rank = Window(RowNumber(), partition_by=[F("season_id")], order_by=STANDING_ORDER)
+    rows = list(
+        Standing.objects.filter(season__in=newest_seasons(), final=True)
+        .values(
+            "position",
+            "points",
+            "wins",
+            "playoff_points",
+            "status",
+            "round",
+            **STANDING_FIELDS,
+            year=F("season__year"),
+            series_name=F("season__series__short_name"),
+            series_slug=F("season__series__slug"),
+            series_order=F("season__series__sort_order"),
+            champion_id=F("season__championship__champion_id"),
+        )
+        .annotate(rank=rank)
+        .filter(rank__lte=limit)
+        .order_by("series_order", "series_name", "rank")
+    )
+    for row in rows:
+        row["status_words"] = STATUS_WORDS[row["status"]] if row["status"] else ""
+    return rows
+
+
+def final_place(driver_ref, season_ref):
+    """The championship position of a driver in a season (subquery on the final rows' index)."""
+    return Subquery(Standing.objects.filter(driver=driver_ref, season=season_ref, final=True).values("position")[:1])
+
+
+def titles(by_season):
+    """(championships, of which official) in a driver's season-by-season rows (``career_by_season``)."""
+    won = [row for row in by_season if row["champion"]]
+    return len(won), sum(1 for row in won if row["official_title"])
+
+
+def adjustments(season):
+    """The season's points adjustments (penalties), in race order, for fans: one query."""
+    return list(
+        PointsAdjustment.objects.filter(season=season)
+        .order_by(F("event__round").asc(nulls_last=True), "pk")
+        .values("points", "playoff_points", "reason", round=F("event__round"), **STANDING_FIELDS)
+    )

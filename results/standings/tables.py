@@ -1,0 +1,58 @@
+"""The championship standings tables (rows from ``standings.queries``)."""
+
+import django_tables2 as tables
+from django.utils.html import format_html
+
+from results.models import Status
+from results.tables import KEY, NUM, Number, SeasonStatsTable, link
+
+STATUS_WORDS = dict(Status.choices)
+
+
+class PlayoffStatus(tables.Column):
+    def render(self, value):
+        return STATUS_WORDS.get(value, value)
+
+    def value(self, value):
+        return value
+
+
+class ChampionshipTable(tables.Table):
+    """Standings after one round (the final ones by default), in the season's format."""
+
+    position = Number(verbose_name="Pos", default="–")
+    driver_name = tables.Column(verbose_name="Driver", linkify=link("results:driver", "driver_slug"), attrs=KEY)
+    points = Number(verbose_name="Pts", default="–")
+    gap = Number(verbose_name="Behind", default="–")
+    wins = Number(verbose_name="Wins")
+    playoff_points = Number(
+        verbose_name="Playoff pts",
+        attrs={**NUM, "th": {"class": "num", "title": "Playoff points: added to the points at each reset"}},
+    )
+    status = PlayoffStatus(verbose_name="Playoffs")
+    # the CSV's "champion" column: "yes" on the champion's row only; the page says it in its heading
+    champion = tables.Column(verbose_name="champion", visible=False)
+
+    class Meta:
+        attrs = {"class": "results"}
+        template_name = "results/_table.html"
+        orderable = False
+        sequence = ["position", "driver_name", "points", "gap", "wins", "playoff_points", "status", "champion"]
+        empty_text = "No standings: this season has no counted race yet."
+
+
+class DriverSeasonTable(SeasonStatsTable):
+    """A driver's season by season, with his championship position (a title marked)."""
+
+    championship = Number(verbose_name="Champ", attrs={**NUM, "th": {"class": "num", "title": "Championship position"}})
+
+    class Meta(SeasonStatsTable.Meta):
+        sequence = ["year", "series_name", "championship", "..."]
+
+    def render_championship(self, value, record):
+        if record.get("champion"):
+            return format_html('{} <abbr class="marker" title="Champion">C</abbr>', value)
+        return value
+
+    def value_championship(self, value):
+        return value
