@@ -43,6 +43,8 @@ def pages():
     return [
         ("home", "/"),
         ("Cup 2024 season", "/series/cup/2024/"),
+        ("Cup 2024 standings after round 20", "/series/cup/2024/?after=20"),
+        ("Cup 2014 season (elimination playoffs)", "/series/cup/2014/"),
         (f"{biggest_race.entries.count()}-car Cup race", biggest_race.get_absolute_url()),
         ("driver index, Cup, by wins", "/drivers/?series=cup&sort=-wins"),
         ("Richard Petty career", "/drivers/richard-petty/"),
@@ -68,7 +70,7 @@ def pages():
         ("API: Petty career", "/api/v1/drivers/richard-petty/"),
         ("API: Cup drivers by wins", "/api/v1/drivers/?series=cup&sort=-wins"),
         ("API: Chevrolet results, page 1000", "/api/v1/manufacturers/chevrolet/results/?page=1000"),
-        ("API: Cup 2024 schedule", "/api/v1/seasons/cup/2024/"),
+        ("API: Cup 2024 schedule and standings", "/api/v1/seasons/cup/2024/"),
     ]
 
 

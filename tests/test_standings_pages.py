@@ -1,0 +1,224 @@
+"""A fan looks for the champion and the standings; an editor enters the official facts.
+
+The season here is Cup 1990 (most points wins), three races: Earnhardt leads Martin on points, so the
+results name him champion, shown as computed until an editor says so.
+"""
+
+import csv
+import io
+
+import pytest
+from django.contrib.admin.models import LogEntry
+
+from results import summaries
+from results.models import ChampionFact, Championship, Entry, PointsAdjustment, Standing
+
+MAX_QUERIES = 10
+
+
+@pytest.fixture
+def cup_1990(make):
+    cup = make.series("NASCAR Cup Series", "Cup")
+    people = {name.split()[-1].lower(): make.driver(name=name) for name in ["Dale Earnhardt", "Mark Martin", "Geoff Bodine"]}
+    races = [make.event(year=1990, round=n, series=cup, name=f"Race {n}") for n in (1, 2, 3)]
+    finishes = [  # round -> (driver, finish, points)
+        [("earnhardt", 1, 185), ("martin", 2, 170), ("bodine", 3, 165)],
+        [("martin", 1, 180), ("earnhardt", 2, 175), ("bodine", 3, 165)],
+        [("earnhardt", 1, 180), ("bodine", 2, 170), ("martin", 3, 165)],
+    ]
+    for event, rows in zip(races, finishes, strict=True):
+        for who, finish, points in rows:
+            Entry.objects.create(event=event, driver=people[who], finish=finish, points=points)
+    summaries.refresh(seasons=[races[0].season_id])
+    return {"season": races[0].season, "races": races, **people}
+
+
+def get(client, url, django_assert_max_num_queries, **params):
+    with django_assert_max_num_queries(MAX_QUERIES):
+        response = client.get(url, params)
+    assert response.status_code == 200, response.content[:300]
+    return response
+
+
+def order(response):
+    return [(row["position"], row["driver_name"], row["points"]) for row in response.context["standings"].data]
+
+
+def csv_rows(response):
+    return list(csv.DictReader(io.StringIO(response.getvalue().decode())))
+
+
+def test_the_season_page_leads_with_the_computed_champion_and_the_final_standings(
+    client, cup_1990, django_assert_max_num_queries
+):
+    response = get(client, "/series/cup/1990/", django_assert_max_num_queries)
+    page = response.content.decode()
+    assert "Champion (computed from the results)" in page and "Dale Earnhardt" in page
+    assert page.index("Champion (computed") < page.index("Final standings") < page.index("Schedule and winners")
+    assert order(response) == [(1, "Dale Earnhardt", 540), (2, "Mark Martin", 515), (3, "Geoff Bodine", 500)]
+    assert "Points after each round" in page and "<polyline" in page
+
+
+def test_standings_after_any_round(client, cup_1990, django_assert_max_num_queries):
+    response = get(client, "/series/cup/1990/", django_assert_max_num_queries, after=2)
+    assert order(response)[:2] == [(1, "Dale Earnhardt", 360), (2, "Mark Martin", 350)]
+    assert "Standings after round 2" in response.content.decode()
+    rows = csv_rows(client.get("/series/cup/1990/", {"after": 1, "_export": "csv"}))
+    assert [row["Driver"] for row in rows] == ["Dale Earnhardt", "Mark Martin", "Geoff Bodine"]
+    assert all(row["champion"] == "" for row in rows)  # not the final standings: no champion in them
+
+
+@pytest.mark.parametrize(("after", "status"), [("abc", 400), ("-1", 400), ("1e9", 400), ("0", 404), ("99", 404)])
+def test_a_bad_round_is_a_4xx_never_an_error(client, cup_1990, after, status):
+    assert client.get("/series/cup/1990/", {"after": after}).status_code == status
+
+
+def test_the_csv_lists_the_official_order_and_marks_the_champion_only(client, cup_1990):
+    rows = csv_rows(client.get("/series/cup/1990/", {"_export": "csv"}))
+    assert [(row["Pos"], row["Driver"], row["champion"]) for row in rows] == [
+        ("1", "Dale Earnhardt", "yes"),
+        ("2", "Mark Martin", ""),
+        ("3", "Geoff Bodine", ""),
+    ]
+
+
+def test_series_home_and_driver_pages_show_the_champion(client, cup_1990, django_assert_max_num_queries):
+    series = get(client, "/series/cup/", django_assert_max_num_queries).content.decode()
+    assert "Dale Earnhardt</a> <span class=\"muted\">(computed)" in series
+    home = get(client, "/", django_assert_max_num_queries)
+    assert [(r["position"], r["driver_name"]) for r in home.context["leaders"]][:2] == [(1, "Dale Earnhardt"), (2, "Mark Martin")]
+    driver = get(client, cup_1990["earnhardt"].get_absolute_url(), django_assert_max_num_queries)
+    (season,) = driver.context["by_season"].data
+    assert (season["championship"], season["champion"]) == (1, True)
+    assert "1 championship" in driver.content.decode()
+    martin = get(client, cup_1990["martin"].get_absolute_url(), django_assert_max_num_queries)
+    assert martin.context["by_season"].data[0]["championship"] == 2
+    assert "championship" not in martin.content.decode().split("<h2")[0]  # no titles in his summary line
+
+
+def test_unknown_points_name_no_champion_and_say_why(client, cup_1990, make):
+    Entry.objects.filter(event=cup_1990["races"][2]).update(points=None)
+    summaries.refresh(seasons=[cup_1990["season"]])
+    championship = Championship.objects.get(season=cup_1990["season"])
+    assert championship.champion is None and championship.unknown
+    page = client.get("/series/cup/1990/").content.decode()
+    assert f"No champion named: {championship.unknown}" in page
+    assert "not named" in client.get("/series/cup/").content.decode()
+    assert all(row["champion"] == "" for row in csv_rows(client.get("/series/cup/1990/", {"_export": "csv"})))
+    assert "championship" not in client.get(cup_1990["earnhardt"].get_absolute_url()).content.decode().split("<h2")[0]
+
+
+def season_form(season, **extra):
+    """The season's admin form as a browser posts it, with its three fact inlines empty but for ``extra``."""
+    data = {"series": season.series_id, "year": season.year, "name": season.name, "_continue": "1"}
+    for prefix in ("champion_fact", "playoff_facts", "adjustments"):
+        data.update({f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0, f"{prefix}-MIN_NUM_FORMS": 0})
+        data[f"{prefix}-MAX_NUM_FORMS"] = 1000
+    for key, value in extra.items():
+        prefix = key.split("-")[0]
+        data[f"{prefix}-TOTAL_FORMS"] = 1
+        data[key] = value
+    return data
+
+
+def test_an_editor_enters_the_official_champion_and_admin_shows_the_disagreement(editor_client, client, cup_1990):
+    season = cup_1990["season"]
+    url = f"/admin/results/season/{season.pk}/change/"
+    page = editor_client.get(url).content.decode()
+    assert "Championship format" in page and "computed from the results, not yet confirmed" in page
+    data = season_form(
+        season, **{"champion_fact-0-driver": cup_1990["martin"].pk, "champion_fact-0-source": "Test oracle, p. 12"}
+    )
+    response = editor_client.post(url, data)
+    assert response.status_code == 302, response.context and response.context["errors"]
+    assert ChampionFact.objects.get(season=season).driver == cup_1990["martin"]
+    page = editor_client.get(url).content.decode()
+    assert "official (the editor" in page and Championship.objects.get(season=season).disagreements
+    fan = client.get("/series/cup/1990/").content.decode()
+    assert "Champion: <a" in fan and "Mark Martin</strong>" in fan and "computed from the results" not in fan
+    assert [r["Driver"] for r in csv_rows(client.get("/series/cup/1990/", {"_export": "csv"})) if r["champion"]] == [
+        "Mark Martin"
+    ]
+    assert "Added official champion" in LogEntry.objects.get(object_id=str(season.pk)).get_change_message()
+
+
+def test_a_penalty_entered_in_admin_changes_the_standings_and_is_shown(editor_client, client, cup_1990):
+    season, earnhardt = cup_1990["season"], cup_1990["earnhardt"]
+    data = season_form(
+        season,
+        **{
+            "adjustments-0-driver": earnhardt.pk,
+            "adjustments-0-event": cup_1990["races"][1].pk,
+            "adjustments-0-points": -50,
+            "adjustments-0-playoff_points": 0,
+            "adjustments-0-reason": "Illegal carburettor spacer",
+        },
+    )
+    assert editor_client.post(f"/admin/results/season/{season.pk}/change/", data).status_code == 302
+    assert PointsAdjustment.objects.get().points == -50
+    response = client.get("/series/cup/1990/")
+    assert order(response) == [(1, "Mark Martin", 515), (2, "Geoff Bodine", 500), (3, "Dale Earnhardt", 490)]
+    page = response.content.decode()
+    assert "-50 points after round 2 — Illegal carburettor spacer" in page
+    assert order(client.get("/series/cup/1990/", {"after": 1}))[0][1] == "Dale Earnhardt"  # before the penalty
+    assert client.get(earnhardt.get_absolute_url()).context["by_season"].data[0]["championship"] == 3
+
+
+def test_an_adjustment_for_another_season_s_race_is_refused_on_its_field(editor_client, cup_1990, make):
+    other = make.event(year=1991, series=cup_1990["season"].series)
+    data = season_form(
+        cup_1990["season"],
+        **{
+            "adjustments-0-driver": cup_1990["earnhardt"].pk,
+            "adjustments-0-event": other.pk,
+            "adjustments-0-points": -10,
+            "adjustments-0-playoff_points": 0,
+            "adjustments-0-reason": "x",
+        },
+    )
+    response = editor_client.post(f"/admin/results/season/{cup_1990['season'].pk}/change/", data)
+    assert response.status_code == 200 and not PointsAdjustment.objects.exists()
+
+
+def test_an_exhibition_race_is_left_out_of_standings_and_totals(editor_client, client, cup_1990):
+    from tests.test_admin_entry import event_form_data
+
+    exhibition = cup_1990["races"][2]
+    data = event_form_data(exhibition, _continue="1")
+    del data["counts_for_points"]  # the editor unticks "counts for points"
+    assert editor_client.post(f"/admin/results/event/{exhibition.pk}/change/", data).status_code == 302
+    response = client.get("/series/cup/1990/")
+    assert order(response)[:2] == [(1, "Dale Earnhardt", 360), (2, "Mark Martin", 350)]
+    assert "was a non-points race" in response.content.decode()
+    assert cup_1990["earnhardt"].season_totals.get().starts == 2
+    assert client.get("/series/cup/1990/", {"after": 3}).status_code == 404
+
+
+def test_a_season_moved_to_another_year_is_recomputed(cup_1990):
+    season = cup_1990["season"]
+    season.year = 2020  # a playoff year: another format
+    season.save()
+    before = Championship.objects.get(season=season)
+    assert before.final_round == 3 and Standing.objects.filter(season=season, final=True).count() == 3
+
+
+def test_a_driver_merge_recomputes_the_standings_and_moves_the_facts(editor_client, cup_1990, make):
+    duplicate = make.driver(name="Dale Earnhardt Sr")
+    Entry.objects.filter(event=cup_1990["races"][2], driver=cup_1990["earnhardt"]).update(driver=duplicate)
+    summaries.refresh(seasons=[cup_1990["season"]])
+    PointsAdjustment.objects.create(season=cup_1990["season"], driver=duplicate, event=cup_1990["races"][2], points=-5, reason="Late")
+    summaries.refresh(seasons=[cup_1990["season"]])
+    data = {"action": "merge_selected", "_selected_action": [cup_1990["earnhardt"].pk, duplicate.pk]}
+    editor_client.post("/admin/results/driver/", {**data, "keep": cup_1990["earnhardt"].pk}, follow=True)
+    assert PointsAdjustment.objects.get().driver == cup_1990["earnhardt"]
+    final = Standing.objects.get(season=cup_1990["season"], final=True, driver=cup_1990["earnhardt"])
+    assert (final.position, final.points) == (1, 535)
+    assert not Standing.objects.filter(driver_id=duplicate.pk).exists()
+
+
+def test_the_api_season_gives_the_champion_and_the_standings(client, cup_1990, django_assert_max_num_queries):
+    with django_assert_max_num_queries(MAX_QUERIES):
+        body = client.get("/api/v1/seasons/cup/1990/").json()
+    assert body["championship"]["champion"]["name"] == "Dale Earnhardt"
+    assert body["championship"]["official"] is False
+    assert [(r["position"], r["driver"]["name"], r["points"]) for r in body["standings"]][0] == (1, "Dale Earnhardt", 540)
