@@ -40,7 +40,7 @@ class PointsAdjustmentInline(admin.TabularInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-CHAMPIONSHIP_FIELDS = ["rulebook", "champion_shown", "disagreements"]
+CHAMPIONSHIP_FIELDS: list = ["rulebook", "champion_shown", "disagreements"]
 
 
 class ChampionshipFields:

@@ -48,7 +48,7 @@ class SeasonAdmin(ChampionshipFields, ChangesResults):
     search_fields = ["name", "series__name", "series__short_name", "year"]
     ordering = ["series__sort_order", "-year"]
     readonly_fields = CHAMPIONSHIP_FIELDS
-    fieldsets = [(None, {"fields": ["series", "year", "name"]}), ("Championship", {"fields": CHAMPIONSHIP_FIELDS})]
+    fieldsets = [(None, {"fields": ["series", "year", "name"]}), ("Championship", {"fields": [*CHAMPIONSHIP_FIELDS]})]
     inlines = [ChampionFactInline, PlayoffFactInline, PointsAdjustmentInline]
 
     def get_queryset(self, request):

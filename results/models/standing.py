@@ -153,7 +153,7 @@ class PointsAdjustment(models.Model):
         return f"{self.points:+d} points" if self.points else f"{self.playoff_points:+d} playoff points"
 
     def clean(self):
-        if self.event_id and self.season_id and self.event.season_id != self.season_id:
+        if self.event is not None and self.season_id and self.event.season_id != self.season_id:
             raise ValidationError({"event": "This race is not in the season chosen."})
         if not self.points and not self.playoff_points:
             raise ValidationError({"points": "Give the points or playoff points this adjustment changes."})

@@ -7,7 +7,7 @@ from results.models import Championship, PointsAdjustment, Season, Standing, Sta
 from results.standings import rules
 
 STATUS_WORDS = dict(Status.choices)
-STANDING_ORDER = [
+STANDING_ORDER: list = [
     F("position").asc(nulls_last=True),
     F("points").desc(nulls_last=True),
     F("wins").desc(),

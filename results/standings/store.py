@@ -55,7 +55,8 @@ def _recompute_chunk(season_ids):
     facts = load_facts(season_ids)
     Standing.objects.filter(season__in=season_ids).delete()
     Championship.objects.filter(season__in=season_ids).delete()
-    standings, championships = [], []
+    standings: list[tuple] = []
+    championships = []
     for season in seasons:
         season_races = races.get(season.pk)
         if not season_races:
@@ -112,7 +113,8 @@ STANDING_COLUMNS = (
 def insert_standings(rows):
     """INSERT the standing rows (tuples in ``STANDING_COLUMNS`` order) with one prepared statement: the whole
     history is about 470,000 rows, and bulk_create spent 50 s preparing their values one by one."""
-    columns = ", ".join(Standing._meta.get_field(name).column for name in STANDING_COLUMNS)
+    column = {field.name: field.column for field in Standing._meta.concrete_fields}
+    columns = ", ".join(column[name] for name in STANDING_COLUMNS)
     sql = f"INSERT INTO {Standing._meta.db_table} ({columns}) VALUES ({', '.join(['%s'] * len(STANDING_COLUMNS))})"
     with connection.cursor() as cursor:
         for i in range(0, len(rows), INSERT_BATCH * 10):
@@ -146,7 +148,7 @@ def load_races(season_ids):
 def load_facts(season_ids):
     """{season id: engine.Facts} of the seasons with any editor's fact: three queries."""
     champions = dict(ChampionFact.objects.filter(season__in=season_ids).values_list("season_id", "driver_id"))
-    playoff = defaultdict(lambda: defaultdict(set))
+    playoff: dict[int, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
     for season_id, kind, driver in PlayoffFact.objects.filter(season__in=season_ids).values_list(
         "season_id", "kind", "driver_id"
     ):
@@ -160,7 +162,7 @@ def load_facts(season_ids):
         adjustments[season_id].append(engine.Adjustment(driver, round_number, points, playoff_points, reason))
     facts = {}
     for season_id in set(champions) | set(playoff) | set(adjustments):
-        kinds = playoff.get(season_id, {})
+        kinds: dict[str, set[int]] = playoff.get(season_id, {})
         field, final = kinds.get(PlayoffFact.Kind.FIELD), kinds.get(PlayoffFact.Kind.FINAL)
         facts[season_id] = engine.Facts(
             champion=champions.get(season_id),
