@@ -44,7 +44,8 @@ def test_standings_export_as_csv(client, season):
     response = client.get("/series/truck/2022/", {"_export": "csv"})
     rows = list(csv.reader(io.StringIO(response.getvalue().decode())))
     assert rows[0][:3] == ["Pos", "Driver", "Pts"] and rows[1][:3] == ["1", "Zane Smith", "109"]
-    assert [row[-1] for row in rows] == ["champion", "yes", "", "", ""]
+    # two races of a 2022 playoff season settle no title: the column is there, "yes" on no row
+    assert [row[-1] for row in rows] == ["champion", "", "", "", ""]
 
 
 def test_race_page_facts_results_and_neighbours(client, season, django_assert_max_num_queries):

@@ -68,7 +68,6 @@ class Standing(models.Model):
             models.UniqueConstraint(fields=["season", "round", "driver"], name="standing_unique"),
             models.CheckConstraint(condition=Q(round__gte=1), name="standing_round_positive"),
             models.CheckConstraint(condition=Q(position__gte=1) | Q(position__isnull=True), name="standing_position"),
-            models.CheckConstraint(condition=Q(gap__gte=0) | Q(gap__isnull=True), name="standing_gap_not_negative"),
         ]
         indexes = [
             # a driver's season-by-season table: his final place in each season
