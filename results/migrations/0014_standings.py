@@ -5,95 +5,253 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('results', '0013_data_version_changed_at'),
+        ("results", "0013_data_version_changed_at"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='event',
-            name='counts_for_points',
-            field=models.BooleanField(db_default=True, default=True, help_text='Untick for an exhibition or non-points race: left out of the standings and of career totals.'),
+            model_name="event",
+            name="counts_for_points",
+            field=models.BooleanField(
+                db_default=True,
+                default=True,
+                help_text="Untick for an exhibition or non-points race: left out of the standings and of career totals.",
+            ),
         ),
         migrations.CreateModel(
-            name='ChampionFact',
+            name="ChampionFact",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source', models.CharField(help_text="Where this comes from: a book, a URL, the series' records.", max_length=255)),
-                ('driver', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='champion_facts', to='results.driver')),
-                ('season', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='champion_fact', to='results.season')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "source",
+                    models.CharField(
+                        help_text="Where this comes from: a book, a URL, the series' records.", max_length=255
+                    ),
+                ),
+                (
+                    "driver",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="champion_facts", to="results.driver"
+                    ),
+                ),
+                (
+                    "season",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="champion_fact", to="results.season"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'official champion',
-                'constraints': [models.CheckConstraint(condition=models.Q(('source', ''), _negated=True), name='championfact_has_source')],
+                "verbose_name": "official champion",
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("source", ""), _negated=True), name="championfact_has_source"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Championship',
+            name="Championship",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('rulebook', models.CharField(help_text='The format applied (standings.rules.RULEBOOKS).', max_length=40)),
-                ('official', models.BooleanField(default=False, help_text="The champion is an editor's fact, not a computation.")),
-                ('unknown', models.TextField(blank=True, help_text='Why no champion is named.')),
-                ('disagreements', models.TextField(blank=True, help_text="Where the computation and editors' facts differ.")),
-                ('final_round', models.PositiveSmallIntegerField(blank=True, help_text='The last round counted.', null=True)),
-                ('champion', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='championships', to='results.driver')),
-                ('season', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='championship', to='results.season')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "rulebook",
+                    models.CharField(help_text="The format applied (standings.rules.RULEBOOKS).", max_length=40),
+                ),
+                (
+                    "official",
+                    models.BooleanField(
+                        default=False, help_text="The champion is an editor's fact, not a computation."
+                    ),
+                ),
+                ("unknown", models.TextField(blank=True, help_text="Why no champion is named.")),
+                (
+                    "disagreements",
+                    models.TextField(blank=True, help_text="Where the computation and editors' facts differ."),
+                ),
+                (
+                    "final_round",
+                    models.PositiveSmallIntegerField(blank=True, help_text="The last round counted.", null=True),
+                ),
+                (
+                    "champion",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="championships",
+                        to="results.driver",
+                    ),
+                ),
+                (
+                    "season",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="championship", to="results.season"
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.CheckConstraint(condition=models.Q(('champion__isnull', False), models.Q(('unknown', ''), _negated=True), _connector='OR'), name='championship_champion_or_reason'), models.CheckConstraint(condition=models.Q(('official', False), ('champion__isnull', False), _connector='OR'), name='championship_official_has_champion')],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("champion__isnull", False), models.Q(("unknown", ""), _negated=True), _connector="OR"
+                        ),
+                        name="championship_champion_or_reason",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("official", False), ("champion__isnull", False), _connector="OR"),
+                        name="championship_official_has_champion",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='PlayoffFact',
+            name="PlayoffFact",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('field', 'Made the playoffs (Chase)'), ('final', 'In the championship four'), ('waiver', 'Waiver: eligible despite missed races'), ('withdrawn', 'Withdrawn / not eligible for the title')], max_length=10)),
-                ('source', models.CharField(blank=True, help_text='Where this comes from.', max_length=255)),
-                ('driver', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='playoff_facts', to='results.driver')),
-                ('season', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='playoff_facts', to='results.season')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("field", "Made the playoffs (Chase)"),
+                            ("final", "In the championship four"),
+                            ("waiver", "Waiver: eligible despite missed races"),
+                            ("withdrawn", "Withdrawn / not eligible for the title"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("source", models.CharField(blank=True, help_text="Where this comes from.", max_length=255)),
+                (
+                    "driver",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="playoff_facts", to="results.driver"
+                    ),
+                ),
+                (
+                    "season",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="playoff_facts", to="results.season"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'playoff fact',
-                'constraints': [models.UniqueConstraint(fields=('season', 'driver', 'kind'), name='playofffact_unique'), models.CheckConstraint(condition=models.Q(('kind__in', ['field', 'final', 'waiver', 'withdrawn'])), name='playofffact_kind')],
+                "verbose_name": "playoff fact",
+                "constraints": [
+                    models.UniqueConstraint(fields=("season", "driver", "kind"), name="playofffact_unique"),
+                    models.CheckConstraint(
+                        condition=models.Q(("kind__in", ["field", "final", "waiver", "withdrawn"])),
+                        name="playofffact_kind",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='PointsAdjustment',
+            name="PointsAdjustment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('points', models.IntegerField(default=0, help_text='Negative for a penalty.')),
-                ('playoff_points', models.IntegerField(default=0)),
-                ('reason', models.CharField(help_text='Shown to fans: the penalty and why.', max_length=255)),
-                ('driver', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='adjustments', to='results.driver')),
-                ('event', models.ForeignKey(blank=True, help_text="Applied after this race; empty: at the season's end.", null=True, on_delete=django.db.models.deletion.CASCADE, related_name='adjustments', to='results.event')),
-                ('season', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='adjustments', to='results.season')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("points", models.IntegerField(default=0, help_text="Negative for a penalty.")),
+                ("playoff_points", models.IntegerField(default=0)),
+                ("reason", models.CharField(help_text="Shown to fans: the penalty and why.", max_length=255)),
+                (
+                    "driver",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="adjustments", to="results.driver"
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Applied after this race; empty: at the season's end.",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="adjustments",
+                        to="results.event",
+                    ),
+                ),
+                (
+                    "season",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="adjustments", to="results.season"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['season', 'event__round', 'pk'],
-                'indexes': [models.Index(fields=['driver', 'season'], name='pointsadjustment_driver')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('reason', ''), _negated=True), name='pointsadjustment_has_reason'), models.CheckConstraint(condition=models.Q(models.Q(('points', 0), _negated=True), models.Q(('playoff_points', 0), _negated=True), _connector='OR'), name='pointsadjustment_changes_something')],
+                "ordering": ["season", "event__round", "pk"],
+                "indexes": [models.Index(fields=["driver", "season"], name="pointsadjustment_driver")],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("reason", ""), _negated=True), name="pointsadjustment_has_reason"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("points", 0), _negated=True),
+                            models.Q(("playoff_points", 0), _negated=True),
+                            _connector="OR",
+                        ),
+                        name="pointsadjustment_changes_something",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Standing',
+            name="Standing",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('round', models.PositiveSmallIntegerField()),
-                ('position', models.PositiveSmallIntegerField(help_text='Empty when the order cannot be known.', null=True)),
-                ('points', models.IntegerField(null=True)),
-                ('gap', models.IntegerField(null=True)),
-                ('wins', models.PositiveSmallIntegerField()),
-                ('playoff_points', models.IntegerField(null=True)),
-                ('status', models.CharField(blank=True, choices=[('', '—'), ('in', 'In the playoffs'), ('advanced', 'Advanced'), ('eliminated', 'Eliminated'), ('final', 'Championship four'), ('champion', 'Champion')], max_length=12)),
-                ('final', models.BooleanField(default=False)),
-                ('driver', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='standings', to='results.driver')),
-                ('season', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='standings', to='results.season')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("round", models.PositiveSmallIntegerField()),
+                (
+                    "position",
+                    models.PositiveSmallIntegerField(help_text="Empty when the order cannot be known.", null=True),
+                ),
+                ("points", models.IntegerField(null=True)),
+                ("gap", models.IntegerField(null=True)),
+                ("wins", models.PositiveSmallIntegerField()),
+                ("playoff_points", models.IntegerField(null=True)),
+                (
+                    "status",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "—"),
+                            ("in", "In the playoffs"),
+                            ("advanced", "Advanced"),
+                            ("eliminated", "Eliminated"),
+                            ("final", "Championship four"),
+                            ("champion", "Champion"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("final", models.BooleanField(default=False)),
+                (
+                    "driver",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="standings", to="results.driver"
+                    ),
+                ),
+                (
+                    "season",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="standings", to="results.season"
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(condition=models.Q(('final', True)), fields=['driver', 'season'], name='standing_driver_final')],
-                'constraints': [models.UniqueConstraint(fields=('season', 'round', 'driver'), name='standing_unique'), models.CheckConstraint(condition=models.Q(('round__gte', 1)), name='standing_round_positive'), models.CheckConstraint(condition=models.Q(('position__gte', 1), ('position__isnull', True), _connector='OR'), name='standing_position')],
+                "indexes": [
+                    models.Index(
+                        condition=models.Q(("final", True)), fields=["driver", "season"], name="standing_driver_final"
+                    )
+                ],
+                "constraints": [
+                    models.UniqueConstraint(fields=("season", "round", "driver"), name="standing_unique"),
+                    models.CheckConstraint(condition=models.Q(("round__gte", 1)), name="standing_round_positive"),
+                    models.CheckConstraint(
+                        condition=models.Q(("position__gte", 1), ("position__isnull", True), _connector="OR"),
+                        name="standing_position",
+                    ),
+                ],
             },
         ),
     ]

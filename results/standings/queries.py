@@ -1,6 +1,6 @@
 """Reads of the stored standings for the public pages and the API: each function a fixed number of queries."""
 
-from django.db.models import Case, CharField, Count, F, OuterRef, Q, Subquery, Value, When, Window
+from django.db.models import Case, CharField, F, OuterRef, Q, Subquery, Value, When, Window
 from django.db.models.functions import RowNumber
 
 from results.models import Championship, PointsAdjustment, Season, Standing, Status
@@ -55,35 +55,49 @@ def standings_after(season, round_number, *, champion_id=None):
     )
 
 
-def progression(season, drivers):
-    """{driver id: [(round, points)...]} for ``drivers`` over the season: one query."""
-    lines: dict[int, list] = {}
-    for driver, round_number, points in (
-        Standing.objects.filter(season=season, driver__in=drivers)
-        .order_by("round")
-        .values_list("driver", "round", "points")
-    ):
-        lines.setdefault(driver, []).append((round_number, points))
-    return lines
-
-
-def playoff_marks(season):
-    """{round: (drivers in the playoffs, drivers eliminated)} for the rounds where the playoff field changed: one
-    query. The chart draws a line where the field was set and at each cut."""
-    rows = (
+def progress(season, drivers):
+    """The season's course, from one query over the rows of ``drivers`` and of every playoff driver:
+    ``lines`` {driver id: [(round, points)...]} of ``drivers``; ``marks`` {round: (drivers in, eliminated)}
+    where the playoff field was set or cut; and the playoff grid (``playoff_grid``)."""
+    rows = list(
         Standing.objects.filter(season=season)
-        .exclude(status="")
-        .values("round")
-        .annotate(n_in=Count("id"), n_out=Count("id", filter=Q(status="eliminated")))
-        .order_by("round")
+        .filter(Q(driver__in=drivers) | ~Q(status=""))
+        .order_by("round", *STANDING_ORDER)
+        .values_list("driver", "round", "points", "status", "position", "driver__name", "driver__slug")
     )
+    lines: dict[int, list] = {driver: [] for driver in drivers}
+    counts: dict[int, list] = {}
+    for driver, round_number, points, status, _, _, _ in rows:
+        if driver in lines:
+            lines[driver].append((round_number, points))
+        if status:
+            tally = counts.setdefault(round_number, [0, 0])
+            tally[0] += 1
+            tally[1] += status == Status.ELIMINATED
     marks, previous = {}, None
-    for row in rows:
-        key = (row["n_in"], row["n_out"])
-        if key != previous:
-            marks[row["round"]] = key
-        previous = key
-    return marks
+    for round_number, (n_in, n_out) in sorted(counts.items()):
+        if (n_in, n_out) != previous:
+            marks[round_number] = (n_in, n_out)
+        previous = (n_in, n_out)
+    return lines, marks, playoff_grid(rows, marks)
+
+
+def playoff_grid(rows, marks):
+    """(rounds, [(name, slug, [cell...])...]): the playoff field after the round it was set, after each cut
+    and after the last round, in the final order."""
+    if not marks:
+        return [], []
+    last = max(row[1] for row in rows)
+    rounds = sorted({*marks, last})
+    cells: dict[int, dict[int, str]] = {}
+    who: dict[int, tuple[str, str]] = {}
+    for driver, round_number, _, status, position, name, slug in rows:
+        if status and round_number in rounds:
+            words = STATUS_WORDS[status]
+            cells.setdefault(driver, {})[round_number] = f"{words} (P{position})" if position else words
+            who[driver] = (name, slug)
+    final_order = [driver for driver, round_number, *_ in rows if round_number == last and driver in cells]
+    return rounds, [(*who[d], [cells[d].get(r, "") for r in rounds]) for d in final_order]
 
 
 def season_champions(series):

@@ -36,6 +36,7 @@ def season_detail(request, slug, year):
     if csv:
         return csv
     top = {row["driver_pk"]: row["driver_name"] for row in rows[:TOP]}
+    lines, marks, (grid_rounds, grid) = queries.progress(season, list(top))
     context = {
         "season": season,
         "championship": championship,
@@ -43,7 +44,9 @@ def season_detail(request, slug, year):
         "after": after,
         "standings": standings,
         "adjustments": queries.adjustments(season),
-        "chart": points_chart(queries.progression(season, list(top)), top, queries.playoff_marks(season)),
+        "chart": points_chart(lines, top, marks),
+        "grid_rounds": grid_rounds,
+        "grid": grid,
         "schedule": stats_table(
             ScheduleTable,
             season.events.with_relations().with_podium().order_by("round"),
