@@ -15,7 +15,7 @@ TOP = len(STYLES)
 def points_chart(lines, names, marks):
     """Each driver's points after every round, one line each (``lines``: {driver: [(round, points)...]},
     ``names``: {driver: name}, in standing order). ``marks``: {round: (drivers in, eliminated)} where the
-    playoff field was set or cut: a dashed rule there, since the points jump at a reset."""
+    playoff field was set or cut: a dashed rule after that round, since the points jump at the reset."""
     rounds = [r for line in lines.values() for r, _ in line]
     values = [p for line in lines.values() for _, p in line if p is not None]
     if not values:
@@ -36,7 +36,7 @@ def points_chart(lines, names, marks):
         title = f"<title>{escape(names[driver])}: {final} points</title>"
         paths.append(f'<polyline class="line {STYLES[i % TOP]}" points="{known}">{title}</polyline>')
     rules = [
-        f'<line class="reset" x1="{x(r) - 0.5 * WIDTH / last:.1f}" x2="{x(r) - 0.5 * WIDTH / last:.1f}" y1="0" '
+        f'<line class="reset" x1="{x(r) + 0.5 * WIDTH / last:.1f}" x2="{x(r) + 0.5 * WIDTH / last:.1f}" y1="0" '
         f'y2="{HEIGHT}"><title>{_mark_words(r, n_in, n_out)}</title></line>'
         for r, (n_in, n_out) in marks.items()
     ]

@@ -35,8 +35,6 @@ def season_detail(request, slug, year):
     csv = export(request, standings, f"{season.series.slug}-{year}-standings")
     if csv:
         return csv
-    top = {row["driver_pk"]: row["driver_name"] for row in rows[:TOP]}
-    lines, marks, (grid_rounds, grid) = queries.progress(season, list(top))
     context = {
         "season": season,
         "championship": championship,
@@ -44,9 +42,7 @@ def season_detail(request, slug, year):
         "after": after,
         "standings": standings,
         "adjustments": queries.adjustments(season),
-        "chart": points_chart(lines, top, marks),
-        "grid_rounds": grid_rounds,
-        "grid": grid,
+        **season_course(season, standings, rows),
         "schedule": stats_table(
             ScheduleTable,
             season.events.with_relations().with_podium().order_by("round"),
@@ -56,6 +52,16 @@ def season_detail(request, slug, year):
         **season_extras(season),
     }
     return render(request, "results/season_detail.html", context)
+
+
+def season_course(season, standings, rows):
+    """The points chart of the top drivers and the playoff grid: one query. Outside playoff eras the table's
+    playoff column goes (the heading names the champion; the CSV keeps the column)."""
+    top = {row["driver_pk"]: row["driver_name"] for row in rows[:TOP]}
+    lines, marks, (grid_rounds, grid) = queries.progress(season, list(top))
+    if not marks:
+        standings.columns.hide("status")
+    return {"chart": points_chart(lines, top, marks), "grid_rounds": grid_rounds, "grid": grid}
 
 
 def chosen_round(request, final_round):
