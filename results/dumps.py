@@ -30,12 +30,16 @@ from django.db import models
 from django.utils import timezone
 
 from results.models import (
+    ChampionFact,
+    Championship,
     DataVersion,
     Driver,
     DriverAlias,
     Entry,
     Event,
     Manufacturer,
+    PlayoffFact,
+    PointsAdjustment,
     Season,
     Series,
     Team,
@@ -66,6 +70,18 @@ TABLES = [
     ("manufacturers", Manufacturer, "Makes."),
     ("races", Event, "One race: a round of a season at a track."),
     ("entries", Entry, "One car in one race: the results."),
+    (
+        "championships",
+        Championship,
+        "Each season's champion as the site shows it: computed from the results by the season's format, or an editor's fact (official).",
+    ),
+    ("champion_facts", ChampionFact, "Champions as editors recorded them, with their source."),
+    (
+        "playoff_facts",
+        PlayoffFact,
+        "Editors' facts on a season's playoffs: the field, the championship four, waivers, withdrawals.",
+    ),
+    ("points_adjustments", PointsAdjustment, "Points given or taken by the series (penalties), with the reason."),
 ]
 KINDS = {"csv": "csv.zip", "sql": "sql.gz"}
 # A build started from a download is not started again for this long (it takes under a minute for

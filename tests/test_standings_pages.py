@@ -112,6 +112,8 @@ def test_unknown_points_name_no_champion_and_say_why(client, cup_1990, make):
 def season_form(season, **extra):
     """The season's admin form as a browser posts it, with its three fact inlines empty but for ``extra``."""
     data = {"series": season.series_id, "year": season.year, "name": season.name, "_continue": "1"}
+    data.update({key: value for key, value in extra.items() if "-" not in key})
+    extra = {key: value for key, value in extra.items() if "-" in key}
     for prefix in ("champion_fact", "playoff_facts", "adjustments"):
         data.update({f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0, f"{prefix}-MIN_NUM_FORMS": 0})
         data[f"{prefix}-MAX_NUM_FORMS"] = 1000
@@ -195,12 +197,14 @@ def test_an_exhibition_race_is_left_out_of_standings_and_totals(editor_client, c
     assert client.get("/series/cup/1990/", {"after": 3}).status_code == 404
 
 
-def test_a_season_moved_to_another_year_is_recomputed(cup_1990):
+def test_a_season_moved_to_another_year_is_recomputed(editor_client, cup_1990):
     season = cup_1990["season"]
-    season.year = 2020  # a playoff year: another format
-    season.save()
-    before = Championship.objects.get(season=season)
-    assert before.final_round == 3 and Standing.objects.filter(season=season, final=True).count() == 3
+    assert Championship.objects.get(season=season).rulebook == "cup-1975"
+    data = season_form(season, year=2020)  # a playoff year: another format, and three races settle nothing
+    assert editor_client.post(f"/admin/results/season/{season.pk}/change/", data).status_code == 302
+    moved = Championship.objects.get(season=season)
+    assert moved.rulebook != "cup-1975" and moved.champion is None and moved.unknown
+    assert Standing.objects.filter(season=season, final=True).count() == 3
 
 
 def test_a_driver_merge_recomputes_the_standings_and_moves_the_facts(editor_client, cup_1990, make):
