@@ -20,7 +20,9 @@ MAX_QUERIES = 10
 @pytest.fixture
 def cup_1990(make):
     cup = make.series("NASCAR Cup Series", "Cup")
-    people = {name.split()[-1].lower(): make.driver(name=name) for name in ["Dale Earnhardt", "Mark Martin", "Geoff Bodine"]}
+    people = {
+        name.split()[-1].lower(): make.driver(name=name) for name in ["Dale Earnhardt", "Mark Martin", "Geoff Bodine"]
+    }
     races = [make.event(year=1990, round=n, series=cup, name=f"Race {n}") for n in (1, 2, 3)]
     finishes = [  # round -> (driver, finish, points)
         [("earnhardt", 1, 185), ("martin", 2, 170), ("bodine", 3, 165)],
@@ -85,9 +87,12 @@ def test_the_csv_lists_the_official_order_and_marks_the_champion_only(client, cu
 
 def test_series_home_and_driver_pages_show_the_champion(client, cup_1990, django_assert_max_num_queries):
     series = get(client, "/series/cup/", django_assert_max_num_queries).content.decode()
-    assert "Dale Earnhardt</a> <span class=\"muted\">(computed)" in series
+    assert 'Dale Earnhardt</a> <span class="muted">(computed)' in series
     home = get(client, "/", django_assert_max_num_queries)
-    assert [(r["position"], r["driver_name"]) for r in home.context["leaders"]][:2] == [(1, "Dale Earnhardt"), (2, "Mark Martin")]
+    assert [(r["position"], r["driver_name"]) for r in home.context["leaders"]][:2] == [
+        (1, "Dale Earnhardt"),
+        (2, "Mark Martin"),
+    ]
     driver = get(client, cup_1990["earnhardt"].get_absolute_url(), django_assert_max_num_queries)
     (season,) = driver.context["by_season"].data
     assert (season["championship"], season["champion"]) == (1, True)
@@ -211,7 +216,9 @@ def test_a_driver_merge_recomputes_the_standings_and_moves_the_facts(editor_clie
     duplicate = make.driver(name="Dale Earnhardt Sr")
     Entry.objects.filter(event=cup_1990["races"][2], driver=cup_1990["earnhardt"]).update(driver=duplicate)
     summaries.refresh(seasons=[cup_1990["season"]])
-    PointsAdjustment.objects.create(season=cup_1990["season"], driver=duplicate, event=cup_1990["races"][2], points=-5, reason="Late")
+    PointsAdjustment.objects.create(
+        season=cup_1990["season"], driver=duplicate, event=cup_1990["races"][2], points=-5, reason="Late"
+    )
     summaries.refresh(seasons=[cup_1990["season"]])
     data = {"action": "merge_selected", "_selected_action": [cup_1990["earnhardt"].pk, duplicate.pk]}
     editor_client.post("/admin/results/driver/", {**data, "keep": cup_1990["earnhardt"].pk}, follow=True)
@@ -226,4 +233,8 @@ def test_the_api_season_gives_the_champion_and_the_standings(client, cup_1990, d
         body = client.get("/api/v1/seasons/cup/1990/").json()
     assert body["championship"]["champion"]["name"] == "Dale Earnhardt"
     assert body["championship"]["official"] is False
-    assert [(r["position"], r["driver"]["name"], r["points"]) for r in body["standings"]][0] == (1, "Dale Earnhardt", 540)
+    assert [(r["position"], r["driver"]["name"], r["points"]) for r in body["standings"]][0] == (
+        1,
+        "Dale Earnhardt",
+        540,
+    )

@@ -4,6 +4,7 @@ from django.core.management import call_command
 
 from results.models import Driver, DriverSeason, DriverSeries, Entry, Event, GroupDriver, GroupSeason
 from results.summaries import refresh_all
+from tests.test_standings_pages import season_form
 
 
 def state():
@@ -146,8 +147,7 @@ def test_a_driver_s_results_run_newest_first_through_admin_corrections(client, e
     assert tracks_listed() == ["Daytona", "Dover", "Bristol", "Atlanta"]
     season_2021 = Event.objects.get(track__name="Atlanta").season
     response = editor_client.post(
-        f"/admin/results/season/{season_2021.pk}/change/",
-        {"series": season_2021.series_id, "year": 2024, "name": season_2021.name},
+        f"/admin/results/season/{season_2021.pk}/change/", season_form(season_2021, year=2024)
     )
     assert response.status_code == 302, response.context and response.context["errors"]
     assert tracks_listed() == ["Bristol", "Atlanta", "Daytona", "Dover"]
