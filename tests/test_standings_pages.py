@@ -238,3 +238,30 @@ def test_the_api_season_gives_the_champion_and_the_standings(client, cup_1990, d
         "Dale Earnhardt",
         540,
     )
+
+
+@pytest.fixture
+def truck_2016(make):
+    """The 2016 Truck Chase, run to a script: ten drivers finish in the same order in all 23 races."""
+    truck = make.series("NASCAR Truck Series", "Truck")
+    drivers = [make.driver(name=f"Driver {n:02d}") for n in range(1, 11)]
+    for round_number in range(1, 24):
+        event = make.event(year=2016, round=round_number, series=truck)
+        Entry.objects.bulk_create(
+            Entry(event=event, driver=driver, finish=finish, points=36 - finish)
+            for finish, driver in enumerate(drivers, start=1)
+        )
+    summaries.refresh(seasons=[event.season_id])
+    return drivers
+
+
+def test_a_playoff_season_shows_its_grid_its_cuts_and_its_resets(client, truck_2016, django_assert_max_num_queries):
+    response = get(client, "/series/truck/2016/", django_assert_max_num_queries)
+    assert response.context["grid_rounds"] == [16, 19, 22, 23]
+    grid = {name: cells for name, _, cells in response.context["grid"]}
+    assert len(grid) == 8 and "Driver 09" not in grid  # the field of eight
+    assert grid["Driver 01"][-1].startswith("Champion") and grid["Driver 08"][1].startswith("Eliminated")
+    assert [row["status"] for row in response.context["standings"].data][:2] == ["champion", "final"]
+    page = response.content.decode()
+    assert page.count('class="reset"') == 3 and "Playoff grid" in page
+    assert "status" in [column.name for column in response.context["standings"].columns]  # the Playoffs column
