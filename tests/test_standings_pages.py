@@ -265,3 +265,19 @@ def test_a_playoff_season_shows_its_grid_its_cuts_and_its_resets(client, truck_2
     page = response.content.decode()
     assert page.count('class="reset"') == 3 and "Playoff grid" in page
     assert "status" in [column.name for column in response.context["standings"].columns]  # the Playoffs column
+
+
+def test_this_year_s_season_names_no_champion_before_it_ends(client, make):
+    import datetime
+
+    year = datetime.date.today().year
+    leader, second = make.driver(name="Leader"), make.driver(name="Second")
+    for round_number in (1, 2):
+        event = make.event(year=year, round=round_number, series=make.series("ARCA Menards Series", "ARCA"))
+        Entry.objects.create(event=event, driver=leader, finish=1, points=40)
+        Entry.objects.create(event=event, driver=second, finish=2, points=35)
+    summaries.refresh(seasons=[event.season_id])
+    response = client.get(f"/series/arca/{year}/")
+    page = response.content.decode()
+    assert "No champion named:" in page and "Standings after round 2" in page and "Final standings" not in page
+    assert order(response) == [(1, "Leader", 80), (2, "Second", 70)]

@@ -65,7 +65,7 @@ class ChampionshipFields:
     def disagreements(self, obj):
         found = queries.championship(obj)
         if found is None or not found.disagreements:
-            return "They agree." if found else "—"
+            return "No disagreement." if found else "—"
         lines = found.disagreements.splitlines()
         return format_html(
             '<ul class="errorlist">{}</ul>', format_html_join("", "<li>{}</li>", ((line,) for line in lines))

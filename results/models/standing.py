@@ -32,6 +32,7 @@ class Championship(models.Model):
     unknown = models.TextField(blank=True, help_text="Why no champion is named.")
     disagreements = models.TextField(blank=True, help_text="Where the computation and editors' facts differ.")
     final_round = models.PositiveSmallIntegerField(null=True, blank=True, help_text="The last round counted.")
+    finished = models.BooleanField(default=True, help_text="The season is over (false: races may be to come).")
 
     class Meta:
         constraints = [

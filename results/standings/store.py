@@ -102,6 +102,7 @@ def _recompute_chunk(season_ids):
                 unknown="" if outcome.champion is not None else (outcome.unknown or UNSETTLED),
                 disagreements="\n".join(outcome.disagreements),
                 final_round=final_round,
+                finished=season.year < this_year,
             )
         )
     Championship.objects.bulk_create(championships, batch_size=INSERT_BATCH)

@@ -30,7 +30,8 @@ def season_detail(request, slug, year):
     rows = list(queries.standings_after(season, after, champion_id=champion_id)) if after else []
     if request.GET.get("after") and not rows:
         raise Http404(f"No standings after round {after} of this season (a race that did not count, or none).")
-    title = f"{year} standings after round {after}" if after != final_round else f"{year} final standings"
+    final = after == final_round and championship.finished
+    title = f"{year} final standings" if final else f"{year} standings after round {after}"
     standings = stats_table(ChampionshipTable, rows, title)
     csv = export(request, standings, f"{season.series.slug}-{year}-standings")
     if csv:
