@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 PARAMS = [
     *["page", "sort", "q", "series", "year", "track", "status", "manufacturer", "team", "_export", "per_page"],
     *["kind", "surface", "with", "all", "races-page"],
-    *["page_size"],
+    *["page_size", "after"],
 ]
 VALUES = st.one_of(
     st.text(max_size=40),
