@@ -1,0 +1,60 @@
+"""The real Truck history imported as an operator would: every season's champion, as the database stores it
+and the pages show it, is the real one or is named unknown with a reason, never a wrong one.
+
+The engine's own history test (test_standings_history.py) reads the files without a database; this one
+checks the site's half: what the importer writes, what ``standings.store`` hands the engine, what is stored.
+"""
+
+from collections import Counter
+
+import pytest
+from django.core.management import call_command
+
+from results.models import Championship
+from tests.conftest import shared_path
+from tests.standings_champions import CHAMPIONS
+
+
+@pytest.fixture
+def truck_history(db):
+    call_command("import_report", "--no-progress", str(shared_path("data", "nascar", "truck_series.csv")), stdout=None)
+    return {
+        row.season.year: row
+        for row in Championship.objects.filter(season__series__slug="truck").select_related("season", "champion")
+    }
+
+
+def test_every_imported_truck_season_names_the_real_champion_or_says_why_not(client, truck_history):
+    real = CHAMPIONS["truck"]
+    assert set(truck_history) == set(real)
+    verdicts = Counter()
+    for year, championship in truck_history.items():
+        if championship.champion is None:
+            assert championship.unknown, year
+            verdicts["unknown"] += 1
+        else:
+            assert championship.champion.name == real[year], year  # never a wrong champion
+            assert not championship.official
+            verdicts["right"] += 1
+    assert verdicts["right"] >= len(real) - 3, verdicts
+    series = client.get("/series/truck/").content.decode()
+    assert all(row.champion.name in series for row in truck_history.values() if row.champion)
+    heim = client.get("/series/truck/2025/").content.decode()
+    assert "Champion (computed from the results)" in heim and real[2025] in heim
+
+
+def test_a_penalty_entered_after_the_import_moves_only_its_season(client, truck_history):
+    from results import summaries
+    from results.models import PointsAdjustment, Standing
+
+    season = truck_history[2000].season
+    champion = truck_history[2000].champion
+    other_years = {year: row.champion_id for year, row in truck_history.items() if year != 2000}
+    PointsAdjustment.objects.create(season=season, driver=champion, points=-5000, reason="Test: a huge penalty")
+    summaries.refresh(seasons=[season])
+    after = Championship.objects.get(season=season)
+    assert after.champion != champion and Standing.objects.get(season=season, final=True, driver=champion).position > 1
+    assert {
+        c.season.year: c.champion_id for c in Championship.objects.exclude(season=season).select_related("season")
+    } == other_years
+    assert "Test: a huge penalty" in client.get("/series/truck/2000/").content.decode()
