@@ -148,6 +148,11 @@ def test_an_editor_enters_the_official_champion_and_admin_shows_the_disagreement
         "Mark Martin"
     ]
     assert "Added official champion" in LogEntry.objects.get(object_id=str(season.pk)).get_change_message()
+    series = client.get("/series/cup/").content.decode()
+    assert "Mark Martin</a></td>" in series and "(computed)" not in series
+    martin = client.get(cup_1990["martin"].get_absolute_url())
+    assert "1 championship</strong></p>" in martin.content.decode()  # official: no "computed" note
+    assert martin.context["by_season"].data[0]["champion"]
 
 
 def test_a_penalty_entered_in_admin_changes_the_standings_and_is_shown(editor_client, client, cup_1990):
@@ -281,3 +286,18 @@ def test_this_year_s_season_names_no_champion_before_it_ends(client, make):
     page = response.content.decode()
     assert "No champion named:" in page and "Standings after round 2" in page and "Final standings" not in page
     assert order(response) == [(1, "Leader", 80), (2, "Second", 70)]
+
+
+def test_an_editor_s_waiver_settles_a_field_the_results_cannot(editor_client, client, truck_2016):
+    leader = truck_2016[0]
+    Entry.objects.filter(driver=leader, event__round=5).delete()  # he missed a regular-season race
+    season = Entry.objects.filter(driver=leader).first().event.season
+    summaries.refresh(seasons=[season])
+    before = Championship.objects.get(season=season)
+    assert before.champion is None and "waive" in before.unknown
+    assert "No champion named" in client.get("/series/truck/2016/").content.decode()
+    data = season_form(season, **{"playoff_facts-0-driver": leader.pk, "playoff_facts-0-kind": "waiver"})
+    assert editor_client.post(f"/admin/results/season/{season.pk}/change/", data).status_code == 302
+    after = Championship.objects.get(season=season)
+    assert (after.champion, after.official) == (leader, False)  # computed, now that the field is known
+    assert "Champion (computed from the results)" in client.get("/series/truck/2016/").content.decode()
