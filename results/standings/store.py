@@ -163,7 +163,7 @@ def driver_names(races):
     """{driver id: name} of every driver in ``races``, for the engine's words to fans and editors: one query
     per 5,000 drivers."""
     ids = sorted({result.driver for season in races.values() for race in season for result in race.results})
-    names = {}
+    names: dict[int, str] = {}
     for i in range(0, len(ids), 5000):
         names.update(Driver.objects.filter(pk__in=ids[i : i + 5000]).values_list("pk", "name"))
     return names
