@@ -203,6 +203,7 @@ def test_an_exhibition_race_is_left_out_of_standings_and_totals(editor_client, c
     response = client.get("/series/cup/1990/")
     assert order(response)[:2] == [(1, "Dale Earnhardt", 360), (2, "Mark Martin", 350)]
     assert "was a non-points race" in response.content.decode()
+    assert "A non-points race" in client.get(exhibition.get_absolute_url()).content.decode()
     assert cup_1990["earnhardt"].season_totals.get().starts == 2
     assert client.get("/series/cup/1990/", {"after": 3}).status_code == 404
 
