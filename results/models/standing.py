@@ -56,6 +56,9 @@ class Standing(models.Model):
     season = models.ForeignKey(Season, on_delete=models.CASCADE, related_name="standings")
     round = models.PositiveSmallIntegerField()
     driver = models.ForeignKey(Driver, on_delete=models.CASCADE, related_name="standings")
+    # the row's place in the engine's order: the standing order, or where positions are unknown (points
+    # missing) the engine's best listing, e.g. the championship four first
+    rank = models.PositiveSmallIntegerField()
     position = models.PositiveSmallIntegerField(null=True, help_text="Empty when the order cannot be known.")
     points = models.IntegerField(null=True)
     gap = models.IntegerField(null=True)
@@ -67,6 +70,7 @@ class Standing(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["season", "round", "driver"], name="standing_unique"),
+            models.UniqueConstraint(fields=["season", "round", "rank"], name="standing_unique_rank"),
             models.CheckConstraint(condition=Q(round__gte=1), name="standing_round_positive"),
             models.CheckConstraint(condition=Q(position__gte=1) | Q(position__isnull=True), name="standing_position"),
         ]

@@ -1,18 +1,12 @@
 """Reads of the stored standings for the public pages and the API: each function a fixed number of queries."""
 
-from django.db.models import Case, CharField, F, OuterRef, Q, Subquery, Value, When, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Case, CharField, F, OuterRef, Q, Subquery, Value, When
 
 from results.models import Championship, PointsAdjustment, Season, Standing, Status
 from results.standings import rules
 
 STATUS_WORDS = dict(Status.choices)
-STANDING_ORDER: list = [
-    F("position").asc(nulls_last=True),
-    F("points").desc(nulls_last=True),
-    F("wins").desc(),
-    "driver__name",
-]
+STANDING_ORDER = ["rank"]  # the engine's order, kept where positions are unknown
 # the columns of a standings table row, as dicts
 STANDING_FIELDS = {
     "driver_pk": F("driver_id"),
@@ -119,9 +113,8 @@ def newest_seasons():
 
 def current_standings(limit=5):
     """The top of each series' newest season after its last race, in the season's format (playoff points and
-    status where it has them): one query with a window function."""
-    rank = Window(RowNumber(), partition_by=[F("season_id")], order_by=STANDING_ORDER)
-    rows = list(
+    status where it has them): one query."""
+    rows = (
         Standing.objects.filter(season__in=newest_seasons(), final=True)
         .values(
             "position",
@@ -137,13 +130,10 @@ def current_standings(limit=5):
             series_order=F("season__series__sort_order"),
             champion_id=F("season__championship__champion_id"),
         )
-        .annotate(rank=rank)
         .filter(rank__lte=limit)
         .order_by("series_order", "series_name", "rank")
     )
-    for row in rows:
-        row["status_words"] = STATUS_WORDS[row["status"]] if row["status"] else ""
-    return rows
+    return [{**row, "status_words": STATUS_WORDS[row["status"]] if row["status"] else ""} for row in rows]
 
 
 def final_place(driver_ref, season_ref):

@@ -83,6 +83,7 @@ def _recompute_chunk(season_ids):
                     season.pk,
                     round_number,
                     r.driver,
+                    rank,
                     r.position,
                     r.points,
                     r.gap,
@@ -91,7 +92,7 @@ def _recompute_chunk(season_ids):
                     str(r.status),
                     final,
                 )
-                for r in rows
+                for rank, r in enumerate(rows, start=1)
             )
         championships.append(
             Championship(
@@ -114,6 +115,7 @@ STANDING_COLUMNS = (
     "season",
     "round",
     "driver",
+    "rank",
     "position",
     "points",
     "gap",
