@@ -7,7 +7,6 @@ splits, reverts), inside the writer's transaction; so do the admin's fact forms.
 """
 
 import datetime
-import time
 from collections import defaultdict
 
 from django.db import connection
@@ -25,7 +24,7 @@ from results.models import (
 )
 from results.standings import engine
 
-CHUNK = 500  # seasons per IN (...) list and per batch of work: a few ten thousand entries at a time
+CHUNK = 500  # seasons per IN (...) list: the whole history (152 seasons) is one batch
 INSERT_BATCH = 2000
 # The reason a season shows no champion when the engine names none and gives no reason: never blank (the
 # database refuses a season with neither a champion nor a reason).
@@ -42,13 +41,9 @@ def recompute(*, seasons):
     return written
 
 
-def recompute_all(*, out=None):
-    """Every season's standings; with ``out`` (a writer), prints how long it took."""
-    began = time.perf_counter()
-    written = recompute(seasons=Season.objects.values_list("pk", flat=True))
-    if out is not None:
-        out.write(f"standings recomputed: {written} rows in {time.perf_counter() - began:.1f} s\n")
-    return written
+def recompute_all():
+    """Every season's standings (bench/recompute.py times it); returns the number of rows written."""
+    return recompute(seasons=Season.objects.values_list("pk", flat=True))
 
 
 def _recompute_chunk(season_ids):
