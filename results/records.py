@@ -1,13 +1,15 @@
-"""Records and leaders of a series: all-time and single-season leaders, win streaks, first wins, youngest
-winners. Each function is one query; totals come from the season summary rows (``DriverSeason``)."""
+"""Records and leaders of a series: championships, all-time and single-season leaders, win streaks, first
+wins, youngest winners. Each function is one query; totals come from the season summary rows
+(``DriverSeason``), titles from the championship rows the standings keep (``Championship``)."""
 
+from dataclasses import dataclass, field
 from functools import partial
 
 from django.db import connection
 from django.db.models import DurationField, ExpressionWrapper, F, Min, Q, Subquery, Window
 from django.db.models.functions import Coalesce, Rank
 
-from results.models import Driver, DriverSeason, DriverSeries, Entry, Event, Season
+from results.models import Championship, Driver, DriverSeason, DriverSeries, Entry, Event, Season
 
 # (summary field, heading): the categories a fan asks about
 CATEGORIES = [
@@ -64,6 +66,38 @@ def single_season(series, limit=TOP):
     """The best single seasons in the series (``DriverSeason``), by category."""
     names = {"season__year": F("season__year"), "driver_name": F("driver__name"), "driver_slug": F("driver__slug")}
     return _leaders(DriverSeason.objects.filter(season__series=series), names, limit)
+
+
+@dataclass
+class Titles:
+    name: str
+    slug: str
+    seasons: list = field(default_factory=list)  # (year, official) in order
+    rank: int = 0
+
+
+def championships(series):
+    """(the drivers with most titles in the series, as ``Titles`` ranked; the years of finished seasons
+    that name no champion). A title counts where the season names its champion: computed from the
+    results under the season's rules, or an editor's official fact. One query (a series has a few dozen
+    seasons: its rows are grouped as they are read)."""
+    rows = (
+        Championship.objects.filter(season__series=series, finished=True)
+        .order_by("season__year")
+        .values_list("champion__name", "champion__slug", "season__year", "official")
+    )
+    holders: dict[str, Titles] = {}
+    unnamed: list[int] = []
+    for name, slug, year, official in rows:
+        if slug is None:
+            unnamed.append(year)
+        else:
+            holders.setdefault(slug, Titles(name, slug)).seasons.append((year, official))
+    ranked = sorted(holders.values(), key=lambda t: (-len(t.seasons), t.seasons[0][0]))
+    for place, titles in enumerate(ranked):
+        before = ranked[place - 1] if place else None
+        titles.rank = before.rank if before and len(before.seasons) == len(titles.seasons) else place + 1
+    return ranked, unnamed
 
 
 def win_streaks(series, limit=TOP):

@@ -302,3 +302,25 @@ def test_an_editor_s_waiver_settles_a_field_the_results_cannot(editor_client, cl
     after = Championship.objects.get(season=season)
     assert (after.champion, after.official) == (leader, False)  # computed, now that the field is known
     assert "Champion (computed from the results)" in client.get("/series/truck/2016/").content.decode()
+
+
+def test_the_records_page_counts_titles_where_seasons_name_their_champion(
+    client, cup_1990, make, django_assert_max_num_queries
+):
+    race = make.event(year=1991, round=1, series=cup_1990["season"].series, name="Race 1")
+    Entry.objects.create(event=race, driver=cup_1990["martin"], finish=1)  # points not in the results
+    Entry.objects.create(event=race, driver=cup_1990["earnhardt"], finish=2)
+    summaries.refresh(seasons=[race.season_id])
+    response = get(client, "/series/cup/records/", django_assert_max_num_queries)
+    titles = [(t.rank, t.name, t.seasons) for t in response.context["champions"]]
+    assert titles == [(1, "Dale Earnhardt", [(1990, False)])]
+    assert response.context["unnamed"] == [1991]
+    assert "No champion is named for 1 season" in response.content.decode()
+
+    ChampionFact.objects.create(season=race.season, driver=cup_1990["earnhardt"], source="NASCAR's record book")
+    summaries.refresh(seasons=[race.season_id])
+    response = get(client, "/series/cup/records/", django_assert_max_num_queries)
+    assert [(t.name, t.seasons) for t in response.context["champions"]] == [
+        ("Dale Earnhardt", [(1990, False), (1991, True)])
+    ]
+    assert response.context["unnamed"] == []

@@ -5,11 +5,14 @@ from results.models import Series
 
 
 def series_records(request, slug):
-    """A series' records: all-time and single-season leaders, win streaks, first wins, youngest winners."""
+    """A series' records: championships, all-time and single-season leaders, win streaks, first wins, youngest winners."""
     series = get_object_or_404(Series, slug=slug)
     all_time, single = records.all_time(series), records.single_season(series)
+    champions, unnamed = records.championships(series)
     context = {
         "series": series,
+        "champions": champions,
+        "unnamed": unnamed,
         "categories": [
             (name, label, _rows(all_time[name], name), _rows(single[name], name)) for name, label in records.CATEGORIES
         ],
