@@ -6,6 +6,7 @@ results name him champion, shown as computed until an editor says so.
 
 import csv
 import io
+from decimal import Decimal
 
 import pytest
 from django.contrib.admin.models import LogEntry
@@ -324,3 +325,14 @@ def test_the_records_page_counts_titles_where_seasons_name_their_champion(
         ("Dale Earnhardt", [(1990, False), (1991, True)])
     ]
     assert response.context["unnamed"] == []
+
+
+def test_1972_points_for_laps_completed_come_from_the_stored_laps_and_track(client, make):
+    cup = make.series("NASCAR Cup Series", "Cup")
+    track = make.track(name="Talladega Superspeedway", length_miles=Decimal("2.66"))
+    race = make.event(year=1972, round=1, series=cup, track=track)
+    winner, runner_up = make.driver(name="James Hylton"), make.driver(name="Bobby Isaac")
+    Entry.objects.create(event=race, driver=winner, finish=1, points=125, laps=20, status="engine")
+    Entry.objects.create(event=race, driver=runner_up, finish=2, points=123, laps=188)  # laps made up the rest
+    summaries.refresh(seasons=[race.season_id])
+    assert Championship.objects.get(season=race.season_id).champion == runner_up

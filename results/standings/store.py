@@ -152,7 +152,7 @@ def load_races(season_ids):
     rows = (
         Entry.objects.filter(event__season__in=season_ids)
         .order_by("event_id", "finish")
-        .values_list("event_id", "driver_id", "finish", "points", "stage1", "stage2", "ineligible")
+        .values_list("event_id", "driver_id", "finish", "points", "stage1", "stage2", "ineligible", "laps")
     )
     for event_id, *result in rows.iterator(chunk_size=10_000):
         results[event_id].append(engine.Result(*result))
