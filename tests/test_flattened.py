@@ -4,7 +4,13 @@ import pytest
 
 from results.importers.flattened import read_table, split_header
 from results.importers.knowledge import Knowledge
+from results.importers.read import read_report
+from results.importers.readings import Ambiguous
 from results.importers.report import ReportError
+from results.names import name_key
+from tests.conftest import shared_path
+from tests.corpus import check, races
+from tests.corpus.formats import BY_NAME
 
 COLUMNS = split_header("FinishStartNumberDriverTeamManufacturerLapsStatus")
 
@@ -37,7 +43,7 @@ def test_an_ambiguous_table_is_refused_with_every_reading_listed():
     with pytest.raises(ReportError) as error:
         read_table(table(AMBIGUOUS), COLUMNS, first_line=10, source="t")
     message = str(error.value)
-    assert "2 readings" in message
+    assert "2 rows can be read more than one way" in message
     assert "line 10: '1111Driver Aovich" in message and "start 1, #11 or start 11, #1" in message
     assert "line 11:" in message and "start 1, #10 or start 11, #0" in message
     assert "line 12" not in message
@@ -63,6 +69,12 @@ def test_the_database_knowledge_of_car_numbers_settles_it():
         ("Justin AllgaierHScott Motorsports", "Justin Allgaier", "HScott Motorsports"),
         ("Rick ScribnerRick Scribner", "Rick Scribner", "Rick Scribner"),
         ("Justin Marks*Niece Motorsports", "Justin Marks", "Niece Motorsports"),
+        ("Bubba Wallace23XI Racing", "Bubba Wallace", "23XI Racing"),
+        ("Ricky Stenhouse Jr.JTG Daugherty Racing", "Ricky Stenhouse Jr.", "JTG Daugherty Racing"),
+        ("Jimmy Weller IIISS Green Light Racing", "Jimmy Weller III", "SS Green Light Racing"),
+        ("Fireball Roberts", "Fireball Roberts", ""),  # old rows name no team
+        ("Dave Mader III", "Dave Mader III", ""),
+        ("Earl MossJohn Smith (Owner)", "Earl Moss", "John Smith (Owner)"),
     ],
 )
 def test_driver_and_team_meet_at_the_right_capital(middle, driver, team):
@@ -83,3 +95,89 @@ def test_a_letter_after_the_car_number_belongs_to_it():
         ["110XIrv HoerrPrecision Products RacingOldsmobile74Running"], COLUMNS, first_line=1, source="t"
     )
     assert (row.start, row.number, row.driver) == (1, "0X", "Irv Hoerr")
+
+
+def test_letters_in_car_numbers_in_any_case_and_place():
+    rows = read_table(
+        [
+            "112yRodney CombsJunie Donlavey (Owner)Ford100Running",
+            "22x2Joe BloggsX RacingChevrolet100Running",
+            "3301WBilly ShawSome RacingFord99Running",
+            "44XIrv HoerrHoerr RacingChevrolet98Running",
+            "55B-29Fonty FlockFrank Christian (Owner)Oldsmobile97Running",
+        ],
+        COLUMNS,
+        first_line=1,
+        source="t",
+    )
+    assert [(r.start, r.number, r.driver) for r in rows] == [
+        (1, "2y", "Rodney Combs"),  # the lowercase suffix stays out of the name
+        (2, "x2", "Joe Bloggs"),
+        (3, "01W", "Billy Shaw"),
+        (4, "X", "Irv Hoerr"),
+        (5, "B-29", "Fonty Flock"),
+    ]
+
+
+def test_an_unbounded_row_is_refused_naming_its_line():
+    with pytest.raises(ReportError, match="run to 64,003 characters") as error:
+        read_table(["1275" + "Ab" * 32_000 + "Chevrolet67Running"], COLUMNS, first_line=7, source="t")
+    assert error.value.line == 7
+
+
+def _known_before(race):
+    """What a database holding the history up to ``race`` knows: every earlier Truck race, and the
+    numbers of the race's season so far (the drivers' and the teams')."""
+    knowledge = Knowledge(year=race.year)
+    for (year, round_number), other in sorted(races.season_races(race.series).items()):
+        if (year, round_number) >= (race.year, race.round):
+            break
+        for row in other.rows:
+            driver, team, number = name_key(row["Driver"]), name_key(row["Team"]), row["Car"]
+            knowledge.drivers.add(driver)
+            knowledge.teams.add(team)
+            knowledge.numbers.setdefault(driver, set()).add(number)
+            if year == race.year:
+                knowledge.season_numbers.setdefault(driver, set()).add(number)
+                knowledge.team_numbers.setdefault(team, set()).add(number)
+    return knowledge
+
+
+def test_what_the_database_knows_ranks_readings_without_overruling_the_digits():
+    shared_path("data", "nascar")
+    race = races.season_races("Truck")[(2025, 4)]
+    fmt = BY_NAME["glued"]
+    # Kyle Larson ran #7 in 2023 and runs #07 here (his "307" also reads start 30, #7); Keith
+    # McGee runs #22 ("3022" also reads start 3, #022). Corey Day has #7 in this race.
+    report = read_report(fmt.render(race), "r.txt", knowledge=_known_before(race))
+    by_driver = {row.driver: row for row in report.rows}
+    assert (by_driver["Kyle Larson"].start, by_driver["Kyle Larson"].number) == (3, "07")
+    assert (by_driver["Keith McGee"].start, by_driver["Keith McGee"].number) == (30, "22")
+    verdict = check.compare(race, fmt, report.rows)
+    assert verdict.wrong == [] and verdict.exact == verdict.rows
+
+
+def test_with_nothing_known_a_reading_is_exact_or_its_line_is_listed():
+    shared_path("data", "nascar")
+    race = races.season_races("Truck")[(2025, 4)]
+    fmt = BY_NAME["glued"]
+    try:
+        report = read_report(fmt.render(race), "r.txt", knowledge=Knowledge(year=2025))
+    except Ambiguous as error:
+        assert all(len(leads) > 1 for _, _, _, leads in error.choices)
+        assert "line " in str(error) and "--number" in str(error)
+    else:
+        assert check.compare(race, fmt, report.rows).wrong == []
+
+
+def test_the_person_settles_a_line_with_its_number():
+    knowledge = Knowledge(chosen={"driver aovich": "1", "driver bovich": "10"})
+    rows = read_table(table(AMBIGUOUS), COLUMNS, first_line=1, source="t", knowledge=knowledge)
+    assert [(r.start, r.number) for r in rows[:2]] == [(11, "1"), (1, "10")]
+
+
+def test_two_cars_with_one_number_count_against_a_reading():
+    # row 1 reads 1/#11 or 11/#1; another car certainly carries #1 ("251": start 5... no: 25, #1)
+    leads = ["111", "1045", "25", "37", "48", "59", "64", "76", "83", "92", "1233", "1199"]
+    rows = read_table(table(leads), COLUMNS, first_line=1, source="t")
+    assert [(r.start, r.number) for r in rows[:2]] == [(1, "11"), (10, "45")]

@@ -124,13 +124,34 @@ def test_an_ambiguous_table_is_refused_with_its_readings(run_import, tmp_path, l
     err = assert_refused(
         run_import,
         path,
-        "2 readings",
+        "2 rows can be read more than one way",
         "line 4: '1111Driver Aovich",
         "start 1, #11 or start 11, #1",
         options=("--series", "Truck", "--year", 2023, "--track", "Somewhere Speedway"),
     )
     assert "import the season's earlier races first" in err
+    assert '--number "DRIVER=NUMBER"' in err
     assert results_state() == loaded
+
+    # the operator settles the two lines without retyping the table
+    settle = ("--number", "Driver Aovich=1", "--number", "Driver Bovich=10")
+    ok, out, err = run_import(
+        path, "--dry-run", "--as", "csv", *settle, "--series", "Truck", "--year", 2023, "--track", "Somewhere Speedway"
+    )
+    assert ok, err
+    assert "1,11,1,Driver Aovich" in out and "2,1,10,Driver Bovich" in out
+
+
+def test_a_number_for_a_line_cannot_contradict_its_digits(run_import, tmp_path, loaded):
+    path = tmp_path / "ambiguous.txt"
+    path.write_text("FinishStartNumberDriverTeamManufacturerLapsStatus\n1111Driver AovichSome RacingFord100Running\n")
+    assert_refused(
+        run_import,
+        path,
+        "line 2",
+        "the number given for Driver Aovich (#7) is not in '111'",
+        options=("--number", "Driver Aovich=7", "--series", "Truck", "--year", 2023, "--track", "Somewhere"),
+    )
 
 
 def test_a_huge_file_is_refused_before_it_is_read(run_import, seed_report, tmp_path, loaded):

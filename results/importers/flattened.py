@@ -1,10 +1,12 @@
 """Results tables whose column separators were lost: ``1275Parker KligermanHenderson MotorsportsChevrolet67Running``.
 
-Reading one is a puzzle. Finish is the row order; the digits after it hold the start and the
-car number; the start positions of all rows form a permutation of 1..N; the driver and team
-meet at a capital letter; the manufacturer comes from a short vocabulary. The whole table is
-solved at once. Where the digits still allow several readings, what the database knows about
-each driver's car numbers decides; if nothing does, the reader refuses and lists the readings.
+Reading one is a puzzle. Finish is the row order; the characters after it hold the start and the
+car number (digits, with letters in any case and place: "2y", "x2", "01W", "X", "B-29"); the
+driver's name begins at the capital that starts a word ("2yRodney Combs": car 2y); the driver and
+team meet at a capital, a digit ("23XI Racing") or not at all (no team); the manufacturer comes
+from a short vocabulary. The start positions are solved for the whole table at once
+(``readings.choose``): what the database knows ranks the readings left, and where nothing
+settles them the import stops and lists them.
 """
 
 import re
@@ -14,6 +16,7 @@ from typing import NoReturn
 
 from results.importers.cells import INTEGER_COLUMNS
 from results.importers.knowledge import NOTHING_KNOWN, Knowledge
+from results.importers.readings import choose
 from results.importers.report import ReportError, Row
 from results.importers.vocabulary import MANUFACTURERS, canonical_status, column_for_label
 
@@ -47,7 +50,16 @@ _HEADER_WORDS = sorted(
 )
 # Lower-case particles that begin a capitalised surname: DiBenedetto, McAnally, LaJoie, VanGilder.
 _NAME_PREFIXES = {"mc", "mac", "di", "de", "da", "la", "le", "du", "van", "von", "st", "o’", "o'", "d’", "d'"}
-_MAX_SOLUTIONS = 50
+# Car numbers as the history writes them: 07, 300B, 2y, 2jr, 01W, x2, C97, X, 97-A, B-29, 41.5.
+_NUMBER = re.compile(
+    r"\d{1,3}(?:[A-Z]{1,2}|[a-z]{1,2})?|[A-Za-z]{1,2}\d{0,3}|\d{1,3}-[A-Za-z]|[A-Za-z]-\d{1,3}|\d{1,2}\.\d"
+)
+_START = re.compile(r"[1-9]\d{0,2}")
+_LEAD_CHARS = set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-")
+_MAX_LEAD = 12  # a start and a car number: at most 3 + 5 characters, with room to spare
+MAX_NAMES = 250  # driver and team together; a longer run is refused before it is split
+_SUFFIXES = {"Jr", "Sr", "II", "III", "IV", "V"}
+_TEAM_WORDS = {"racing", "motorsports", "motorsport", "enterprises", "team", "inc", "inc.", "llc", "performance"}
 
 
 def split_header(line: str):
@@ -68,18 +80,17 @@ def split_header(line: str):
 
 @dataclass
 class Reading:
-    """The possible readings of one row, before the table is solved."""
+    """One row, read up to its (start, car number) readings, before the table is solved."""
 
     line: int
     text: str
     finish: int
-    lead: str  # digits after the finish: start and number glued
     driver: str
     team: str
     manufacturer: str
     ineligible: bool
     tails: list  # each a dict of the trailing columns (laps, led, status, points)
-    leads: list = field(default_factory=list)  # each a (start, number)
+    leads: list = field(default_factory=list)  # each a (start, number); start None without a start column
 
 
 def read_table(lines, columns, *, first_line, source, knowledge: Knowledge = NOTHING_KNOWN, known_makes=()):
@@ -89,7 +100,8 @@ def read_table(lines, columns, *, first_line, source, knowledge: Knowledge = NOT
         _read_row(text, columns, finish=i + 1, line=first_line + i, source=source, knowledge=knowledge, makes=makes)
         for i, text in enumerate(lines)
     ]
-    _solve_leads(readings, columns, source=source, knowledge=knowledge)
+    if "start" in columns:
+        choose(readings, source=source, knowledge=knowledge)
     rows = []
     for reading in readings:
         (start, number), tail = reading.leads[0], reading.tails[0]
@@ -111,7 +123,7 @@ def read_table(lines, columns, *, first_line, source, knowledge: Knowledge = NOT
 
 def _read_row(text, columns, *, finish, line, source, knowledge, makes):
     def fail(message, expected=None) -> NoReturn:
-        raise ReportError(message, line=line, text=text, expected=expected, source=source)
+        raise ReportError(message, line=line, text=text[:200], expected=expected, source=source)
 
     driver_at = columns.index("driver")
     lead_columns = columns[:driver_at]
@@ -122,21 +134,13 @@ def _read_row(text, columns, *, finish, line, source, knowledge, makes):
     has_make = "manufacturer" in after
     tail_columns = after[after.index("manufacturer") + 1 :] if has_make else [c for c in after if c != "team"]
 
-    match = re.match(r"(\d+)(.*)$", text.strip())
-    if not match:
-        fail(f"row {finish} does not begin with digits", f"finish position {finish}, then start and number")
-    digits, rest = match.groups()
-    if not digits.startswith(str(finish)):
+    stripped = text.strip()
+    if not stripped.startswith(str(finish)):
         fail(f"row {finish} does not begin with its finishing position", f"a row starting with {finish}")
-    lead = digits[len(str(finish)) :]
-    suffix = ""
-    if "number" in lead_columns and re.match(r"[A-Z][A-Z]", rest) and _letter_is_number_suffix(rest, knowledge):
-        suffix, rest = rest[0], rest[1:]  # "0XIrv Hoerr": car 0X
-    if lead_columns != ["finish"] and not lead:
-        fail("no start or car number after the finishing position", "digits for " + " and ".join(lead_columns[1:]))
+    rest = stripped[len(str(finish)) :]
 
     tail_pattern = "".join(
-        r"(\d+)" if c in INTEGER_COLUMNS else r"([A-Za-z][A-Za-z .’'/&-]*?)" for c in _runs(tail_columns)
+        r"(\d*)" if c in INTEGER_COLUMNS else r"([A-Z][A-Za-z .’'/&-]*?)?" for c in _runs(tail_columns)
     )
     if has_make:
         make_pattern = "|".join(re.escape(m) for m in makes)
@@ -146,13 +150,35 @@ def _read_row(text, columns, *, finish, line, source, knowledge, makes):
                 "no known manufacturer, or the columns after it do not read as " + ", ".join(tail_columns),
                 "one of " + ", ".join(MANUFACTURERS[:8]) + "..., then " + ", ".join(tail_columns),
             )
-        middle, manufacturer, tail_values = match.group(1), match.group(2), match.groups()[2:]
+        front, manufacturer, tail_values = match.group(1), match.group(2), match.groups()[2:]
     else:
         match = re.match(rf"(.+?)\s*{tail_pattern}\s*$", rest)
         if not match:
             fail("the end of the row does not read as " + ", ".join(tail_columns))
-        middle, manufacturer, tail_values = match.group(1), "", match.groups()[1:]
+        front, manufacturer, tail_values = match.group(1), "", match.groups()[1:]
 
+    if len(front) > MAX_NAMES + _MAX_LEAD:
+        fail(
+            f"the driver and team run to {len(front):,} characters",
+            f"a driver and a team of at most {MAX_NAMES} characters together",
+        )
+    places = list(_name_starts(front))
+    starts = [p for p in places if _lead_readings(front[:p], lead_columns[1:])]
+    if not starts and len(places) == 1:
+        fail(
+            f"the characters {front[: places[0]]!r} before the driver's name do not split into "
+            + " and ".join(lead_columns[1:]),
+            "a start position without leading zero and a car number of one to four characters "
+            "(a start or number missing cannot be told from the other: add a tab between them)",
+        )
+    if len(starts) != 1:
+        fail(
+            "the car number and the driver's name cannot be told apart"
+            if starts
+            else "no driver's name (a capital letter after the start and car number)",
+            "the start and car number, then the driver's name with a capital (add a tab between them)",
+        )
+    lead, middle = front[: starts[0]], front[starts[0] :]
     ineligible = "*" in middle
     driver, team = _split_names(middle, bool(name_columns), knowledge)
     if driver is None:
@@ -161,35 +187,40 @@ def _read_row(text, columns, *, finish, line, source, knowledge, makes):
             "add the driver or the team to the database (or an alias), or fix the row",
         )
     tails = _tail_readings(tail_columns, tail_values)
-    if not tails:
-        fail("the numbers after the manufacturer cannot be split", ", ".join(tail_columns))
-    reading = Reading(line, text, finish, lead, driver, team, manufacturer, ineligible, tails)
-    reading.leads = [
-        (start, number + suffix) for start, number in _lead_readings(lead, lead_columns[1:], driver, knowledge, suffix)
-    ]
+    if len(tails) != 1:
+        fail(
+            "the numbers after the manufacturer cannot be split"
+            if not tails
+            else "the numbers after the manufacturer split more than one way: "
+            + " or ".join(", ".join(f"{k} {v}" for k, v in t.items() if k in INTEGER_COLUMNS) for t in tails[:4]),
+            ", ".join(tail_columns) + " (add a tab between them)",
+        )
+    reading = Reading(line, text, finish, driver, team, manufacturer, ineligible, tails)
+    reading.leads = _lead_readings(lead, lead_columns[1:])
     if not reading.leads:
         fail(
-            f"the digits {lead!r} do not split into " + " and ".join(lead_columns[1:]),
-            "a start position without leading zero and a car number of one to three characters",
+            f"the characters {lead!r} do not split into " + " and ".join(lead_columns[1:]),
+            "a start position without leading zero and a car number of one to five characters",
         )
+    chosen = knowledge.chosen_number(driver)
+    if chosen is not None:
+        reading.leads = [lead for lead in reading.leads if lead[1] == chosen]
+        if not reading.leads:
+            fail(f"the number given for {driver} (#{chosen}) is not in {lead!r}", "a number the row's digits hold")
     return reading
 
 
-def _letter_is_number_suffix(rest, knowledge):
-    """Whether the capital after the digits ends the car number rather than begins the name.
-
-    Yes when no name begins that way ("XIrv"), or when the database knows the driver without it.
-    """
-    if re.match(r"[A-Z][A-Z][a-z]", rest):
-        return True
-    without = rest[1:]
-    return any(
-        knowledge.knows_driver(without[:k])
-        for k in range(2, min(len(without), 60) + 1)
-        if not without[k : k + 1].islower()
-    ) and not any(
-        knowledge.knows_driver(rest[:k]) for k in range(2, min(len(rest), 60) + 1) if not rest[k : k + 1].islower()
-    )
+def _name_starts(front):
+    """Where the driver's name may begin: a capital after the start and car number's characters,
+    starting a word ("Parker", "A.J.", "JJ "). A lowercase letter belongs to the car number ("2y").
+    The caller keeps the places whose characters before read as a start and a car number."""
+    for p in range(min(len(front), _MAX_LEAD + 1)):
+        c, following = front[p], front[p + 1 : p + 2]
+        nickname = following.isupper() and front[p + 2 : p + 3] == " "  # "JJ Yeley"
+        if c.isupper() and ((following.isalpha() and following.islower()) or following == "." or nickname):
+            yield p
+        if c not in _LEAD_CHARS:
+            return
 
 
 def _runs(columns):
@@ -208,11 +239,14 @@ def _runs(columns):
 
 def _tail_readings(columns, values):
     """Every way the trailing digit runs split into their columns (laps, led, points)."""
-    options_per_run = []
+    options_per_run: list[list[dict]] = []
     for run, value in zip(_runs(columns), values, strict=True):
         names = run.split("+")
         if names[0] not in INTEGER_COLUMNS:
-            options_per_run.append([{names[0]: canonical_status(value)}])
+            options_per_run.append([{names[0]: canonical_status(value or "")}])
+            continue
+        if not value:
+            options_per_run.append([dict.fromkeys(names)])  # an empty column: unknown, not zero
             continue
         options_per_run.append([dict(zip(names, parts, strict=True)) for parts in _digit_splits(value, len(names))])
     readings = []
@@ -237,104 +271,30 @@ def _digit_splits(digits, count):
     return out
 
 
-def _lead_readings(lead, columns, driver, knowledge, suffix=""):
-    """Possible (start, number) pairs for the digits between finish and driver."""
-    known_numbers = knowledge.numbers_for(driver)
+def _lead_readings(lead, columns):
+    """Possible (start, number) pairs for the characters between finish and driver."""
     if columns == ["number"]:
-        return [(None, lead)]
+        return [(None, lead)] if _NUMBER.fullmatch(lead) else []
     if columns == ["start"]:
-        return [(int(lead), "")] if not lead.startswith("0") else []
+        return [(int(lead), "")] if _START.fullmatch(lead) else []
     if columns == []:
-        return [(None, "")]
-    readings = []
+        return [(None, "")] if not lead else []
     start_first = columns == ["start", "number"]
-    for cut in range(1, len(lead) + (1 if suffix else 0)):
+    readings = []
+    for cut in range(1, len(lead)):
         first, second = lead[:cut], lead[cut:]
         start, number = (first, second) if start_first else (second, first)
-        if not start or start.startswith("0") or len(number) > 3:
-            continue
-        if len(number) == 3 and not number.startswith("0") and number + suffix not in known_numbers:
-            continue  # three-digit numbers are rare; accept one only when the driver is known to use it
-        readings.append((int(start), number))
+        if _START.fullmatch(start) and _NUMBER.fullmatch(number):
+            readings.append((int(start), number))
     return readings
-
-
-def _solve_leads(readings, columns, *, source, knowledge):
-    """Pick one (start, number) per row so that starts are a permutation of 1..N."""
-    if "start" not in columns:
-        return
-    n = len(readings)
-    all_leads = [list(r.leads) for r in readings]
-    for reading in readings:
-        reading.leads = [(s, num) for s, num in reading.leads if 1 <= s <= n]
-    solutions = _permutations(readings) if all(r.leads for r in readings) else []
-    if not solutions:
-        # Not a permutation of 1..N (a car withdrew after qualifying, or a row was dropped):
-        # starts must still be distinct, which settles less, so more tables end as ambiguous.
-        for reading, leads in zip(readings, all_leads, strict=True):
-            reading.leads = leads
-        solutions = _permutations(readings)
-    if len(solutions) > 1:
-        # What the database knows settles rows whose readings differ only by a car number it has seen.
-        for reading in readings:
-            known = knowledge.numbers_for(reading.driver)
-            preferred = [lead for lead in reading.leads if lead[1] in known]
-            if known and preferred and len(preferred) < len(reading.leads):
-                reading.leads = preferred
-        solutions = _permutations(readings)
-    if not solutions:
-        raise ReportError(
-            "no reading gives every row its own start position",
-            source=source,
-            expected="each start position used by exactly one row; check for a missing or duplicated row",
-        )
-    if len(solutions) > 1:
-        undecided = [i for i in range(n) if len({sol[i] for sol in solutions}) > 1]
-        lines = [
-            f"  line {readings[i].line}: {readings[i].text!r} reads as "
-            + " or ".join(f"start {s}, #{num}" for s, num in sorted({sol[i] for sol in solutions}))
-            for i in undecided
-        ]
-        raise ReportError(
-            f"{len(solutions) if len(solutions) < _MAX_SOLUTIONS else 'many'} readings of the start and car "
-            "number fit this table:\n" + "\n".join(lines),
-            source=source,
-            expected="import the season's earlier races first (the database then knows each driver's number), "
-            "or add separators (tabs) to these rows",
-        )
-    for reading, lead in zip(readings, solutions[0], strict=True):
-        reading.leads = [lead]
-
-
-def _permutations(readings):
-    """All assignments (up to a limit) giving each row a distinct start; most constrained rows first."""
-    order = sorted(range(len(readings)), key=lambda i: len(readings[i].leads))
-    solutions: list[list] = []
-    chosen: list = [None] * len(readings)
-    used: set[int] = set()
-
-    def search(depth):
-        if len(solutions) >= _MAX_SOLUTIONS:
-            return
-        if depth == len(order):
-            solutions.append(list(chosen))
-            return
-        i = order[depth]
-        for lead in readings[i].leads:
-            if lead[0] not in used:
-                used.add(lead[0])
-                chosen[i] = lead
-                search(depth + 1)
-                used.discard(lead[0])
-
-    search(0)
-    return solutions
 
 
 def _split_names(middle, has_team, knowledge):
     """Split ``Parker KligermanHenderson Motorsports`` into driver and team.
 
-    Returns (driver, team), or (None, [candidates]) when two readings score the same.
+    The team begins at a capital ("Henderson"), a digit ("23XI Racing"), a lowercase word only
+    the database knows ("ppc Racing"), or nowhere (old rows name no team). Returns (driver,
+    team), or (None, [candidates]) when the best readings score the same.
     """
     middle = middle.strip()
     if not has_team:
@@ -343,22 +303,31 @@ def _split_names(middle, has_team, knowledge):
         driver, _, team = middle.partition("*")
         return driver.strip(), team.strip()
     candidates = []
-    for k in range(1, len(middle)):
+    for k in range(1, len(middle) + 1):
         driver, team = middle[:k].strip(), middle[k:].strip()
-        if not team[:1].isalnum():
-            continue  # punctuation belongs to the name before it ("Jr.", "W.A.R.")
-        at_capital = middle[k].isupper() and middle[k - 1] not in " -/&("
-        # a team spelled in lower case ("ppc Racing") is found only through the database
-        if at_capital or (middle[k - 1] != " " and (knowledge.knows_driver(driver) or knowledge.knows_team(team))):
+        if team and not middle[k].isalnum():
+            continue  # punctuation belongs to the name before it ("Jr.", "W.A.R."); a space to both
+        here, before = middle[k : k + 1], middle[k - 1]
+        glued = before not in " -/&("
+        lower_word = bool(team) and glued and team.split()[0].islower() and before.isalpha()
+        if (
+            not team
+            or (here.isupper() and glued)
+            or (here.isdigit() and before.isalpha())
+            or lower_word
+            or (glued and (knowledge.knows_driver(driver) or knowledge.knows_team(team)))
+        ):
             score = _name_score(driver, team, knowledge)
             if score is not None:
+                if lower_word and not knowledge.knows_team(team):
+                    score -= 5  # "ppc Racing" happens, but "Starrppc" cannot be told from it
                 candidates.append((score, driver, team))
     if not candidates:
         return None, [(middle, "")]
     candidates.sort(key=lambda c: -c[0])
     best = [c for c in candidates if c[0] == candidates[0][0]]
     if len(best) > 1:
-        return None, [(d, t) for _, d, t in best]
+        return None, [(d, t) for _, d, t in best[:6]]
     return best[0][1], best[0][2]
 
 
@@ -370,20 +339,39 @@ def _name_score(driver, team, knowledge):
     score = 0
     if knowledge.knows_driver(driver):
         score += 100
-    if knowledge.knows_team(team):
+    if team and knowledge.knows_team(team):
         score += 100
     for word in words:
+        if not any(ch.isalpha() for ch in word):
+            score -= 10  # "Wallace23": digits start the team ("23XI Racing")
+        if any(ch.isdigit() for ch in word):
+            score -= 10
+        if word.lower().strip(".") in _TEAM_WORDS:
+            score -= 10  # "Racing" is a team's word, not a driver's
         for j in range(1, len(word)):
             glued = (
                 word[j - 1].islower() or word[j - 1] == ")" or (word[j - 1] == "." and word[j + 1 : j + 2].islower())
             )
             if word[j].isupper() and glued and word[:j].lower() not in _NAME_PREFIXES:
                 score -= 10  # "EckesThor", "Jr.Tri": a capital inside a word that no particle explains
+        if re.fullmatch(r"(?:Jr|Sr)\.?\w+", word):
+            score -= 10  # "Jr.JTG": the suffix ends the name
+        if word.isupper() and len(word) > 2 and word.strip(".") not in _SUFFIXES:
+            score -= 10  # "IIIS": a suffix with the team's first capital
     if len(words[-1]) == 1:
         score -= 5  # drivers' names do not end with a bare initial
-    first = team.split()[0] if team.split() else ""
+    if words[-1] in {"I", "II"} and team.startswith("I"):
+        score -= 20  # "II" / "ISS Green Light": a suffix III cut in two
+    if not team:
+        score -= 3  # no team happens (old rows), but less often than a team
+        return score
+    first = team.split()[0]
     if re.match(r"[IVX]+[A-Z][a-z]", first) and not knowledge.knows_team(team):
         score -= 20  # "IYoung’s": a suffix such as III cut in two
     if any(first[j].isupper() and first[j - 1].islower() for j in range(1, len(first))):
         score -= 1  # "ThorSport" happens in team names, but less often than not
+    if team.strip(".") in _SUFFIXES:
+        score -= 20  # "Dave Mader" / "III": a suffix is the end of a name, not a team
+    if team.lower().strip(".") in _TEAM_WORDS:
+        score -= 5  # a team of one generic word ("Racing") is a name cut short
     return score

@@ -71,6 +71,7 @@ class Options:
     name: str = ""
     format: str | None = None
     encoding: str | None = None
+    numbers: dict = field(default_factory=dict)  # driver name -> car number, settling glued rows
 
     def facts(self):
         return Facts(
@@ -163,7 +164,7 @@ def _write_report(data, options, outcome):
     text = decode(data, outcome.source, options.encoding)[0][:20000]
     early = options.facts().merge(facts_from_prose(text, known_tracks=track_names))
     series = resolve_series(early.series, outcome.source) if early.series else None
-    knowledge = knowledge_module.from_database(series.name if series else "", early.year)
+    knowledge = knowledge_module.from_database(series.name if series else "", early.year, options.numbers)
     report = read_report(
         data,
         outcome.source,
@@ -313,7 +314,7 @@ def _write_entries(event, report, names, outcome):
     rows: list[dict] = []
     seen: set[int] = set()
     for row in report.rows:
-        driver = names.driver(row.driver, line=row.line, entrants=seen | set(stored))
+        driver = names.driver(row.driver, line=row.line)
         if driver in seen:
             raise ReportError(
                 f"{row.driver} is the same driver as another row",

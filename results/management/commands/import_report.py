@@ -1,5 +1,7 @@
+import argparse
 import csv
 import datetime
+import re
 import sys
 from pathlib import Path
 
@@ -33,6 +35,15 @@ class Command(BaseCommand):
             help="The file's encoding when detection gets it wrong (utf-8, utf-16, windows-1252, latin-1...).",
         )
         parser.add_argument("--dry-run", action="store_true", help="Change nothing; print the parsed table.")
+        parser.add_argument(
+            "--number",
+            action="append",
+            default=[],
+            type=_driver_number,
+            metavar="DRIVER=NUMBER",
+            help='Glued rows: the car number of a driver whose row reads more than one way ("Kyle Larson=07"); '
+            "repeat it for each line the import lists.",
+        )
         parser.add_argument(
             "--as",
             dest="as_format",
@@ -72,6 +83,7 @@ class Command(BaseCommand):
             name=options["name"],
             format=options["format"],
             encoding=options["encoding"],
+            numbers=dict(options["number"]),
         )
         try:
             outcome = import_report(data, source, opts, dry_run=options["dry_run"])
@@ -124,3 +136,11 @@ def _is_historical(name):
     from results.importers.historical import looks_historical
 
     return looks_historical(Path(name))
+
+
+def _driver_number(text):
+    """``"Kyle Larson=07"`` -> ("Kyle Larson", "07")."""
+    driver, sep, number = text.rpartition("=")
+    if not sep or not driver.strip() or not re.fullmatch(r"[0-9A-Za-z.\-]{1,4}", number.strip()):
+        raise argparse.ArgumentTypeError(f'{text!r}: expected DRIVER=NUMBER, e.g. "Kyle Larson=07"')
+    return driver.strip(), number.strip()
