@@ -5,7 +5,7 @@ import io
 
 import pytest
 
-from results.models import Driver, Entry, Event, Track
+from results.models import Driver, DriverAlias, Entry, Event, Track
 from tests.conftest import results_state
 
 HEADER = (
@@ -56,6 +56,8 @@ def test_the_seed_report_reads_the_same_on_a_database_with_history(
     run_import, truck_csv_2022, seed_report, expected_rows
 ):
     run_import(truck_csv_2022, "--no-progress")
+    # the seed writes "Trey Burke" for the history's "Trey Burke III": the operator says they are one
+    DriverAlias.objects.create(driver=Driver.objects.get(name="Trey Burke III"), name="Trey Burke")
     ok, out, err = run_import(seed_report, "--dry-run", "--as", "csv")
     assert ok, err
     rows = list(csv.DictReader(io.StringIO(out)))
@@ -66,7 +68,7 @@ def test_the_seed_report_reads_the_same_on_a_database_with_history(
     assert "event updated" in out and [line for line in out.splitlines() if "changed:" in line] == [
         "  changed: Corey Heim: pole False -> True"
     ]
-    assert "'Trey Burke' is taken as 'Trey Burke III'" in out
+    assert "differs only by a suffix" not in out
     assert Event.objects.count() == 23 and Entry.objects.count() == 825
 
 

@@ -3,7 +3,7 @@
 import csv
 import io
 
-from results.models import Driver, Entry, Event, ImportRun, Team
+from results.models import Driver, DriverAlias, Entry, Event, ImportRun, Team
 from tests.conftest import results_state
 
 
@@ -129,12 +129,38 @@ def test_spellings_match_existing_drivers_and_teams(run_import, seed_report, mak
     assert "teams created: 16" in out
 
 
-def test_suffix_only_difference_matches_with_a_warning(run_import, seed_report, make):
+def test_a_suffix_difference_is_a_near_match_not_the_same_driver(run_import, seed_report, make):
     make.driver(name="Trey Burke III")
     ok, out, _ = run_import(seed_report)
     assert ok
-    assert Entry.objects.get(finish=35).driver.name == "Trey Burke III"
-    assert "'Trey Burke' is taken as 'Trey Burke III'" in out
+    assert Entry.objects.get(finish=35).driver.name == "Trey Burke"
+    assert "new driver 'Trey Burke' differs only by a suffix from 'Trey Burke III'" in out
+    assert "add the spelling as an alias" in out
+
+
+def test_an_alias_makes_the_report_spelling_mean_the_known_driver(run_import, seed_report, make):
+    burke = make.driver(name="Trey Burke III")
+    DriverAlias.objects.create(driver=burke, name="Trey Burke")
+    ok, out, _ = run_import(seed_report)
+    assert ok and "differs only by a suffix" not in out
+    assert Entry.objects.get(finish=35).driver == burke
+
+
+def test_father_and_son_in_one_race_are_two_drivers(run_import, tmp_path, make):
+    make.driver(name="Dale Earnhardt")
+    make.driver(name="Dale Earnhardt Jr.")
+    path = tmp_path / "1999.csv"
+    path.write_text(
+        "Pos,St,#,Driver,Team,Make,Laps,Status\n"
+        "1,2,3,Dale Earnhardt,Richard Childress Racing,Chevrolet,500,Running\n"
+        "2,1,8,Dale Earnhardt Jr.,Dale Earnhardt Inc.,Chevrolet,500,Running\n"
+        "3,3,9,Dale Earnhardt Sr,Somebody Racing,Ford,499,Running\n"
+    )
+    ok, out, err = run_import(path, "--series", "Cup", "--year", 1999, "--track", "Richmond Raceway")
+    assert ok, err
+    drivers = [e.driver.name for e in Entry.objects.order_by("finish")]
+    assert drivers == ["Dale Earnhardt", "Dale Earnhardt Jr.", "Dale Earnhardt Sr"]
+    assert "new driver 'Dale Earnhardt Sr' differs only by a suffix" in out
 
 
 def test_standard_input_is_read_with_a_dash(run_import, seed_report, monkeypatch):

@@ -3,9 +3,10 @@
 Case, accents and punctuation never matter (``name_key``), and aliases count like names. The
 database's names are read once per import (a few queries, whatever the report's size) and held in
 memory, so matching a 40-row report and the 180,000-row history cost the same per name.
-A name that differs only by a generational suffix ("Trey Burke" / "Trey Burke III") is taken as the
-same person with a warning naming both. A name close to a known one ("Jeff Burtom") is created with
-a warning. The history is trusted to name its makes; a single report must name a known one.
+A name that differs only by a generational suffix ("Trey Burke" / "Trey Burke III") is a near
+match, not the same driver: father and son race each other (Dale Earnhardt, Dale Earnhardt Jr.).
+It is created with a warning naming both, as is a name close to a known one ("Jeff Burtom"); an
+alias (or the admin preview's "use existing") makes the report's spelling mean the known driver. The history is trusted to name its makes; a single report must name a known one.
 """
 
 import re
@@ -102,12 +103,13 @@ class Names:
 
     # one name at a time (a report): warnings for near matches
 
-    def driver(self, name, *, line=None, entrants=()):
-        """The id of the driver a report's name means; ``entrants`` (ids) are this race's drivers so far."""
+    def driver(self, name, *, line=None):
+        """The id of the driver a report's name means."""
         name = self.clean(name, "driver", line)
-        found = self.lookup(Driver, name) or self._same_but_suffix(name, entrants)
+        found = self.lookup(Driver, name)
         if found is None:
-            self._warn_if_close(Driver, name)
+            if not self._warn_if_suffix_differs(name):
+                self._warn_if_close(Driver, name)
             found = self.create(Driver, {name: {}})[name_key(name)]
         return found
 
@@ -141,32 +143,24 @@ class Names:
         name = self.clean(name, "track")
         return self.lookup(Track, name) or self.create(Track, {name: description})[name_key(name)]
 
-    def _same_but_suffix(self, name, entrants):
-        """The one driver whose name differs only by Jr./Sr./II/III/IV, preferring this race's entrants."""
+    def _warn_if_suffix_differs(self, name):
+        """Warn when known drivers differ from the new ``name`` only by Jr./Sr./II/III/IV."""
         if not self._near:
             by_bare = defaultdict(list)
             for key, pk in self._known(Driver).items():
                 by_bare[unsuffixed(key)].append(pk)
             self._near = by_bare
-        bare = unsuffixed(name_key(name))
-        candidates = sorted(set(self._near.get(bare, ())))
-        in_race = [pk for pk in candidates if pk in set(entrants)]
-        candidates = in_race or candidates
+        candidates = sorted(set(self._near.get(unsuffixed(name_key(name)), ())))
         if not candidates:
-            return None
-        names = dict(Driver.objects.filter(pk__in=candidates).values_list("pk", "name"))
-        if len(candidates) > 1:
-            self.outcome.warnings.append(
-                f"{name!r} is close to "
-                + ", ".join(repr(names[pk]) for pk in candidates)
-                + ": created as a new driver; merge in admin if they are one person"
-            )
-            return None
+            return False
+        names = Driver.objects.filter(pk__in=candidates[:5]).values_list("name", flat=True)
         self.outcome.warnings.append(
-            f"the report's {name!r} is taken as {names[candidates[0]]!r} (same name but a suffix); "
-            "add an alias to confirm"
+            f"new driver {name!r} differs only by a suffix from "
+            + ", ".join(repr(known) for known in names)
+            + ": created as a new driver (father and son are two); if they are one, add the spelling as an "
+            "alias of the known driver (admin: Drivers) and import again"
         )
-        return candidates[0]
+        return True
 
     def _warn_if_close(self, model, name):
         """A new name that nearly matches a known one ("Jeff Burtom") is created, with a warning."""
