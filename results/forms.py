@@ -29,6 +29,23 @@ class ImportForm(forms.Form):
         max_length=30,
         help_text="The file's encoding, only when names come out wrong: utf-8, utf-16, windows-1252...",
     )
+    numbers = forms.CharField(
+        required=False,
+        label="Car numbers",
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 40}),
+        help_text='Rows without separators that read more than one way: one "Driver=NUMBER" per line '
+        "(the preview offers each line's readings to choose from).",
+    )
+
+    def clean_numbers(self):
+        """``Driver=NUMBER`` lines -> {driver: number}."""
+        chosen = {}
+        for line in filter(None, (line.strip() for line in self.cleaned_data["numbers"].splitlines())):
+            driver, sep, number = line.rpartition("=")
+            if not sep or not driver.strip() or not number.strip() or len(number.strip()) > 4:
+                raise forms.ValidationError(f"{line!r}: write Driver=NUMBER, e.g. Kyle Larson=07")
+            chosen[driver.strip()] = number.strip()
+        return chosen
 
     # an upload refused before the import (too big, not text): the view logs it as a failed run
     refused: ReportError | None = None
@@ -64,6 +81,7 @@ class ImportForm(forms.Form):
             track=d["track"],
             name=d["name"],
             format=d["format"] or None,  # the content is UTF-8 by now: the encoding served to decode the upload
+            numbers=d.get("numbers") or {},
         )
 
 

@@ -120,3 +120,24 @@ def test_a_refused_upload_is_in_the_import_log_with_its_name(editor_client, edit
     run = ImportRun.objects.get()
     assert (run.outcome, run.source, run.via, run.user) == ("failed", "results.xlsx", "admin", editor)
     assert not Event.objects.exists()
+
+
+def test_an_ambiguous_line_is_settled_by_choosing_its_reading(editor_client):
+    leads = ["111", "110", "25", "37", "48", "59", "64", "76", "83", "92", "1045", "1233"]
+    rows = [f"{i}{lead}Driver {chr(64 + i)}ovichSome RacingFord100Running" for i, lead in enumerate(leads, 1)]
+    text = "FinishStartNumberDriverTeamManufacturerLapsStatus\n" + "\n".join(rows) + "\n"
+    facts = {"text": text, "series": "Truck", "year": 2023, "track": "Somewhere Speedway"}
+    refused = editor_client.post(URL, {**facts, "preview": "1"})
+    page = refused.content.decode()
+    assert "Choose the reading of each line" in page
+    assert '<option value="Driver Aovich=11">start 1, #11</option>' in page
+    assert '<option value="Driver Aovich=1">start 11, #1</option>' in page
+    choices = {"choice": ["Driver Aovich=1", "Driver Bovich=10"]}
+    preview = editor_client.post(URL, {**facts, **choices, "preview": "1"})
+    assert "Preview: nothing has been written yet" in preview.content.decode()
+    assert preview.context["form"]["numbers"].value() == "Driver Aovich=1\nDriver Bovich=10"
+    rows_read = preview.context["outcome"].report.rows
+    assert [(r.start, r.number) for r in rows_read[:2]] == [(11, "1"), (1, "10")]
+    confirmed = editor_client.post(URL, {**facts, "numbers": "Driver Aovich=1\nDriver Bovich=10", "confirm": "1"})
+    assert confirmed.status_code == 302
+    assert Entry.objects.get(driver__name="Driver Aovich").start == 11

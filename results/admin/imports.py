@@ -21,6 +21,7 @@ from results.models import Event, ImportRun
 IMPORT_FIELDSETS = [
     ("The report", ["file", "text", "source_name"]),
     ("Facts the report may not state", ["series", "year", "round", "date", "track", "name", "format", "encoding"]),
+    ("Readings chosen", ["numbers"]),
 ]
 
 
@@ -110,7 +111,7 @@ class ImportRunAdmin(admin.ModelAdmin):
     def import_view(self, request):
         if not request.user.has_perm("results.add_importrun"):
             raise PermissionDenied
-        form = ImportForm(request.POST or None, request.FILES or None)
+        form = ImportForm(_with_choices(request.POST) if request.method == "POST" else None, request.FILES or None)
         context = {**self.admin_site.each_context(request), "title": "Import a race report", "opts": self.model._meta}
         valid = request.method == "POST" and form.is_valid()
         if form.refused is not None:  # the import log holds every attempt, refused uploads included
@@ -118,7 +119,9 @@ class ImportRunAdmin(admin.ModelAdmin):
         if valid:
             data, confirm = form.cleaned_data, "confirm" in request.POST
             # from here on the form carries the report as text, and a file's name with it
-            carried = ImportForm({**request.POST.dict(), "text": data["text"], "source_name": data["source_name"]})
+            carried = ImportForm(
+                {**_with_choices(request.POST).dict(), "text": data["text"], "source_name": data["source_name"]}
+            )
             carried.is_valid()
             try:
                 if confirm:
@@ -132,6 +135,10 @@ class ImportRunAdmin(admin.ModelAdmin):
                 if field:
                     carried.add_error(field, words)
                 context["error"] = words
+                context["choices"] = [
+                    (line, text, [(f"{driver}={number}", f"start {start}, #{number}") for start, number in leads])
+                    for line, text, driver, leads in getattr(error, "choices", [])
+                ]
             else:
                 if confirm:
                     self.message_user(request, " ".join(describe(outcome)[:3]), messages.SUCCESS)
@@ -142,6 +149,17 @@ class ImportRunAdmin(admin.ModelAdmin):
             form=form, fieldsets=[(title, [form[name] for name in names]) for title, names in IMPORT_FIELDSETS]
         )
         return TemplateResponse(request, "admin/results/importrun/import.html", context)
+
+
+def _with_choices(post):
+    """The posted form with each reading chosen in the preview ("choice": "Driver=NUMBER") added to
+    its car numbers: the editor settles an ambiguous line without retyping the table."""
+    chosen = [value for value in post.getlist("choice") if value]
+    if not chosen:
+        return post
+    post = post.copy()
+    post["numbers"] = "\n".join([*filter(None, post.get("numbers", "").splitlines()), *chosen])
+    return post
 
 
 def import_with_history(data, source, options, user, *, event=None, before=None):
