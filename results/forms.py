@@ -8,6 +8,30 @@ from results.importers.writer import Options
 TABLE_FORMATS = [("", "Detect")] + [(f, f) for f in FORMATS if f != "historical"]
 
 
+class NumbersField(forms.CharField):
+    """Car numbers chosen for glued rows that read more than one way: "Driver=NUMBER" per line ->
+    {driver: number} (the command line's --number)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            required=False,
+            label="Car numbers",
+            widget=forms.Textarea(attrs={"rows": 2, "cols": 40}),
+            help_text='Rows without separators that read more than one way: one "Driver=NUMBER" per line '
+            "(the preview offers each line's readings to choose from).",
+            **kwargs,
+        )
+
+    def to_python(self, value):
+        chosen = {}
+        for line in filter(None, (line.strip() for line in (value or "").splitlines())):
+            driver, sep, number = line.rpartition("=")
+            if not sep or not driver.strip() or not number.strip() or len(number.strip()) > 4:
+                raise forms.ValidationError(f"{line!r}: write Driver=NUMBER, e.g. Kyle Larson=07")
+            chosen[driver.strip()] = number.strip()
+        return chosen
+
+
 class ImportForm(forms.Form):
     """An editor's report: a file or pasted text, plus the facts the report may not state."""
 
@@ -29,23 +53,7 @@ class ImportForm(forms.Form):
         max_length=30,
         help_text="The file's encoding, only when names come out wrong: utf-8, utf-16, windows-1252...",
     )
-    numbers = forms.CharField(
-        required=False,
-        label="Car numbers",
-        widget=forms.Textarea(attrs={"rows": 2, "cols": 40}),
-        help_text='Rows without separators that read more than one way: one "Driver=NUMBER" per line '
-        "(the preview offers each line's readings to choose from).",
-    )
-
-    def clean_numbers(self):
-        """``Driver=NUMBER`` lines -> {driver: number}."""
-        chosen = {}
-        for line in filter(None, (line.strip() for line in self.cleaned_data["numbers"].splitlines())):
-            driver, sep, number = line.rpartition("=")
-            if not sep or not driver.strip() or not number.strip() or len(number.strip()) > 4:
-                raise forms.ValidationError(f"{line!r}: write Driver=NUMBER, e.g. Kyle Larson=07")
-            chosen[driver.strip()] = number.strip()
-        return chosen
+    numbers = NumbersField()
 
     # an upload refused before the import (too big, not text): the view logs it as a failed run
     refused: ReportError | None = None
@@ -95,6 +103,7 @@ class PasteForm(forms.Form):
         "header line included: Pos, St, #, Driver, Team, Make, Laps, Led, Status, Pts...",
     )
     format = forms.ChoiceField(required=False, choices=TABLE_FORMATS)
+    numbers = NumbersField()
 
     def options(self, event):
         """The race's own facts: the importer then finds this race and no other."""
@@ -106,4 +115,5 @@ class PasteForm(forms.Form):
             track=event.track.name,
             name=event.name,
             format=self.cleaned_data["format"] or None,
+            numbers=self.cleaned_data["numbers"],
         )

@@ -100,3 +100,19 @@ def test_pasting_needs_the_right_to_change_races(client, django_user_model, make
     event = make.event()
     client.force_login(django_user_model.objects.create_user("otto", password="pw", is_staff=True))
     assert client.get(paste_url(event)).status_code == 403
+
+
+def test_an_ambiguous_pasted_line_is_settled_by_choosing_its_reading(editor_client, make):
+    event = make.event()
+    leads = ["111", "110", "25", "37", "48", "59", "64", "76", "83", "92", "1045", "1233"]
+    rows = [f"{i}{lead}Driver {chr(64 + i)}ovichSome RacingFord100Running" for i, lead in enumerate(leads, 1)]
+    text = "FinishStartNumberDriverTeamManufacturerLapsStatus\n" + "\n".join(rows) + "\n"
+    url = f"/admin/results/event/{event.pk}/paste/"
+    refused = editor_client.post(url, {"text": text, "preview": "1"}).content.decode()
+    assert "Choose the reading of each line" in refused
+    assert '<option value="Driver Bovich=10">start 1, #10</option>' in refused
+    preview = editor_client.post(url, {"text": text, "choice": ["Driver Aovich=1", "Driver Bovich=10"], "preview": "1"})
+    assert "Preview: nothing has been written yet" in preview.content.decode()
+    saved = editor_client.post(url, {"text": text, "numbers": "Driver Aovich=1\nDriver Bovich=10", "confirm": "1"})
+    assert saved.status_code == 302
+    assert [(e.start, e.number) for e in event.entries.order_by("finish")[:2]] == [(11, "1"), (1, "10")]

@@ -111,7 +111,7 @@ class ImportRunAdmin(admin.ModelAdmin):
     def import_view(self, request):
         if not request.user.has_perm("results.add_importrun"):
             raise PermissionDenied
-        form = ImportForm(_with_choices(request.POST) if request.method == "POST" else None, request.FILES or None)
+        form = ImportForm(with_choices(request.POST) if request.method == "POST" else None, request.FILES or None)
         context = {**self.admin_site.each_context(request), "title": "Import a race report", "opts": self.model._meta}
         valid = request.method == "POST" and form.is_valid()
         if form.refused is not None:  # the import log holds every attempt, refused uploads included
@@ -120,7 +120,7 @@ class ImportRunAdmin(admin.ModelAdmin):
             data, confirm = form.cleaned_data, "confirm" in request.POST
             # from here on the form carries the report as text, and a file's name with it
             carried = ImportForm(
-                {**_with_choices(request.POST).dict(), "text": data["text"], "source_name": data["source_name"]}
+                {**with_choices(request.POST).dict(), "text": data["text"], "source_name": data["source_name"]}
             )
             carried.is_valid()
             try:
@@ -135,10 +135,7 @@ class ImportRunAdmin(admin.ModelAdmin):
                 if field:
                     carried.add_error(field, words)
                 context["error"] = words
-                context["choices"] = [
-                    (line, text, [(f"{driver}={number}", f"start {start}, #{number}") for start, number in leads])
-                    for line, text, driver, leads in getattr(error, "choices", [])
-                ]
+                context["choices"] = readings_to_choose(error)
             else:
                 if confirm:
                     self.message_user(request, " ".join(describe(outcome)[:3]), messages.SUCCESS)
@@ -151,7 +148,15 @@ class ImportRunAdmin(admin.ModelAdmin):
         return TemplateResponse(request, "admin/results/importrun/import.html", context)
 
 
-def _with_choices(post):
+def readings_to_choose(error):
+    """(line, text, [(value, label)]) per line an Ambiguous error lists: the preview's choices."""
+    return [
+        (line, text, [(f"{driver}={number}", f"start {start}, #{number}") for start, number in leads])
+        for line, text, driver, leads in getattr(error, "choices", [])
+    ]
+
+
+def with_choices(post):
     """The posted form with each reading chosen in the preview ("choice": "Driver=NUMBER") added to
     its car numbers: the editor settles an ambiguous line without retyping the table."""
     chosen = [value for value in post.getlist("choice") if value]

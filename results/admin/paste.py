@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 
 from results.admin.editor_words import for_editors
-from results.admin.imports import import_with_history
+from results.admin.imports import import_with_history, readings_to_choose, with_choices
 from results.forms import PasteForm
 from results.importers.log import describe
 from results.importers.report import ReportError
@@ -22,12 +22,7 @@ PASTED = "pasted table"
 
 def _matches(outcome):
     rows = outcome.report.rows if outcome.report else []
-    created = {kind: set(outcome.created.get(f"{kind}s", [])) for kind in KINDS}
-    matches = match_names("driver", [r.driver for r in rows]) + match_names("team", [r.team for r in rows])
-    for match in matches:
-        # the importer takes a name that differs only by Jr./III as the existing driver (with a warning)
-        match.importer_takes_existing = match.is_new and match.name not in created[match.kind]
-    return matches
+    return match_names("driver", [r.driver for r in rows]) + match_names("team", [r.team for r in rows])
 
 
 def _choices(post, matches):
@@ -36,7 +31,7 @@ def _choices(post, matches):
     chosen: dict[str, object] = {}
     undecided: list[str] = []
     for match in matches:
-        if not match.is_new or not match.near or match.importer_takes_existing:
+        if not match.is_new or not match.near:
             continue
         value = post.get(match.field_name, "")
         if value == "new":
@@ -54,7 +49,7 @@ def paste_view(model_admin, request, pk):
     event = get_object_or_404(Event.objects.select_related("season__series", "track"), pk=pk)
     if not model_admin.has_change_permission(request, event) or not request.user.has_perm("results.add_importrun"):
         raise PermissionDenied
-    form = PasteForm(request.POST or None)
+    form = PasteForm(with_choices(request.POST) if request.method == "POST" else None)
     context = {
         **model_admin.admin_site.each_context(request),
         "title": f"Paste results: {event.season} round {event.round}, {event.track}",
@@ -71,7 +66,7 @@ def paste_view(model_admin, request, pk):
         # the confirmation reads the rows again (a dry run, logged as one) to check the editor's choices
         preview = import_report(data, source, options, dry_run=True, user=request.user, via="admin")
     except ReportError as error:
-        context["error"] = for_editors(error)[1]
+        context.update(error=for_editors(error)[1], choices=readings_to_choose(error))
         return TemplateResponse(request, "admin/results/event/paste.html", context)
     matches = _matches(preview)
     chosen, undecided = _choices(request.POST, matches)
@@ -98,7 +93,7 @@ def paste_view(model_admin, request, pk):
             (row, by_key.get(("driver", name_key(row.driver))), by_key.get(("team", name_key(row.team))))
             for row in (preview.report.rows if preview.report else [])
         ],
-        decisions=[m for m in matches if m.is_new and m.near and not m.importer_takes_existing],
+        decisions=[m for m in matches if m.is_new and m.near],
         undecided=undecided if confirm else [],
     )
     return TemplateResponse(request, "admin/results/event/paste.html", context)

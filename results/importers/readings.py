@@ -18,6 +18,7 @@ from results.importers.report import ReportError
 
 STEP_LIMIT = 200_000  # search steps per table: about 0.2 s; past it the table is refused, not searched on
 MAX_SOLUTIONS = 64  # readings of one component kept for ranking; more means nothing can settle it
+SLACK = 10  # starts past the finishers when cars withdrew or were not classified
 MARGIN = 1  # how much more evidence the chosen reading needs than the next one
 DUPLICATE = 2  # evidence against a reading for each number it gives two cars of the race
 
@@ -59,7 +60,8 @@ def choose(rows, *, source, knowledge):
     if not permutation:
         # Not a permutation of 1..N (a car withdrew after qualifying, a row was dropped): the
         # starts must still be distinct, which settles less, so more tables end as ambiguous.
-        candidates = [list(row.leads) for row in rows]
+        # A start far past the field (331 of 35) is a car number's digit taken for a start.
+        candidates = [[lead for lead in row.leads if lead[0] <= n + SLACK] or list(row.leads) for row in rows]
         components = _components(candidates)
     certain = [c[0][1] if len({lead[1] for lead in c}) == 1 else None for c in candidates]
     everywhere = Counter(number for number in certain if number is not None)
