@@ -14,6 +14,7 @@ from results.admin.editor_words import for_editors
 from results.audit import CHANGE, log
 from results.forms import ImportForm
 from results.importers.log import describe, record_failure
+from results.importers.readings import describe_reading
 from results.importers.report import ReportError
 from results.importers.writer import import_report
 from results.models import Event, ImportRun
@@ -151,7 +152,7 @@ class ImportRunAdmin(admin.ModelAdmin):
 def readings_to_choose(error):
     """(line, text, [(value, label)]) per line an Ambiguous error lists: the preview's choices."""
     return [
-        (line, text, [(f"{driver}={number}", f"start {start}, #{number}") for start, number in leads])
+        (line, text, [(f"{driver}={lead[1]}", describe_reading(lead)) for lead in leads if lead[1]])
         for line, text, driver, leads in getattr(error, "choices", [])
     ]
 

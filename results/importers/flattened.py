@@ -19,6 +19,7 @@ from results.importers.knowledge import NOTHING_KNOWN, Knowledge
 from results.importers.readings import choose
 from results.importers.report import ReportError, Row
 from results.importers.vocabulary import MANUFACTURERS, canonical_status, column_for_label
+from results.names import name_key
 
 # Header words as they appear glued together, longest first so "Laps Led" wins over "Laps".
 _HEADER_WORDS = sorted(
@@ -91,6 +92,7 @@ class Reading:
     ineligible: bool
     tails: list  # each a dict of the trailing columns (laps, led, status, points)
     leads: list = field(default_factory=list)  # each a (start, number); start None without a start column
+    partial: list = field(default_factory=list)  # readings if the start or the number were missing
 
 
 def read_table(lines, columns, *, first_line, source, knowledge: Knowledge = NOTHING_KNOWN, known_makes=()):
@@ -100,6 +102,13 @@ def read_table(lines, columns, *, first_line, source, knowledge: Knowledge = NOT
         _read_row(text, columns, finish=i + 1, line=first_line + i, source=source, knowledge=knowledge, makes=makes)
         for i, text in enumerate(lines)
     ]
+    unknown = set(knowledge.chosen) - {name_key(reading.driver) for reading in readings}
+    if unknown:
+        raise ReportError(
+            "a car number is given for a driver the table does not have: " + ", ".join(sorted(unknown)),
+            source=source,
+            expected="--number with a driver's name as the table writes it",
+        )
     if "start" in columns:
         choose(readings, source=source, knowledge=knowledge)
     rows = []
@@ -197,6 +206,9 @@ def _read_row(text, columns, *, finish, line, source, knowledge, makes):
         )
     reading = Reading(line, text, finish, driver, team, manufacturer, ineligible, tails)
     reading.leads = _lead_readings(lead, lead_columns[1:])
+    if lead_columns[1:] in (["start", "number"], ["number", "start"]):
+        reading.partial = [(None, lead)] if _NUMBER.fullmatch(lead) else []
+        reading.partial += [(int(lead), "")] if _START.fullmatch(lead) else []
     if not reading.leads:
         fail(
             f"the characters {lead!r} do not split into " + " and ".join(lead_columns[1:]),
@@ -205,7 +217,8 @@ def _read_row(text, columns, *, finish, line, source, knowledge, makes):
     chosen = knowledge.chosen_number(driver)
     if chosen is not None:
         reading.leads = [lead for lead in reading.leads if lead[1] == chosen]
-        if not reading.leads:
+        reading.partial = [lead for lead in reading.partial if lead[1] == chosen]
+        if not reading.leads and not reading.partial:
             fail(f"the number given for {driver} (#{chosen}) is not in {lead!r}", "a number the row's digits hold")
     return reading
 
@@ -354,8 +367,8 @@ def _name_score(driver, team, knowledge):
             )
             if word[j].isupper() and glued and word[:j].lower() not in _NAME_PREFIXES:
                 score -= 10  # "EckesThor", "Jr.Tri": a capital inside a word that no particle explains
-        if re.fullmatch(r"(?:Jr|Sr)\.?\w+", word):
-            score -= 10  # "Jr.JTG": the suffix ends the name
+        if word.strip(".") not in _SUFFIXES and re.match(r"(?:Jr|Sr)\.?\w|(?:II|IV)[A-Z]", word):
+            score -= 10  # "Jr.JTG", "IIITri": the suffix ends the name
         if word.isupper() and len(word) > 2 and word.strip(".") not in _SUFFIXES:
             score -= 10  # "IIIS": a suffix with the team's first capital
     if len(words[-1]) == 1:

@@ -1,8 +1,8 @@
 """Choosing one (start, car number) reading per glued row, for the whole table at once.
 
-The start positions of all rows form a permutation of 1..N (or, when a car withdrew after
-qualifying, are at least distinct). Rows that compete for the same start positions form a
-component; each component is solved on its own, so the work grows with the size of the largest
+The start positions of all rows form a permutation of 1..N (when they cannot, because a car
+withdrew or the source lacks a value, each row is read on its own: ``_choose_row_by_row``).
+Rows that compete for the same start positions form a component; each component is solved on its own, so the work grows with the size of the largest
 knot of ambiguous rows, not with the product of all of them, and it is capped (``STEP_LIMIT``).
 
 Where the digits leave several readings, evidence ranks them: the car numbers the database knows
@@ -34,16 +34,18 @@ class Ambiguous(ReportError):
 
     def __init__(self, message, *, choices, source):
         lines = [
-            f"  line {line}: {text!r} reads as " + " or ".join(_describe(lead) for lead in leads)
+            f"  line {line}: {text!r} reads as " + " or ".join(describe_reading(lead) for lead in leads)
             for line, text, _, leads in choices
         ]
         super().__init__(message + ":\n" + "\n".join(lines), source=source, expected=SETTLE)
         self.choices = choices
 
 
-def _describe(lead):
+def describe_reading(lead):
     start, number = lead
-    return f"start {start}, #{number}" if start is not None else f"#{number}"
+    if start is None:
+        return f"no start, #{number}"
+    return f"start {start}, #{number}" if number else f"start {start}, no number"
 
 
 class _Budget:
@@ -58,15 +60,10 @@ def choose(rows, *, source, knowledge):
     components = _components(candidates) if all(candidates) else []
     permutation = bool(components) and all(len(values) == len(members) for members, values in components)
     if not permutation:
-        # Not a permutation of 1..N (a car withdrew after qualifying, a row was dropped): the
-        # starts must still be distinct, which settles less, so more tables end as ambiguous.
-        # A start far past the field (331 of 35) is a car number's digit taken for a start.
-        candidates = [[lead for lead in row.leads if lead[0] <= n + SLACK] or list(row.leads) for row in rows]
-        components = _components(candidates)
-    certain = [c[0][1] if len({lead[1] for lead in c}) == 1 else None for c in candidates]
-    everywhere = Counter(number for number in certain if number is not None)
+        _choose_row_by_row(rows, source, knowledge)
+        return False
     budget = _Budget()
-    undecided = []
+    pending = []
     for members, _ in components:
         if len(members) == 1 and len(candidates[members[0]]) == 1:
             rows[members[0]].leads = candidates[members[0]]
@@ -79,8 +76,17 @@ def choose(rows, *, source, knowledge):
                 source=source,
                 expected="each start position used by exactly one row; check for a missing or duplicated row",
             )
-        others = everywhere - Counter(certain[i] for i in members if certain[i] is not None)
-        best = _best(members, solutions, rows, others, knowledge)
+        if len(solutions) == 1:
+            for i, lead in zip(members, solutions[0], strict=True):
+                rows[i].leads = [lead]
+        else:
+            pending.append((members, solutions))
+    # the numbers of the rows the digits settled count against readings giving them to a second car
+    open_rows = {i for members, _ in pending for i in members}
+    settled = Counter(rows[i].leads[0][1] for i in range(n) if i not in open_rows and rows[i].leads[0][1])
+    undecided = []
+    for members, solutions in pending:
+        best = _best(members, solutions, rows, settled, knowledge)
         if best is None:
             undecided.append((members, solutions))
             continue
@@ -104,6 +110,43 @@ def choose(rows, *, source, knowledge):
     return permutation
 
 
+def _choose_row_by_row(rows, source, knowledge):
+    """Starts that are not a permutation of 1..N (a car withdrew, a start or a number is missing,
+    the source gives a start twice): elimination proves nothing then, so each row is read on its
+    own. A row keeps a reading only when it has one, or when what is known about its driver and
+    team puts one MARGIN ahead; a short row may also lack its start or its number ("11": start
+    11 and no number), so those readings compete too. A start far past the field (331 of 35) is a
+    car number's digit taken for a start."""
+    n = len(rows)
+    undecided = []
+    for row in rows:
+        leads = [lead for lead in [*row.leads, *row.partial] if lead[0] is None or lead[0] <= n + SLACK]
+        leads = leads or list(row.leads)
+        if len(leads) > 1:
+            scores = sorted(((knowledge.evidence(row.driver, row.team, lead[1]), k) for k, lead in enumerate(leads)))
+            if scores[-1][0] - scores[-2][0] >= MARGIN:
+                leads = [leads[scores[-1][1]]]
+        if len(leads) > 1:
+            undecided.append((row.line, row.text, row.driver, sorted(leads, key=_order)))
+        row.leads = leads
+    if undecided:
+        count = len(undecided)
+        raise Ambiguous(
+            f"the start positions are not 1 to {n}, so the digits settle nothing; {count} row"
+            f"{'s' if count > 1 else ''} can be read more than one way",
+            choices=undecided,
+            source=source,
+        )
+    starts = Counter(row.leads[0][0] for row in rows if row.leads[0][0] is not None)
+    twice = [row.line for row in rows if starts[row.leads[0][0]] > 1]
+    if twice:
+        raise ReportError(
+            "these rows read with the same start position: " + ", ".join(f"line {line}" for line in twice),
+            source=source,
+            expected=SETTLE,
+        )
+
+
 def _order(lead):
     return (lead[0] or 0, lead[1])
 
@@ -121,6 +164,8 @@ def _components(candidates):
     holder: dict[int, int] = {}
     for i, leads in enumerate(candidates):
         for start, _ in leads:
+            if start is None:
+                continue  # a missing start competes with no other row
             if start in holder:
                 parent[find(i)] = find(holder[start])
             else:
@@ -128,7 +173,7 @@ def _components(candidates):
     groups: dict[int, list[int]] = {}
     for i in range(len(candidates)):
         groups.setdefault(find(i), []).append(i)
-    return [(members, {s for i in members for s, _ in candidates[i]}) for members in groups.values()]
+    return [(members, {s for i in members for s, _ in candidates[i] if s is not None}) for members in groups.values()]
 
 
 def _search(members, candidates, budget, rows, source):
@@ -155,7 +200,10 @@ def _search(members, candidates, budget, rows, source):
             return
         k = order[depth]
         for lead in candidates[members[k]]:
-            if lead[0] not in used:
+            if lead[0] is None:
+                chosen[k] = lead
+                search(depth + 1)
+            elif lead[0] not in used:
                 used.add(lead[0])
                 chosen[k] = lead
                 search(depth + 1)
@@ -178,7 +226,7 @@ def _best(members, solutions, rows, others, knowledge):
             knowledge.evidence(rows[i].driver, rows[i].team, lead[1]) for i, lead in zip(members, solution, strict=True)
         )
         mine = Counter(lead[1] for lead in solution)
-        duplicates = sum(count - 1 + (count if others.get(number) else 0) for number, count in mine.items())
+        duplicates = sum(count - 1 + (count if others.get(number) else 0) for number, count in mine.items() if number)
         return total - DUPLICATE * duplicates
 
     ranked = sorted((score(s), k) for k, s in enumerate(solutions))
