@@ -11,8 +11,9 @@ from tests.conftest import shared_path
 from tests.corpus import check, races
 from tests.corpus.formats import FORMATS
 
-# glued rows are solved by flattened.py, whose ambiguities are refused, not read: no share asked of it
-SHARE = {f.name: 0.0 if f.name == "glued" else 0.9 for f in FORMATS}
+# glued rows: with nothing known, what the digits alone cannot settle is refused with the lines to
+# settle (70% of this sample reads exactly; bench/glued.py measures more races, and the history)
+SHARE = {f.name: 0.5 if f.name == "glued" else 0.9 for f in FORMATS}
 
 
 @pytest.fixture(scope="module")
