@@ -121,9 +121,17 @@ def test_letters_in_car_numbers_in_any_case_and_place():
 
 
 def test_an_unbounded_row_is_refused_naming_its_line():
-    with pytest.raises(ReportError, match="run to 64,003 characters") as error:
+    with pytest.raises(ReportError, match="a row of 64,021 characters") as error:
         read_table(["1275" + "Ab" * 32_000 + "Chevrolet67Running"], COLUMNS, first_line=7, source="t")
     assert error.value.line == 7
+    with pytest.raises(ReportError, match="the driver and team run to 603 characters"):
+        read_table(["1275" + "Ab" * 300 + "Chevrolet67Running"], COLUMNS, first_line=7, source="t")
+
+
+def test_a_table_without_manufacturer_keeps_its_tail():
+    columns = split_header("PosStNo.DriverLapsStatus")
+    (row,) = read_table(["1175Parker Kligerman67Running"], columns, first_line=1, source="t")
+    assert (row.start, row.number, row.driver, row.laps, row.status) == (1, "75", "Parker Kligerman", 67, "Running")
 
 
 def _known_before(race):

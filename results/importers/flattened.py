@@ -59,6 +59,7 @@ _START = re.compile(r"[1-9]\d{0,2}")
 _LEAD_CHARS = set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-")
 _MAX_LEAD = 12  # a start and a car number: at most 3 + 5 characters, with room to spare
 MAX_NAMES = 250  # driver and team together; a longer run is refused before it is split
+MAX_ROW = 1000  # a whole row; a longer one is refused before any pattern runs over it
 _SUFFIXES = {"Jr", "Sr", "II", "III", "IV", "V"}
 _TEAM_WORDS = {"racing", "motorsports", "motorsport", "enterprises", "team", "inc", "inc.", "llc", "performance"}
 
@@ -148,9 +149,12 @@ def _read_row(text, columns, *, finish, line, source, knowledge, makes):
         fail(f"row {finish} does not begin with its finishing position", f"a row starting with {finish}")
     rest = stripped[len(str(finish)) :]
 
-    tail_pattern = "".join(
-        r"(\d*)" if c in INTEGER_COLUMNS else r"([A-Z][A-Za-z .’'/&-]*?)?" for c in _runs(tail_columns)
-    )
+    if len(rest) > MAX_ROW:
+        fail(f"a row of {len(rest):,} characters", f"a row of at most {MAX_ROW} characters")
+    # after a manufacturer an empty laps or status column reads as unknown; without one, the tail
+    # must show its digits, or it would swallow nothing
+    number, word = (r"(\d*)", r"([A-Z][A-Za-z .’'/&-]*?)?") if has_make else (r"(\d+)", r"([A-Z][A-Za-z .’'/&-]*?)")
+    tail_pattern = "".join(number if c in INTEGER_COLUMNS else word for c in _runs(tail_columns))
     if has_make:
         make_pattern = "|".join(re.escape(m) for m in makes)
         match = re.match(rf"(.+)({make_pattern})\s*{tail_pattern}\s*$", rest)
