@@ -2,8 +2,8 @@
 """Benchmark: real races in the glued format (the seed report's table that lost its separators),
 read back exactly or refused with the lines to settle, never silently wrong.
 
-    .venv/bin/python bench/glued.py                    # SQLite, 5 races per series and decade
-    .venv/bin/python bench/glued.py --per-decade 10 --show 10
+    .venv/bin/python bench/glued.py                    # SQLite, 12 races per series and decade (212)
+    .venv/bin/python bench/glued.py --per-decade 3 --show 10     # quicker
     .venv/bin/python bench/glued.py --postgres
 
 Races come from tests/corpus (``races.sample``), rendered by ``tests/corpus/glued.py`` and imported
@@ -77,7 +77,7 @@ def run_bounds():
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--postgres", action="store_true")
-    parser.add_argument("--per-decade", type=int, default=5, help="Races per series and decade (default 5).")
+    parser.add_argument("--per-decade", type=int, default=12, help="Races per series and decade (default 12).")
     parser.add_argument("--no-history", action="store_true", help="Only the empty database.")
     parser.add_argument("--show", type=int, default=0, help="Print refusal reasons and this many wrong rows.")
     parser.add_argument("--row", help=argparse.SUPPRESS)
