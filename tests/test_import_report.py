@@ -208,3 +208,21 @@ def test_a_pole_winner_sent_to_the_rear_keeps_his_pole(run_import, tmp_path):
     assert ok, err
     assert poles() == ["Cy Carter"]
     assert "the prose names Cy Carter pole winner; the table starts Bo Baker first" in out
+
+
+def test_only_a_glued_table_asks_what_the_database_knows_of_the_season_its_prose_names(seed_report, tmp_path):
+    from results.importers.knowledge import Knowledge
+    from results.importers.read import read_report
+
+    asked = []
+
+    def knowledge_for(facts):
+        asked.append((facts.series, facts.year))
+        return Knowledge(year=facts.year)
+
+    report = read_report(seed_report.read_bytes(), "seed.txt", knowledge_for=knowledge_for)
+    assert asked == [("NASCAR Camping World Truck Series", 2022)] and len(report.rows) == 36
+    assert report.facts.track == "Mid-Ohio Sports Car Course"  # the prose, read once, gives the rest
+    asked.clear()
+    read_report(b"In the Truck race at Mid-Ohio in 2022...\n\n" + TABLE.encode(), "r.csv", knowledge_for=knowledge_for)
+    assert asked == []

@@ -49,15 +49,22 @@ THREE_DIGITS_UNTIL = 1972
 NOTHING_KNOWN = Knowledge()
 
 
+def known_makes():
+    """The makes the database knows, by name."""
+    from results.models import Manufacturer
+
+    return set(Manufacturer.objects.values_list("name", flat=True))
+
+
 def from_database(series_name="", year=None, chosen=None):
     """Load keys and numbers; a few queries, whatever the size of the history."""
-    from results.models import Driver, DriverAlias, Entry, Manufacturer, Team, TeamAlias
+    from results.models import Driver, DriverAlias, Entry, Team, TeamAlias
 
     knowledge = Knowledge(
         drivers=set(Driver.objects.values_list("key", flat=True))
         | set(DriverAlias.objects.values_list("key", flat=True)),
         teams=set(Team.objects.values_list("key", flat=True)) | set(TeamAlias.objects.values_list("key", flat=True)),
-        manufacturers=set(Manufacturer.objects.values_list("name", flat=True)),
+        manufacturers=known_makes(),
         chosen={name_key(name): number for name, number in (chosen or {}).items()},
         year=year,
     )

@@ -52,13 +52,18 @@ def read_report(
     format=None,
     encoding=None,
     knowledge=NOTHING_KNOWN,
+    knowledge_for=None,
     known_tracks=(),
     known_makes=(),
 ):
+    """The report in ``data``: its rows, the facts its prose states, warnings. Glued rows are read with
+    what the database knows (``knowledge``), or with ``knowledge_for(facts)``: what it knows of the
+    season the report's own prose names, looked up only for a glued table (the other formats need none)."""
     text, used = decode(data, source, encoding)
     format = format or detect(text)
     if format == "html":
         report = html_tables.read(text, source, known_makes=known_makes)
+        _read_prose(report, known_tracks)
     elif format == "historical":
         raise ReportError(
             "this is the historical dataset (many races in one file)",
@@ -69,20 +74,25 @@ def read_report(
         # no-break and thin spaces read as spaces; the stored report keeps them
         readable = _SPACES.sub(" ", text) if _SPACES.search(text) else text
         if format == "text":
-            report = _read_glued(readable, source, knowledge, known_makes)
+            knowledge_for = knowledge_for or (lambda facts: knowledge)
+            report = _read_glued(readable, source, knowledge_for, known_makes, known_tracks)
         else:
             report = _read_text_table(readable, source, format, known_makes)
+            _read_prose(report, known_tracks)
         report.text = text
     if used not in {"utf-8", "ascii"}:
         report.warnings.append(f"the file is not UTF-8: read as {used} (check names with accents, or pass --encoding)")
     if not report.rows:
         raise ReportError("no results rows found", source=source, expected="a header line, then one row per car")
-    # the facts sit in the first paragraphs; a 5 MB "prose" is not read whole
-    prose_facts = facts_from_prose(report.prose[:50_000], known_tracks=known_tracks)
-    report.facts.merge(prose_facts)
     report.rows.sort(key=lambda row: row.finish)
     validate.check_rows(report.rows, source=source, warnings=report.warnings)
     return report
+
+
+def _read_prose(report, known_tracks):
+    """The facts the report's prose states, added to what its header or page said."""
+    # the facts sit in the first paragraphs; a 5 MB "prose" is not read whole
+    report.facts.merge(facts_from_prose(report.prose[:50_000], known_tracks=known_tracks))
 
 
 def _read_text_table(text, source, format, known_makes):
@@ -120,8 +130,9 @@ def _prose_before(lines, index):
     return "\n".join(prose_lines)
 
 
-def _read_glued(text, source, knowledge, known_makes):
-    """Glued rows (``flattened``): the header, then one row per line while lines begin with a digit."""
+def _read_glued(text, source, knowledge_for, known_makes, known_tracks):
+    """Glued rows (``flattened``): the header, then one row per line while lines begin with a digit. The
+    prose above is read first: the season it names chooses what the database knows (``knowledge_for``)."""
     lines = lines_of(text)
     for index, line in enumerate(lines):  # noqa: B007 (index is used after the loop)
         columns = flattened.split_header(line)
@@ -146,11 +157,14 @@ def _read_glued(text, source, knowledge, known_makes):
     else:
         legend = []
     first_line = index + 2 + next((i for i, text in enumerate(lines[index + 1 :]) if text.strip()), 0)
+    prose = _prose_before(lines, index)
+    facts = facts_from_prose(prose[:50_000], known_tracks=known_tracks)
     rows = flattened.read_table(
-        body, columns, first_line=first_line, source=source, knowledge=knowledge, known_makes=known_makes
+        body, columns, first_line=first_line, source=source, knowledge=knowledge_for(facts), known_makes=known_makes
     )
     report = Report(source=source, text=text, format="flattened text", rows=rows, has_columns=set(columns))
-    report.prose = _prose_before(lines, index)
+    report.prose = prose
+    report.facts.merge(facts)
     if _ROOKIE_LEGEND.search("\n".join(legend)):
         report.warnings.append("the report marks rookies in italics, which plain text loses: rookie flags not set")
     if any(r.ineligible for r in rows):

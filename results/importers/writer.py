@@ -17,8 +17,7 @@ from ftfy import fix_text
 from results import race_state, summaries
 from results.importers import historical, log, validate
 from results.importers import knowledge as knowledge_module
-from results.importers.decode import decode
-from results.importers.prose import facts_from_prose, series_in
+from results.importers.prose import series_in
 from results.importers.read import read_report
 from results.importers.report import Facts, Report, ReportError
 from results.importers.resolve import Names, resolve_series, season_of
@@ -161,18 +160,21 @@ def import_report(data: bytes, source: str, options=None, *, dry_run=False, user
 def _write_report(data, options, outcome):
     names = Names(outcome)
     track_names = names.track_names()
-    text = decode(data, outcome.source, options.encoding)[0][:20000]
-    early = options.facts().merge(facts_from_prose(text, known_tracks=track_names))
-    series = resolve_series(early.series, outcome.source) if early.series else None
-    knowledge = knowledge_module.from_database(series.name if series else "", early.year, options.numbers)
+
+    def knowledge_for(prose_facts):
+        """What the database knows of the season the options, else the report's prose, name."""
+        facts = options.facts().merge(prose_facts)
+        series = resolve_series(facts.series, outcome.source) if facts.series else None
+        return knowledge_module.from_database(series.name if series else "", facts.year, options.numbers)
+
     report = read_report(
         data,
         outcome.source,
         format=options.format,
         encoding=options.encoding,
-        knowledge=knowledge,
+        knowledge_for=knowledge_for,
         known_tracks=track_names,
-        known_makes=knowledge.manufacturers,
+        known_makes=knowledge_module.known_makes(),
     )
     outcome.report, outcome.format = report, report.format
     outcome.warnings += report.warnings
