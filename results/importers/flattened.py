@@ -12,7 +12,6 @@ settles them the import stops and lists them.
 import re
 from dataclasses import dataclass, field
 from itertools import product
-from typing import NoReturn
 
 from results.importers.cells import INTEGER_COLUMNS
 from results.importers.knowledge import NOTHING_KNOWN, Knowledge
@@ -131,26 +130,58 @@ def read_table(lines, columns, *, first_line, source, knowledge: Knowledge = NOT
     return rows
 
 
-def _read_row(text, columns, *, finish, line, source, knowledge, makes):
-    def fail(message, expected=None) -> NoReturn:
-        raise ReportError(message, line=line, text=text[:200], expected=expected, source=source)
+class _Refused(Exception):
+    """A row that does not read: (message, what was expected), given its line by ``_read_row``."""
 
+
+def _read_row(text, columns, *, finish, line, source, knowledge, makes):
+    """The readings of one glued row (``Reading``), or a ReportError naming its line."""
+    try:
+        return _readings(text, columns, finish, line, knowledge, makes)
+    except _Refused as refused:
+        message, expected = (*refused.args, None)[:2]
+        raise ReportError(message, line=line, text=text[:200], expected=expected, source=source) from None
+
+
+def _readings(text, columns, finish, line, knowledge, makes):
     driver_at = columns.index("driver")
     lead_columns = columns[:driver_at]
     if lead_columns[:1] != ["finish"] or any(c not in {"finish", "start", "number"} for c in lead_columns):
-        fail("unsupported column order", "Finish, then Start and/or Number, before Driver")
+        raise _Refused("unsupported column order", "Finish, then Start and/or Number, before Driver")
     after = columns[driver_at + 1 :]
-    name_columns = [c for c in after if c == "team"]
-    has_make = "manufacturer" in after
-    tail_columns = after[after.index("manufacturer") + 1 :] if has_make else [c for c in after if c != "team"]
-
     stripped = text.strip()
     if not stripped.startswith(str(finish)):
-        fail(f"row {finish} does not begin with its finishing position", f"a row starting with {finish}")
+        raise _Refused(f"row {finish} does not begin with its finishing position", f"a row starting with {finish}")
     rest = stripped[len(str(finish)) :]
-
     if len(rest) > MAX_ROW:
-        fail(f"a row of {len(rest):,} characters", f"a row of at most {MAX_ROW} characters")
+        raise _Refused(f"a row of {len(rest):,} characters", f"a row of at most {MAX_ROW} characters")
+    front, manufacturer, tail_columns, tail_values = _split_tail(rest, after, makes)
+    lead, middle = _split_front(front, lead_columns[1:])
+    driver, team = _split_names(middle, "team" in after, knowledge)
+    if driver is None:
+        raise _Refused(
+            "the driver and team names cannot be told apart: " + " or ".join(f"{d!r} / {t!r}" for d, t in team),
+            "add the driver or the team to the database (or an alias), or fix the row",
+        )
+    tails = _tail_readings(tail_columns, tail_values)
+    if len(tails) != 1:
+        raise _Refused(
+            "the numbers after the manufacturer cannot be split"
+            if not tails
+            else "the numbers after the manufacturer split more than one way: "
+            + " or ".join(", ".join(f"{k} {v}" for k, v in t.items() if k in INTEGER_COLUMNS) for t in tails[:4]),
+            ", ".join(tail_columns) + " (add a tab between them)",
+        )
+    reading = Reading(line, text, finish, driver, team, manufacturer, "*" in middle, tails)
+    _read_lead(reading, lead, lead_columns[1:], knowledge.chosen_number(driver))
+    return reading
+
+
+def _split_tail(rest, after, makes):
+    """(the start, number and names; the make; the columns after the make and their values) of a row
+    without its finish. ``after``: the columns after the driver's."""
+    has_make = "manufacturer" in after
+    tail_columns = after[after.index("manufacturer") + 1 :] if has_make else [c for c in after if c != "team"]
     # after a manufacturer an empty laps or status column reads as unknown; without one, the tail
     # must show its digits, or it would swallow nothing
     number, word = (r"(\d*)", r"([A-Z][A-Za-z .’'/&-]*?)?") if has_make else (r"(\d+)", r"([A-Z][A-Za-z .’'/&-]*?)")
@@ -159,72 +190,63 @@ def _read_row(text, columns, *, finish, line, source, knowledge, makes):
         make_pattern = "|".join(re.escape(m) for m in makes)
         match = re.match(rf"(.+)({make_pattern})\s*{tail_pattern}\s*$", rest)
         if not match:
-            fail(
+            raise _Refused(
                 "no known manufacturer, or the columns after it do not read as " + ", ".join(tail_columns),
                 "one of " + ", ".join(MANUFACTURERS[:8]) + "..., then " + ", ".join(tail_columns),
             )
-        front, manufacturer, tail_values = match.group(1), match.group(2), match.groups()[2:]
-    else:
-        match = re.match(rf"(.+?)\s*{tail_pattern}\s*$", rest)
-        if not match:
-            fail("the end of the row does not read as " + ", ".join(tail_columns))
-        front, manufacturer, tail_values = match.group(1), "", match.groups()[1:]
+        return match.group(1), match.group(2), tail_columns, match.groups()[2:]
+    match = re.match(rf"(.+?)\s*{tail_pattern}\s*$", rest)
+    if not match:
+        raise _Refused("the end of the row does not read as " + ", ".join(tail_columns))
+    return match.group(1), "", tail_columns, match.groups()[1:]
 
+
+def _split_front(front, lead_columns):
+    """(the start and number's characters, the names) of what comes before the make."""
     if len(front) > MAX_NAMES + _MAX_LEAD:
-        fail(
+        raise _Refused(
             f"the driver and team run to {len(front):,} characters",
             f"a driver and a team of at most {MAX_NAMES} characters together",
         )
     places = list(_name_starts(front))
-    starts = [p for p in places if _lead_readings(front[:p], lead_columns[1:])]
+    starts = [p for p in places if _lead_readings(front[:p], lead_columns)]
     if not starts and len(places) == 1:
-        fail(
+        raise _Refused(
             f"the characters {front[: places[0]]!r} before the driver's name do not split into "
-            + " and ".join(lead_columns[1:]),
+            + " and ".join(lead_columns),
             "a start position without leading zero and a car number of one to four characters "
             "(a start or number missing cannot be told from the other: add a tab between them)",
         )
     if len(starts) != 1:
-        fail(
+        raise _Refused(
             "the car number and the driver's name cannot be told apart"
             if starts
             else "no driver's name (a capital letter after the start and car number)",
             "the start and car number, then the driver's name with a capital (add a tab between them)",
         )
-    lead, middle = front[: starts[0]], front[starts[0] :]
-    ineligible = "*" in middle
-    driver, team = _split_names(middle, bool(name_columns), knowledge)
-    if driver is None:
-        fail(
-            "the driver and team names cannot be told apart: " + " or ".join(f"{d!r} / {t!r}" for d, t in team),
-            "add the driver or the team to the database (or an alias), or fix the row",
-        )
-    tails = _tail_readings(tail_columns, tail_values)
-    if len(tails) != 1:
-        fail(
-            "the numbers after the manufacturer cannot be split"
-            if not tails
-            else "the numbers after the manufacturer split more than one way: "
-            + " or ".join(", ".join(f"{k} {v}" for k, v in t.items() if k in INTEGER_COLUMNS) for t in tails[:4]),
-            ", ".join(tail_columns) + " (add a tab between them)",
-        )
-    reading = Reading(line, text, finish, driver, team, manufacturer, ineligible, tails)
-    reading.leads = _lead_readings(lead, lead_columns[1:])
-    if lead_columns[1:] in (["start", "number"], ["number", "start"]):
+    return front[: starts[0]], front[starts[0] :]
+
+
+def _read_lead(reading, lead, lead_columns, chosen):
+    """The start and number readings of the row's ``lead`` characters, kept to the number given for
+    its driver (``--number``) when there is one."""
+    reading.leads = _lead_readings(lead, lead_columns)
+    if lead_columns in (["start", "number"], ["number", "start"]):
         reading.partial = [(None, lead)] if _NUMBER.fullmatch(lead) else []
         reading.partial += [(int(lead), "")] if _START.fullmatch(lead) else []
     if not reading.leads:
-        fail(
-            f"the characters {lead!r} do not split into " + " and ".join(lead_columns[1:]),
+        raise _Refused(
+            f"the characters {lead!r} do not split into " + " and ".join(lead_columns),
             "a start position without leading zero and a car number of one to five characters",
         )
-    chosen = knowledge.chosen_number(driver)
     if chosen is not None:
         reading.leads = [lead for lead in reading.leads if lead[1] == chosen]
         reading.partial = [lead for lead in reading.partial if lead[1] == chosen]
         if not reading.leads and not reading.partial:
-            fail(f"the number given for {driver} (#{chosen}) is not in {lead!r}", "a number the row's digits hold")
-    return reading
+            raise _Refused(
+                f"the number given for {reading.driver} (#{chosen}) is not in {lead!r}",
+                "a number the row's digits hold",
+            )
 
 
 def _name_starts(front):
