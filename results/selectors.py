@@ -51,7 +51,10 @@ def track_races(track):
     the report says) and who led most laps: two queries. The facts come from the few entries that hold
     them, read in one pass over the track's entries (a window picks each race's laps leader), rather than
     by a dozen subqueries per race (Daytona's 251 races)."""
-    events = list(track.events.with_relations().order_by("-season__year", "season__series__sort_order", "-round"))
+    # the track's own events know their track (the related manager sets it): only season and series joined
+    events = list(
+        track.events.select_related("season__series").order_by("-season__year", "season__series__sort_order", "-round")
+    )
     leader = Window(RowNumber(), partition_by=[F("event_id")], order_by=[F("laps_led").desc(nulls_last=True), "finish"])
     facts = (
         Entry.objects.filter(track=track)
