@@ -226,3 +226,15 @@ def test_only_a_glued_table_asks_what_the_database_knows_of_the_season_its_prose
     asked.clear()
     read_report(b"In the Truck race at Mid-Ohio in 2022...\n\n" + TABLE.encode(), "r.csv", knowledge_for=knowledge_for)
     assert asked == []
+
+
+def test_a_shortened_track_or_team_name_is_created_with_a_warning_naming_the_known_one(run_import, tmp_path, make):
+    make.track(name="Atlanta Motor Speedway")
+    make.team(name="Joe Gibbs Racing")
+    path = tmp_path / "race.csv"
+    path.write_text("Pos,Driver,Team,Laps\n1,Ann Able,Gibbs Racing,10\n2,Bo Baker,Kaulig Racing,10\n", encoding="utf-8")
+    ok, out, err = run_import(path, "--series", "Cup", "--year", 2024, "--track", "Atlanta")
+    assert ok, err
+    assert "new track 'Atlanta' is close to 'Atlanta Motor Speedway'; if they are one, merge them in admin" in out
+    assert "new team 'Gibbs Racing' is close to 'Joe Gibbs Racing'" in out
+    assert "Kaulig Racing' is close" not in out  # sharing the word "Racing" is not enough

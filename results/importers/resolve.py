@@ -141,7 +141,11 @@ class Names:
     def track(self, name, **description):
         """The id of the track, created with ``description`` (length, surface, kind) when new."""
         name = self.clean(name, "track")
-        return self.lookup(Track, name) or self.create(Track, {name: description})[name_key(name)]
+        found = self.lookup(Track, name)
+        if found is None:
+            self._warn_if_close(Track, name)
+            found = self.create(Track, {name: description})[name_key(name)]
+        return found
 
     def _warn_if_suffix_differs(self, name):
         """Warn when known drivers differ from the new ``name`` only by Jr./Sr./II/III/IV."""
@@ -163,9 +167,14 @@ class Names:
         return True
 
     def _warn_if_close(self, model, name):
-        """A new name that nearly matches a known one ("Jeff Burtom") is created, with a warning."""
+        """A new name that nearly matches a known one ("Jeff Burtom") is created, with a warning. A track
+        or team is also close when one name's words are all in the other's ("Atlanta" and "Atlanta Motor
+        Speedway", "Gibbs Racing" and "Joe Gibbs Racing"): reports shorten them so."""
         choices = self._known(model)
-        match = process.extractOne(name_key(name), choices.keys(), scorer=fuzz.ratio, score_cutoff=90)
+        key = name_key(name)
+        match = process.extractOne(key, choices.keys(), scorer=fuzz.ratio, score_cutoff=90)
+        if match is None and model in (Track, Team):
+            match = process.extractOne(key, choices.keys(), scorer=fuzz.token_set_ratio, score_cutoff=100)
         if match:
             known = model.objects.filter(pk=choices[match[0]]).values_list("name", flat=True).first()
             self.outcome.warnings.append(
