@@ -62,13 +62,18 @@ class Factory:
         return entry
 
 
+def required(what, why):
+    """Skip a test that needs ``what``, or fail it where the browser tests must run (REQUIRE_BROWSER, CI)."""
+    if os.environ.get("REQUIRE_BROWSER"):
+        pytest.fail(f"{what} is missing but REQUIRE_BROWSER is set: {why}")
+    pytest.skip(f"{what} is missing ({why})")
+
+
 @pytest.fixture
-def browser_page():
-    """Headless Chromium at 1280 x 900 (the browser tests); skips where Chromium is not installed."""
+def chromium():
+    """Headless Chromium (Debian's); skips where it is not installed, unless REQUIRE_BROWSER is set."""
     if not CHROMIUM.exists():
-        if os.environ.get("REQUIRE_BROWSER"):
-            pytest.fail(f"{CHROMIUM} is missing but REQUIRE_BROWSER is set: install the chromium package")
-        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
+        required(CHROMIUM, "install the chromium package")
     playwright_api = pytest.importorskip("playwright.sync_api")
     SHOTS.mkdir(parents=True, exist_ok=True)
     with playwright_api.sync_playwright() as playwright:
@@ -85,9 +90,14 @@ def browser_page():
                 "--disable-sync",
             ],
         )
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        yield page
+        yield browser
         browser.close()
+
+
+@pytest.fixture
+def browser_page(chromium):
+    """One page at 1280 x 900 (the browser tests)."""
+    return chromium.new_page(viewport={"width": 1280, "height": 900})
 
 
 @pytest.fixture

@@ -8,47 +8,15 @@ from the project's package.json (``make install`` runs ``npm ci``).
 """
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import CHROMIUM, SHOTS
+from tests.conftest import SHOTS, required
 
 AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
 WIDTHS = (375, 1280)
 pytestmark = pytest.mark.browser
-
-
-def required(what, why):
-    if os.environ.get("REQUIRE_BROWSER"):
-        pytest.fail(f"{what} is missing but REQUIRE_BROWSER is set: {why}")
-    pytest.skip(f"{what} is missing ({why})")
-
-
-@pytest.fixture
-def browser():
-    """Chromium itself, for pages in several colour schemes (``browser_page``, in conftest, is one page)."""
-    if not CHROMIUM.exists():
-        required(CHROMIUM, "install the chromium package")
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
@@ -180,14 +148,14 @@ PAGES = {
 }
 
 
-def test_every_page_fits_a_phone_and_a_desktop_and_passes_axe(site, live_server, browser):
+def test_every_page_fits_a_phone_and_a_desktop_and_passes_axe(site, live_server, chromium):
     if not AXE.exists():
         required(AXE, "run make install (npm ci installs axe-core)")
     axe = AXE.read_text(encoding="utf-8")
     faults, overflows = [], []
     for scheme in ("light", "dark"):
         # the site's CSP allows no inline script: the test's own injection is let through
-        context = browser.new_context(color_scheme=scheme, bypass_csp=True)
+        context = chromium.new_context(color_scheme=scheme, bypass_csp=True)
         page = context.new_page()
         for width in WIDTHS:
             page.set_viewport_size({"width": width, "height": 900})
