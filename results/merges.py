@@ -165,6 +165,8 @@ def _merge_one(model, kind, keep, other, user, last_entry_id):
         if mine in (None, "") and theirs not in (None, ""):
             kept_before[f.attname] = mine
             setattr(keep, f.attname, theirs)
+    if kind == "driver":  # a derived row, but its champion would be nulled by the delete before the recompute
+        Championship.objects.filter(champion=other).update(champion=keep)
     other.delete()
     keep.save()
     created = {}

@@ -336,3 +336,35 @@ def test_1972_points_for_laps_completed_come_from_the_stored_laps_and_track(clie
     Entry.objects.create(event=race, driver=runner_up, finish=2, points=123, laps=188)  # laps made up the rest
     summaries.refresh(seasons=[race.season_id])
     assert Championship.objects.get(season=race.season_id).champion == runner_up
+
+
+def test_merging_the_champion_into_his_other_spelling_keeps_the_title(editor_client, cup_1990, make):
+    spelling = make.driver(name="Dale Earnhardt Sr.")
+    data = {"action": "merge_selected", "_selected_action": [cup_1990["earnhardt"].pk, spelling.pk]}
+    response = editor_client.post("/admin/results/driver/", {**data, "keep": spelling.pk}, follow=True)
+    assert response.status_code == 200
+    assert Championship.objects.get(season=cup_1990["season"]).champion == spelling
+
+
+def test_a_career_with_an_exhibition_pages_through_every_result(client, cup_1990, make):
+    clash = make.event(year=1991, round=1, series=cup_1990["season"].series, name="The Clash", counts_for_points=False)
+    Entry.objects.create(event=clash, driver=cup_1990["earnhardt"], finish=1)
+    for year in range(1992, 1992 + 47):  # 51 results in all, 50 of them counting: two pages of 50
+        race = make.event(year=year, round=1, series=cup_1990["season"].series, name=f"Race {year}")
+        Entry.objects.create(event=race, driver=cup_1990["earnhardt"], finish=1, points=185)
+    summaries.refresh(seasons=Entry.objects.values_list("event__season", flat=True).distinct())
+    url = cup_1990["earnhardt"].get_absolute_url()
+    shown = [row.record.pk for page in (1, 2) for row in client.get(url, {"page": page}).context["results"].page]
+    assert len(set(shown)) == Entry.objects.filter(driver=cup_1990["earnhardt"]).count() == 51
+
+
+def test_a_new_season_with_only_its_exhibition_run_says_so_and_home_keeps_the_last_standings(client, cup_1990, make):
+    clash = make.event(year=1991, round=1, series=cup_1990["season"].series, name="The Clash", counts_for_points=False)
+    Entry.objects.create(event=clash, driver=cup_1990["martin"], finish=1)
+    summaries.refresh(seasons=[clash.season_id])
+    page = client.get("/series/cup/1991/")
+    assert page.status_code == 200
+    assert "No standings yet: no race of this season counts for points" in page.content.decode()
+    assert "Final standings" not in page.content.decode()
+    leaders = [(row["year"], row["driver_name"]) for row in client.get("/").context["leaders"]]
+    assert leaders[0] == (1990, "Dale Earnhardt")

@@ -106,7 +106,9 @@ def season_champions(series):
 
 def newest_seasons():
     newest_year = (
-        Season.objects.filter(series=OuterRef("series"), events__isnull=False).order_by("-year").values("year")
+        Season.objects.filter(series=OuterRef("series"), championship__final_round__isnull=False)
+        .order_by("-year")
+        .values("year")
     )
     return Season.objects.filter(year=Subquery(newest_year[:1]))
 

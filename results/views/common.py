@@ -20,7 +20,7 @@ def filtered_table(
     Columns carry their own tie-break (``id`` last, in the sort's direction), so rows that tie keep
     one order and no row appears on two pages. ``joins``: relations to select onto the page's rows
     only, after the page is chosen (``paging.DeferredJoinPaginator``). ``total``: the number of rows when no
-    filter applies, where the summaries already hold it (a career's starts): no COUNT query then.
+    filter applies, where the page has read it already (a career: its chart has every result): no COUNT query then.
     """
     if filterset is None:
         rows = queryset

@@ -47,6 +47,7 @@ def driver_detail(request, slug):
     entries = driver.entries.for_results_table(known=["driver"])
     tracks = [(row["track_pk"], row["track_slug"], row["track_name"]) for row in by_track]
     tracks.sort(key=lambda track: track[2])
+    finishes = selectors.career_finishes(driver)  # one row per result: the unfiltered list's count too
     filterset = ResultsFilter(request.GET or None, queryset=entries, tracks=tracks)
     results = filtered_table(
         request,
@@ -56,7 +57,7 @@ def driver_detail(request, slug):
         caption="Every result",
         exclude=["driver"],
         joins=results_table_joins(known=["driver"]),
-        total=driver.starts,
+        total=len(finishes),  # not driver.starts: that leaves out exhibition races, which the list has
     )
     csv = export(request, results, f"{driver.slug}-results")
     if csv:
@@ -68,7 +69,7 @@ def driver_detail(request, slug):
         "titles": queries.titles(by_season),
         "by_track": stats_table(TrackStatsTable, by_track, "Results at each track"),
         "years": sorted({row["year"] for row in by_season}),
-        "chart": finishes_chart(selectors.career_finishes(driver)),
+        "chart": finishes_chart(finishes),
         "results": results,
         "filter": filterset,
     }

@@ -30,8 +30,12 @@ def season_detail(request, slug, year):
     rows = list(queries.standings_after(season, after, champion_id=champion_id)) if after else []
     if request.GET.get("after") and not rows:
         raise Http404(f"No standings after round {after} of this season (a race that did not count, or none).")
-    final = after == final_round and championship.finished
-    title = f"{year} final standings" if final else f"{year} standings after round {after}"
+    final = championship is not None and after is not None and after == final_round and championship.finished
+    if after is None:  # no race of the season counts yet (an exhibition alone), or none was recomputed
+        heading = "No standings yet: no race of this season counts for points"
+    else:
+        heading = "Final standings" if final else f"Standings after round {after}"
+    title = f"{year} {heading[0].lower()}{heading[1:]}"
     standings = stats_table(ChampionshipTable, rows, title)
     csv = export(request, standings, f"{season.series.slug}-{year}-standings")
     if csv:
@@ -41,6 +45,7 @@ def season_detail(request, slug, year):
         "championship": championship,
         "rulebook": queries.rulebook_name(championship.rulebook) if championship else "",
         "after": after,
+        "heading": heading,
         "standings": standings,
         "adjustments": queries.adjustments(season),
         **season_course(season, standings, rows),
