@@ -1,5 +1,5 @@
 """Records and leaders of a series: championships, all-time and single-season leaders, win streaks, first
-wins, youngest winners. Each function is one query; totals come from the season summary rows
+wins, youngest winners, from points races only (an exhibition win is no record). Each function is one query; totals come from the season summary rows
 (``DriverSeason``), titles from the championship rows the standings keep (``Championship``)."""
 
 from dataclasses import dataclass, field
@@ -112,7 +112,7 @@ def win_streaks(series, limit=TOP):
                    ROW_NUMBER() OVER (ORDER BY e.race_order, e.event_id)
                    - ROW_NUMBER() OVER (PARTITION BY e.driver_id ORDER BY e.race_order, e.event_id) AS island
             FROM {entry} e JOIN {event} ev ON ev.id = e.event_id JOIN {season} s ON s.id = ev.season_id
-            WHERE e.finish = 1 AND s.series_id = %s
+            WHERE e.finish = 1 AND s.series_id = %s AND ev.counts_for_points
         ) w JOIN {driver} d ON d.id = w.driver_id
         GROUP BY d.id, d.name, d.slug, w.island
         HAVING COUNT(*) > 1
@@ -128,7 +128,8 @@ def win_streaks(series, limit=TOP):
 def first_wins(series, limit=TOP):
     """The drivers whose first win in the series came most recently: [(name, slug, (year, round))]."""
     rows = (
-        Entry.objects.filter(finish=1, event__season__series=series)
+        Entry.objects.counted()
+        .filter(finish=1, event__season__series=series)
         .values("driver__name", "driver__slug")
         .annotate(first=Min("race_order"))
         .order_by("-first", "driver__name")[:limit]
@@ -141,9 +142,8 @@ def youngest_winners(series, limit=TOP):
     history we hold): [(name, slug, age in days, event)]."""
     age = ExpressionWrapper(F("event__date") - F("driver__birth_date"), output_field=DurationField())
     rows = (
-        Entry.objects.filter(
-            finish=1, event__season__series=series, event__date__isnull=False, driver__birth_date__isnull=False
-        )
+        Entry.objects.counted()
+        .filter(finish=1, event__season__series=series, event__date__isnull=False, driver__birth_date__isnull=False)
         .annotate(age=age)
         .select_related("driver", "event__season")
         .order_by("age", "race_order")[:limit]

@@ -368,3 +368,16 @@ def test_a_new_season_with_only_its_exhibition_run_says_so_and_home_keeps_the_la
     assert "Final standings" not in page.content.decode()
     leaders = [(row["year"], row["driver_name"]) for row in client.get("/").context["leaders"]]
     assert leaders[0] == (1990, "Dale Earnhardt")
+
+
+def test_an_exhibition_win_is_no_first_win_and_no_streak_on_the_records_page(client, cup_1990, make):
+    clash = make.event(year=1991, round=1, series=cup_1990["season"].series, name="The Clash", counts_for_points=False)
+    Entry.objects.create(event=clash, driver=cup_1990["bodine"], finish=1)
+    Entry.objects.create(event=clash, driver=cup_1990["earnhardt"], finish=2)
+    race = make.event(year=1991, round=2, series=cup_1990["season"].series, name="Race 1")
+    Entry.objects.create(event=race, driver=cup_1990["earnhardt"], finish=1, points=185)
+    summaries.refresh(seasons=[clash.season_id])
+    response = client.get("/series/cup/records/")
+    assert "Geoff Bodine" not in [name for name, _, _ in response.context["first_wins"]]
+    # Earnhardt won 1990's last race and 1991's first points race: the Clash between does not break it
+    assert response.context["streaks"][0][:3] == ("Dale Earnhardt", "dale-earnhardt", 2)
