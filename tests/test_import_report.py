@@ -238,3 +238,15 @@ def test_a_shortened_track_or_team_name_is_created_with_a_warning_naming_the_kno
     assert "new track 'Atlanta' is close to 'Atlanta Motor Speedway'; if they are one, merge them in admin" in out
     assert "new team 'Gibbs Racing' is close to 'Joe Gibbs Racing'" in out
     assert "Kaulig Racing' is close" not in out  # sharing the word "Racing" is not enough
+
+
+def test_a_reimport_without_team_or_number_columns_keeps_the_stored_ones(run_import, tmp_path):
+    full, short = tmp_path / "full.csv", tmp_path / "short.csv"
+    full.write_text("Pos,#,Driver,Team,Laps\n1,24,Ann Able,Able Racing,10\n2,5,Bo Baker,Baker Motorsports,10\n")
+    assert run_import(full, *RACE)[0]
+    short.write_text("Pos,Driver,Laps\n1,Ann Able,10\n2,Bo Baker,9\n")  # a correction of the laps only
+    ok, out, err = run_import(short, *RACE)
+    assert ok, err
+    assert [line for line in out.splitlines() if "changed:" in line] == ["  changed: Bo Baker: laps 10 -> 9"]
+    kept = list(Entry.objects.order_by("finish").values_list("number", "team__name", "laps"))
+    assert kept == [("24", "Able Racing", 10), ("5", "Baker Motorsports", 9)]

@@ -27,6 +27,7 @@ def check(report, facts, outcome):
         if row is not None and "pole" not in report.has_columns:
             for other in rows:  # the report's word: the one pole winner of the race
                 other.pole = other is row
+            report.has_columns.add("pole")  # written for every row, so no stored pole stays beside it
             outcome.notes.append(f"pole winner from the prose: {row.driver}")
     for stage, name in sorted(facts.stage_winners.items()):
         row, column = row_for(name, rows), f"stage{stage}"

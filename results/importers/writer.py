@@ -278,8 +278,8 @@ def _write_entries(event, report, names, outcome):
         values["status"] = values["status"] or ""
         for column, field_name in FIELDS.items():
             value = getattr(row, column)
-            if column not in columns and value is None:
-                continue  # the report does not say (a value the prose gave still counts)
+            if column not in columns and value in (None, "", False):
+                continue  # the report does not say: a row's empty default is no value (the prose's still count)
             if column == "team":
                 value = names.team(value, line=row.line) if value else None
             elif column == "manufacturer":
