@@ -250,3 +250,12 @@ def test_a_reimport_without_team_or_number_columns_keeps_the_stored_ones(run_imp
     assert [line for line in out.splitlines() if "changed:" in line] == ["  changed: Bo Baker: laps 10 -> 9"]
     kept = list(Entry.objects.order_by("finish").values_list("number", "team__name", "laps"))
     assert kept == [("24", "Able Racing", 10), ("5", "Baker Motorsports", 9)]
+
+
+def test_a_glued_table_broken_by_a_blank_line_is_refused_not_cut(run_import, seed_report, tmp_path):
+    text = seed_report.read_text(encoding="utf-8")
+    broken = tmp_path / "broken.txt"
+    broken.write_text(text.replace("\n201615Tanner Gray", "\n\n201615Tanner Gray"), encoding="utf-8")
+    ok, out, err = run_import(broken, "--round", 15)
+    assert not ok and "the table stops after 19 rows, but line" in err and "reads like row 20" in err
+    assert not Entry.objects.exists()

@@ -157,6 +157,18 @@ def _read_glued(text, source, knowledge_for, known_makes, known_tracks):
     else:
         legend = []
     first_line = index + 2 + next((i for i, text in enumerate(lines[index + 1 :]) if text.strip()), 0)
+    # a blank or note line inside the table would end it there: rows after it must not vanish unread
+    following = re.compile(rf"\s*{len(body) + 1}\d{{0,8}}[A-Za-z*]")
+    for offset, line in enumerate(legend):
+        if following.match(line):
+            at = first_line + len(body) + offset
+            raise ReportError(
+                f"the table stops after {len(body)} rows, but line {at} reads like row {len(body) + 1}",
+                line=at,
+                text=line[:200],
+                source=source,
+                expected="one row per line with nothing between them: remove the blank or note line inside the table",
+            )
     prose = _prose_before(lines, index)
     facts = facts_from_prose(prose[:50_000], known_tracks=known_tracks)
     rows = flattened.read_table(
