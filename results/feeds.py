@@ -1,9 +1,10 @@
 """Atom feeds of new results: every series, or one."""
 
 import datetime
+from typing import Any
 
 from django.contrib.syndication.views import Feed
-from django.db.models import OuterRef, Subquery
+from django.db.models import F, OuterRef, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
 
@@ -32,7 +33,8 @@ class SeriesFeed(Feed):
     def items(self, series):
         """The newest races: chosen first, then read with their winners (the subqueries for 30 races only)."""
         newest = Event.objects.all() if series is None else Event.objects.filter(season__series=series)
-        order = ["-season__year", "-date", "season__series__sort_order", "-round"]
+        # undated races after dated ones on both databases (PostgreSQL puts NULLs first descending)
+        order: list[Any] = ["-season__year", F("date").desc(nulls_last=True), "season__series__sort_order", "-round"]
         ids = list(newest.order_by(*order).values_list("pk", flat=True)[:ITEMS])
         imported = ImportRun.objects.filter(events=OuterRef("pk")).order_by("-started_at").values("started_at")[:1]
         events = Event.objects.filter(pk__in=ids).with_relations().with_podium().annotate(imported=Subquery(imported))
