@@ -106,3 +106,21 @@ def test_saved_results_page_picks_the_results_table(run_import, tmp_path, expect
     assert imported_rows() == expected_rows
     assert Entry.objects.get(finish=33).rookie and not Entry.objects.get(finish=32).rookie
     assert Entry.objects.get(finish=31).ineligible
+
+
+def test_wikipedia_spells_initials_apart_and_still_finds_the_known_driver(run_import, tmp_path, make):
+    known = make.driver(name="A.J. Allmendinger")
+    page = tmp_path / "2024-cup.html"
+    page.write_text(
+        "<h3>Race results</h3><table class='wikitable sortable'><tr><th>Pos</th><th>Grid</th><th>No</th>"
+        "<th>Driver</th><th>Team</th><th>Manufacturer</th><th>Laps</th></tr>"
+        "<tr><th scope='row'>1</th><td>2</td><td>24</td><td>William Byron</td><td>Hendrick Motorsports</td>"
+        "<td>Chevrolet</td><td>200</td></tr>"
+        "<tr><th scope='row'>2</th><td>1</td><td>16</td><td><a href='/wiki/AJ'>A. J. Allmendinger</a> (i)</td>"
+        "<td>Kaulig Racing</td><td>Chevrolet</td><td>200</td></tr></table>",
+        encoding="utf-8",
+    )
+    ok, out, err = run_import(page, "--series", "Cup", "--year", 2024, "--track", "Daytona International Speedway")
+    assert ok, err
+    assert Entry.objects.get(finish=2).driver == known
+    assert "A. J. Allmendinger" not in out  # not listed among the drivers created

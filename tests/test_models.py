@@ -78,6 +78,13 @@ def test_names_have_spelling_insensitive_keys_and_slugs(make):
     assert name_key("G2g Racing") == name_key("G2G Racing")
 
 
+def test_wikipedias_spaced_initials_are_the_historys_initials():
+    assert name_key("A. J. Allmendinger") == name_key("A.J. Allmendinger") == name_key("AJ Allmendinger")
+    assert name_key("J. D. McDuffie") == name_key("J.D. McDuffie")
+    assert name_key("A & M Racing") != name_key("AM Racing")  # letters without their periods are words
+    assert name_key("Kenneth W. Smith") == "kenneth w smith"
+
+
 def test_two_drivers_cannot_share_a_name_key(make):
     make.driver(name="Kenkō Miura")
     with pytest.raises(IntegrityError), transaction.atomic():
