@@ -108,6 +108,37 @@ def test_saved_results_page_picks_the_results_table(run_import, tmp_path, expect
     assert Entry.objects.get(finish=31).ineligible
 
 
+def wikipedia_article(title: str, *rows: str) -> str:
+    """A race article as saved from Wikipedia: its heading, then the race results with a row header per car."""
+    body = "".join(rows) or (
+        "<tr><th scope='row'>1</th><td>2</td><td>24</td><td>William Byron</td><td>Hendrick Motorsports</td>"
+        "<td>Chevrolet</td><td>200</td></tr>"
+    )
+    return (
+        f"<html><head><title>{title} - Wikipedia</title></head><body><h1 id='firstHeading'>"
+        f"<span class='mw-page-title-main'>{title}</span></h1><p>The {title} was a NASCAR Cup Series race.</p>"
+        "<h3>Race results</h3><table class='wikitable sortable'><tr><th>Pos</th><th>Grid</th><th>No</th>"
+        f"<th>Driver</th><th>Team</th><th>Manufacturer</th><th>Laps</th></tr>{body}</table></body></html>"
+    )
+
+
+def test_an_article_finds_its_race_by_name_among_a_tracks_races(run_import, tmp_path, make):
+    cup = make.series(name="NASCAR Cup Series", short_name="Cup")
+    daytona = make.track(name="Daytona International Speedway")
+    make.event(year=2024, round=1, series=cup, track=daytona, name="DAYTONA 500")
+    summer = make.event(year=2024, round=25, series=cup, track=daytona, name="Coke Zero Sugar 400")
+    page = tmp_path / "article.html"
+    page.write_text(wikipedia_article("2024 Coke Zero Sugar 400"), encoding="utf-8")
+    ok, out, err = run_import(page, "--track", "Daytona International Speedway")
+    assert ok, err
+    assert Entry.objects.get().event == summer
+
+    page.write_text(wikipedia_article("2024 Duel 1"), encoding="utf-8")
+    ok, out, err = run_import(page, "--track", "Daytona International Speedway")
+    assert not ok
+    assert "rounds 1 (DAYTONA 500), 25 (Coke Zero Sugar 400)" in err and "--round" in err
+
+
 def test_wikipedia_spells_initials_apart_and_still_finds_the_known_driver(run_import, tmp_path, make):
     known = make.driver(name="A.J. Allmendinger")
     page = tmp_path / "2024-cup.html"

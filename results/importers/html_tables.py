@@ -59,7 +59,17 @@ def read(text: str, source: str, *, known_makes=()) -> Report:
     report = Report(source=source, text=text, format="html", rows=rows, has_columns=carried | {"rookie", "ineligible"})
     report.warnings += warnings
     report.prose = prose
+    report.facts.title = _page_title(document)
     return report
+
+
+def _page_title(document) -> str:
+    """The page's own heading, else its <title> without the site's name ("2024 Daytona 500 - Wikipedia")."""
+    for element in document.iter("h1", "title"):
+        title = " ".join(element.text_content().split())
+        if title:
+            return re.split(r" [-–—|] ", title)[0][:200]
+    return ""
 
 
 def _tables(document, source) -> list[Table]:

@@ -7,6 +7,7 @@ in one transaction with the import run that logs it. A dry run does all of it an
 """
 
 import datetime
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,7 +37,9 @@ from results.models import (
     Track,
 )
 from results.models.event import race_order
+from results.names import name_key
 
+_YEAR = re.compile(r"(19|20)\d\d")  # a season's year inside a race's name
 # Report columns -> Entry fields; a column the report lacks leaves the stored value alone.
 FIELDS = {
     "start": "start",
@@ -199,6 +202,11 @@ def _write_report(data, options, outcome):
         outcome.undo.update(created=dict(outcome.created), after=race_state.digest(race_state.capture(event.pk)))
 
 
+def _race_words(name: str) -> str:
+    """A race's name without its year: "2024 Daytona 500" is the "DAYTONA 500" of 2024."""
+    return " ".join(word for word in name_key(name).split() if not _YEAR.fullmatch(word))
+
+
 def _find_event(season, track, facts, outcome):
     """The event this report describes: by round, else by track within the season, else a new one."""
     events = season.events.all()
@@ -214,13 +222,17 @@ def _find_event(season, track, facts, outcome):
     else:
         at_track = list(events.filter(track=track))
         if len(at_track) > 1:
-            raise ReportError(
-                f"{season.year} has {len(at_track)} races at {track} (rounds "
-                + ", ".join(str(e.round) for e in at_track)
-                + ")",
-                source=outcome.source,
-                expected="pass --round",
-            )
+            wanted = {_race_words(facts.name), _race_words(facts.title)} - {""}
+            named = [e for e in at_track if _race_words(e.name) in wanted]
+            if len(named) != 1:
+                raise ReportError(
+                    f"{season.year} has {len(at_track)} races at {track} (rounds "
+                    + ", ".join(f"{e.round}{f' ({e.name})' if e.name else ''}" for e in at_track)
+                    + ")",
+                    source=outcome.source,
+                    expected="pass --round, or --name as the race is named",
+                )
+            at_track = named
         event = at_track[0] if at_track else None
     # the race as it was, for a revert (results.reverts); None: this import creates it
     outcome.undo = {"race": race_state.capture(event.pk) if event is not None else None}
