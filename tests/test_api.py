@@ -173,3 +173,12 @@ def test_the_docs_page_is_served_by_the_site_itself(client, db):
     assert client.get("/api/v1/docs/", {"script": ""}).status_code == 200
     for src in scripts:
         assert client.get(src.split("?")[0]).status_code == 200, src
+
+
+def test_a_developer_starts_at_the_root_and_follows_its_links(client, season):
+    assert client.get("/api/").headers["Location"] == "/api/v1/"
+    links = client.get("/api/v1/").json()
+    assert {"series", "seasons", "races", "drivers", "tracks", "teams", "manufacturers", "docs", "schema"} <= set(links)
+    for name, url in links.items():
+        assert client.get(url).status_code == 200, name
+    assert client.get(links["drivers"]).json()["count"] == 4  # Kligerman, Smith, Miura, Heim

@@ -13,6 +13,7 @@ def resource(view_class):
 
 
 urlpatterns = [
+    path("", resource(views.Root), name="root"),
     path("series/", resource(views.SeriesList), name="series-list"),
     path("series/<slug:slug>/", resource(views.SeriesDetail), name="series"),
     path("seasons/", resource(views.SeasonList), name="seasons"),

@@ -13,6 +13,7 @@ from drf_spectacular.renderers import OpenApiJsonRenderer
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics
 from rest_framework.response import Response
+from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
 from results import selectors
@@ -256,3 +257,17 @@ class OpenAPISchema(APIView):
     @extend_schema(exclude=True)
     def get(self, request):
         return Response(openapi_schema())
+
+
+class Root(APIView):
+    """Where to start: each collection's address, the documentation, the schema and the bulk downloads."""
+
+    COLLECTIONS = ("series-list", "seasons", "races", "drivers", "tracks", "teams", "manufacturers")
+
+    @extend_schema(exclude=True)
+    def get(self, request):
+        links = {name.removesuffix("-list"): reverse(f"api:{name}", request=request) for name in self.COLLECTIONS}
+        links["docs"] = reverse("api:docs", request=request)
+        links["schema"] = reverse("api:schema", request=request)
+        links["downloads"] = reverse("results:data", request=request)
+        return Response(links)
