@@ -1,32 +1,73 @@
-"""Which driver or team a pasted name is: the same name (or an alias), a near match, or someone new.
+"""Which driver, team or track a report's name is: the same name (or an alias), a near match, or new.
 
-The import preview in admin shows this for each row, so that an editor decides about near matches
-("Jeff Burtom" / "Jeff Burton") before anything is written. The importer itself matches only exact
-names and aliases; "use existing" adds the pasted spelling as an alias, so the importer then finds it.
+One rule says what is near (``Near``): the importer warns with it, and the admin previews (Paste
+results, Import a report) offer each near match as "use existing" or "create new" with it, so an
+editor is asked about exactly what the command line warns about. The importer itself matches only
+exact names and aliases; "use existing" adds the report's spelling as an alias, so it then finds it.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from results.models import Driver, DriverAlias, Team, TeamAlias
+from results.models import Driver, DriverAlias, Team, TeamAlias, Track, TrackAlias
 from results.names import name_key
 
-NEAR = 85  # rapidfuzz WRatio of the name keys: typos and dropped suffixes score above, other people below
+TYPO = 90  # rapidfuzz ratio of the name keys: a letter or two apart ("Jeff Burtom") scores above
 NEAR_LIMIT = 3
 
-KINDS = {"driver": (Driver, DriverAlias), "team": (Team, TeamAlias)}
+KINDS = {"driver": (Driver, DriverAlias), "team": (Team, TeamAlias), "track": (Track, TrackAlias)}
+_SUFFIX = re.compile(r"\s+(?:jr|sr|ii|iii|iv)$")
+
+
+def unsuffixed(key):
+    return _SUFFIX.sub("", key)
+
+
+class Near:
+    """The known names (keys) of one kind close to a new name's key.
+
+    Close means a letter or two apart ("Jeff Burtom", "Jeff Burton"); for a driver, the same name
+    but for Jr./Sr./II/III/IV (father and son race each other, so never the same without an editor
+    saying so); for a track or a team, a name whose words are all in the other's ("Atlanta" and
+    "Atlanta Motor Speedway", "Gibbs Racing" and "Joe Gibbs Racing"): reports shorten them so.
+    Sharing one word ("Kaulig Racing", "Joe Gibbs Racing") is not close.
+    """
+
+    def __init__(self, kind, keys):
+        self.kind, self.keys = kind, keys  # keys: a collection the caller may add to
+        self._bare: dict[str, list[str]] | None = None
+
+    def keys_near(self, key, limit=NEAR_LIMIT) -> list[str]:
+        """Close keys, the ones differing by a suffix first, then by closeness."""
+        if self.kind == "driver":
+            if self._bare is None:  # by the key without its suffix: built once, looked up per name
+                self._bare = {}
+                for known in self.keys:
+                    self._bare.setdefault(unsuffixed(known), []).append(known)
+            found = [known for known in self._bare.get(unsuffixed(key), ()) if known != key]
+        else:
+            within = process.extract(key, self.keys, scorer=fuzz.token_set_ratio, score_cutoff=100, limit=limit * 4)
+            found = [known for known, _score, _index in within if known != key]
+        typos = process.extract(key, self.keys, scorer=fuzz.ratio, score_cutoff=TYPO, limit=limit + len(found))
+        found += [known for known, _score, _index in typos if known not in found and known != key]
+        return found[:limit]
+
+    def differs_by_suffix(self, key, known):
+        return self.kind == "driver" and unsuffixed(key) == unsuffixed(known)
 
 
 @dataclass
 class Match:
-    """One distinct name of a pasted table and what it is."""
+    """One distinct name of a report and what it is."""
 
     kind: str
     name: str
     key: str
-    record: object = None  # the existing driver or team with this name or alias
+    record: object = None  # the existing driver, team or track with this name or alias
     near: list = field(default_factory=list)  # existing ones it nearly matches, best first
+    chosen: str = ""  # in an admin preview, the editor's choice: a near one's id, "new", or none yet
 
     @property
     def is_new(self):
@@ -38,8 +79,8 @@ class Match:
 
 
 def match_names(kind, names):
-    """A Match per distinct name (by key), in order of appearance. Three queries, plus one for the
-    candidates' names when some name is new."""
+    """A Match per distinct name (by key), in order of appearance. Two queries, plus three when
+    some name is new (the known keys and the near ones' records)."""
     model, alias_model = KINDS[kind]
     wanted = {}
     for name in names:
@@ -53,13 +94,11 @@ def match_names(kind, names):
     if new:
         choices = dict(model._default_manager.values_list("key", "pk"))
         choices.update(alias_model._default_manager.values_list("key", kind))
+        near = Near(kind, list(choices))
         pks_by_match = {}
         for match in new:
-            found = process.extract(
-                match.key, list(choices), scorer=fuzz.WRatio, limit=NEAR_LIMIT * 2, score_cutoff=NEAR
-            )
             pks = []
-            for key, _score, _index in found:
+            for key in near.keys_near(match.key, limit=NEAR_LIMIT * 2):
                 if choices[key] not in pks:
                     pks.append(choices[key])
             pks_by_match[match.key] = pks[:NEAR_LIMIT]
@@ -67,3 +106,14 @@ def match_names(kind, names):
         for match in new:
             match.near = [records[pk] for pk in pks_by_match[match.key]]
     return matches
+
+
+def match_report(outcome):
+    """The Matches of an import's (or a dry run's) names: its drivers, teams and track."""
+    rows = outcome.report.rows if outcome.report else []
+    track = [outcome.event.track.name] if outcome.event is not None else []
+    return (
+        match_names("driver", [r.driver for r in rows])
+        + match_names("team", [r.team for r in rows])
+        + match_names("track", track)
+    )

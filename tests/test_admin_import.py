@@ -3,7 +3,7 @@
 from django.contrib.admin.models import LogEntry
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from results.models import Entry, Event, ImportRun
+from results.models import Entry, Event, ImportRun, TeamAlias, Track, TrackAlias
 
 URL = "/admin/results/importrun/import/"
 
@@ -141,3 +141,54 @@ def test_an_ambiguous_line_is_settled_by_choosing_its_reading(editor_client):
     confirmed = editor_client.post(URL, {**facts, "numbers": "Driver Aovich=1\nDriver Bovich=10", "confirm": "1"})
     assert confirmed.status_code == 302
     assert Entry.objects.get(driver__name="Driver Aovich").start == 11
+
+
+ATLANTA = {"series": "Cup", "year": 2024, "round": 2, "track": "Atlanta"}
+GIBBS = "Pos,Driver,Team,Laps\n1,Ann Able,Gibbs Racing,260\n2,Bo Baker,Kaulig Racing,260\n"
+
+
+def test_a_shortened_track_is_offered_as_the_known_one_and_use_existing_keeps_one_track(editor_client, make):
+    atlanta = make.track(name="Atlanta Motor Speedway")
+    make.team(name="Joe Gibbs Racing")
+    preview = editor_client.post(URL, {"text": GIBBS, **ATLANTA, "preview": "1"})
+    asked = {m.name: m for m in preview.context["decisions"].pending}
+    assert asked["Atlanta"].near == [atlanta]
+    assert 'value="new"> create new' in preview.content.decode()
+
+    undecided = editor_client.post(URL, {"text": GIBBS, **ATLANTA, "confirm": "1"})
+    assert undecided.context["decisions"].undecided == ["Gibbs Racing", "Atlanta"]
+    assert not Event.objects.exists()
+
+    choices = {asked["Atlanta"].field_name: atlanta.pk, asked["Gibbs Racing"].field_name: "new"}
+    response = editor_client.post(URL, {"text": GIBBS, **ATLANTA, **choices, "confirm": "1"})
+    assert response.status_code == 302
+    assert Event.objects.get().track == atlanta
+    assert list(TrackAlias.objects.values_list("name", "track")) == [("Atlanta", atlanta.pk)]
+    assert Track.objects.count() == 1
+    assert Entry.objects.get(finish=1).team.name == "Gibbs Racing"  # "create new"
+
+
+def test_a_shortened_team_chosen_as_existing_becomes_its_alias(editor_client, make):
+    gibbs = make.team(name="Joe Gibbs Racing")
+    make.track(name="Atlanta")
+    preview = editor_client.post(URL, {"text": GIBBS, **ATLANTA, "preview": "1"})
+    (asked,) = preview.context["decisions"].pending  # "Kaulig Racing" shares only a word: not asked
+    assert (asked.name, asked.near) == ("Gibbs Racing", [gibbs])
+    editor_client.post(URL, {"text": GIBBS, **ATLANTA, asked.field_name: gibbs.pk, "confirm": "1"})
+    assert Entry.objects.get(finish=1).team == gibbs
+    assert TeamAlias.objects.get().name == "Gibbs Racing"
+
+
+def test_the_preview_asks_about_each_name_the_importer_warns_is_close(editor_client, make):
+    for name in ("Jeff Burton", "Trey Burke III", "Dale Earnhardt Jr", "Kenneth Wallace"):
+        make.driver(name=name)
+    make.team(name="Joe Gibbs Racing")
+    make.track(name="Atlanta Motor Speedway")
+    text = (
+        "Pos,Driver,Team,Laps\n1,Jeff Burtom,Gibbs Racing,260\n2,Trey Burke,Kaulig Racing,260\n"
+        "3,Dale Earnhardt,Richard Childress Racing,259\n4,Kenny Wallace,Team Penske,259\n"
+    )
+    preview = editor_client.post(URL, {"text": text, **ATLANTA, "preview": "1"})
+    warned = {w.split("'")[1] for w in preview.context["outcome"].warnings if "close to" in w or "by a suffix" in w}
+    asked = {m.name for m in preview.context["decisions"].pending}
+    assert warned == asked == {"Jeff Burtom", "Trey Burke", "Dale Earnhardt", "Gibbs Racing", "Atlanta"}

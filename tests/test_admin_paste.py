@@ -36,11 +36,11 @@ def test_a_near_match_must_be_decided_then_use_existing_keeps_one_driver(editor_
     kligerman = make.driver(name="Parker Kligerman")
     typo = TABLE.replace("Parker Kligerman", "Parker Kligermann")
     preview = editor_client.post(paste_url(event), {"text": typo, "preview": "1"})
-    decision = preview.context["decisions"][0]
+    decision = preview.context["decisions"].pending[0]
     assert (decision.name, decision.near) == ("Parker Kligermann", [kligerman])
 
     undecided = editor_client.post(paste_url(event), {"text": typo, "confirm": "1"})
-    assert undecided.context["undecided"] == ["Parker Kligermann"]
+    assert undecided.context["decisions"].undecided == ["Parker Kligermann"]
     assert not Entry.objects.exists()
 
     response = editor_client.post(paste_url(event), {"text": typo, "confirm": "1", decision.field_name: kligerman.pk})
@@ -62,7 +62,9 @@ def test_create_new_makes_a_second_driver(editor_client, make):
     event = make.event(year=2022)
     make.driver(name="Parker Kligerman")
     typo = TABLE.replace("Parker Kligerman", "Parker Kligermann")
-    field = editor_client.post(paste_url(event), {"text": typo, "preview": "1"}).context["decisions"][0].field_name
+    field = (
+        editor_client.post(paste_url(event), {"text": typo, "preview": "1"}).context["decisions"].pending[0].field_name
+    )
     editor_client.post(paste_url(event), {"text": typo, "confirm": "1", field: "new"})
     assert Entry.objects.get(event=event, finish=1).driver.name == "Parker Kligermann"
     assert not DriverAlias.objects.exists()

@@ -1,6 +1,8 @@
 """The import log (read-only for editors; superusers only may edit or delete a run), and the page
 where editors import a report without a shell."""
 
+from dataclasses import dataclass
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -11,12 +13,13 @@ from django.utils.html import format_html_join
 
 from results import reverts
 from results.admin.editor_words import for_editors
+from results.admin.near_matches import Decisions, decide
 from results.audit import CHANGE, log
 from results.forms import ImportForm
 from results.importers.log import describe, record_failure
 from results.importers.readings import describe_reading
 from results.importers.report import ReportError
-from results.importers.writer import import_report
+from results.importers.writer import Outcome, import_report
 from results.models import Event, ImportRun
 
 IMPORT_FIELDSETS = [
@@ -118,35 +121,72 @@ class ImportRunAdmin(admin.ModelAdmin):
         if form.refused is not None:  # the import log holds every attempt, refused uploads included
             record_failure(form.refused.source, form.refused, user=request.user, via="admin")
         if valid:
-            data, confirm = form.cleaned_data, "confirm" in request.POST
+            data = form.cleaned_data
             # from here on the form carries the report as text, and a file's name with it
             carried = ImportForm(
                 {**with_choices(request.POST).dict(), "text": data["text"], "source_name": data["source_name"]}
             )
             carried.is_valid()
-            try:
-                if confirm:
-                    outcome = import_with_history(data["content"], data["source"], form.options(), request.user)
-                else:
-                    outcome = import_report(
-                        data["content"], data["source"], form.options(), dry_run=True, user=request.user, via="admin"
-                    )
-            except ReportError as error:
+
+            def refused(error):
                 field, words = for_editors(error, fields=carried.fields)
                 if field:
                     carried.add_error(field, words)
-                context["error"] = words
-                context["choices"] = readings_to_choose(error)
+                context.update(error=words, choices=readings_to_choose(error))
+
+            try:
+                attempt = preview_then_import(data["content"], data["source"], form.options(), request)
+            except ReportError as error:
+                refused(error)
             else:
-                if confirm:
-                    self.message_user(request, " ".join(describe(outcome)[:3]), messages.SUCCESS)
-                    return redirect("admin:results_importrun_change", outcome.run.pk)
-                context.update(outcome=outcome, summary=describe(outcome), preview=True)
+                if attempt.run is not None:
+                    self.message_user(request, " ".join(describe(attempt.outcome)[:3]), messages.SUCCESS)
+                    return redirect("admin:results_importrun_change", attempt.run.pk)
+                if attempt.error is not None:
+                    refused(attempt.error)
+                context.update(outcome=attempt.preview, summary=describe(attempt.preview), preview=True)
+                context.update(decisions=attempt.decisions)
             form = carried
         context.update(
             form=form, fieldsets=[(title, [form[name] for name in names]) for title, names in IMPORT_FIELDSETS]
         )
         return TemplateResponse(request, "admin/results/importrun/import.html", context)
+
+
+@dataclass
+class Attempt:
+    """An admin import: its preview (a dry run), the near matches the editor decides, and the import
+    itself once confirmed with each decided (or why the database refused it)."""
+
+    preview: Outcome
+    decisions: Decisions
+    outcome: Outcome | None = None
+    error: ReportError | None = None
+
+    @property
+    def run(self) -> ImportRun | None:
+        """The run that logged the import, once it is saved."""
+        return self.outcome.run if self.outcome is not None else None
+
+
+def preview_then_import(data, source, options, request, *, event=None) -> Attempt:
+    """The one path of both admin imports (Import a report, Paste results). The preview is a dry run
+    (logged as one); a confirmation reads the report again that way to check the editor's choices,
+    then imports it with "use existing" spellings added as aliases first. Raises ReportError when the
+    report cannot be read."""
+    preview = import_report(data, source, options, dry_run=True, user=request.user, via="admin")
+    decisions = decide(preview, request.POST)
+    attempt = Attempt(preview, decisions)
+    if "confirm" not in request.POST:
+        decisions.undecided = []  # a preview asks; only a confirmation insists
+    elif not decisions.undecided:
+        try:
+            attempt.outcome = import_with_history(
+                data, source, options, request.user, event=event, before=decisions.add_aliases
+            )
+        except ReportError as error:
+            attempt.error = error
+    return attempt
 
 
 def readings_to_choose(error):

@@ -8,41 +8,14 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 
 from results.admin.editor_words import for_editors
-from results.admin.imports import import_with_history, readings_to_choose, with_choices
+from results.admin.imports import preview_then_import, readings_to_choose, with_choices
 from results.forms import PasteForm
 from results.importers.log import describe
 from results.importers.report import ReportError
-from results.importers.writer import import_report
-from results.matching import KINDS, match_names
 from results.models import Event
 from results.names import name_key
 
 PASTED = "pasted table"
-
-
-def _matches(outcome):
-    rows = outcome.report.rows if outcome.report else []
-    return match_names("driver", [r.driver for r in rows]) + match_names("team", [r.team for r in rows])
-
-
-def _choices(post, matches):
-    """The editor's choice for each near match: an existing record, or None for "create new".
-    Returns (choices, names still undecided)."""
-    chosen: dict[str, object] = {}
-    undecided: list[str] = []
-    for match in matches:
-        if not match.is_new or not match.near:
-            continue
-        value = post.get(match.field_name, "")
-        if value == "new":
-            chosen[match.key] = None
-        else:
-            record = next((r for r in match.near if str(r.pk) == value), None)
-            if record is None:
-                undecided.append(match.name)
-            else:
-                chosen[match.key] = record
-    return chosen, undecided
 
 
 def paste_view(model_admin, request, pk):
@@ -60,49 +33,26 @@ def paste_view(model_admin, request, pk):
     }
     if request.method != "POST" or not form.is_valid():
         return TemplateResponse(request, "admin/results/event/paste.html", context)
-    data, source, options = form.cleaned_data["text"].encode("utf-8"), PASTED, form.options(event)
-    confirm = "confirm" in request.POST
+    data, options = form.cleaned_data["text"].encode("utf-8"), form.options(event)
     try:
-        # the confirmation reads the rows again (a dry run, logged as one) to check the editor's choices
-        preview = import_report(data, source, options, dry_run=True, user=request.user, via="admin")
+        attempt = preview_then_import(data, PASTED, options, request, event=event)
     except ReportError as error:
         context.update(error=for_editors(error)[1], choices=readings_to_choose(error))
         return TemplateResponse(request, "admin/results/event/paste.html", context)
-    matches = _matches(preview)
-    chosen, undecided = _choices(request.POST, matches)
-    if confirm and not undecided:
-        try:
-            outcome = import_with_history(
-                data, source, options, request.user, event=event, before=lambda: _add_aliases(matches, chosen)
-            )
-        except ReportError as error:
-            context["error"] = for_editors(error)[1]
-        else:
-            run = outcome.run
-            model_admin.message_user(
-                request, f"{outcome.entries_written} results saved (import run #{run.pk}).", messages.SUCCESS
-            )
-            return redirect("admin:results_event_change", event.pk)
-    for m in matches:
-        m.chosen = "" if m.key not in chosen else "new" if chosen[m.key] is None else str(chosen[m.key].pk)
-    by_key = {(m.kind, m.key): m for m in matches}
+    if attempt.run is not None:
+        model_admin.message_user(
+            request, f"{attempt.run.entries_written} results saved (import run #{attempt.run.pk}).", messages.SUCCESS
+        )
+        return redirect("admin:results_event_change", event.pk)
+    preview, by_key = attempt.preview, {(m.kind, m.key): m for m in attempt.decisions.matches}
     context.update(
+        error=for_editors(attempt.error)[1] if attempt.error else None,
         preview=preview,
         summary=describe(preview),
         rows=[
             (row, by_key.get(("driver", name_key(row.driver))), by_key.get(("team", name_key(row.team))))
             for row in (preview.report.rows if preview.report else [])
         ],
-        decisions=[m for m in matches if m.is_new and m.near],
-        undecided=undecided if confirm else [],
+        decisions=attempt.decisions,
     )
     return TemplateResponse(request, "admin/results/event/paste.html", context)
-
-
-def _add_aliases(matches, chosen):
-    """ "Use existing": the pasted spelling becomes an alias of the chosen record, so the importer finds it."""
-    for match in matches:
-        record = chosen.get(match.key)
-        if record is not None:
-            alias_model = KINDS[match.kind][1]
-            alias_model._default_manager.create(**{match.kind: record, "name": match.name})

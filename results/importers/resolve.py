@@ -5,30 +5,26 @@ database's names are read once per import (a few queries, whatever the report's 
 memory, so matching a 40-row report and the 180,000-row history cost the same per name.
 A name that differs only by a generational suffix ("Trey Burke" / "Trey Burke III") is a near
 match, not the same driver: father and son race each other (Dale Earnhardt, Dale Earnhardt Jr.).
-It is created with a warning naming both, as is a name close to a known one ("Jeff Burtom"); an
-alias (or the admin preview's "use existing") makes the report's spelling mean the known driver. The history is trusted to name its makes; a single report must name a known one.
+It is created with a warning naming both, as is a name close to a known one ("Jeff Burtom"; what is
+close: ``matching.Near``); an alias (or the admin preview's "use existing") makes the report's
+spelling mean the known one. The history is trusted to name its makes; a single report must name a
+known one.
 """
 
 import re
-from collections import defaultdict
 
 from ftfy import fix_text
-from rapidfuzz import fuzz, process
 
 from results.importers.report import ReportError
 from results.importers.vocabulary import MANUFACTURERS
+from results.matching import Near
 from results.models import Driver, DriverAlias, Manufacturer, Season, Series, Team, TeamAlias, Track, TrackAlias
 from results.names import free_slug, name_key
 
-_SUFFIX = re.compile(r"\s+(?:jr|sr|ii|iii|iv)$")
 NAME_LENGTH: int = Driver._meta.get_field("name").max_length  # type: ignore[assignment]
 KEY_LENGTH: int = Driver._meta.get_field("key").max_length  # type: ignore[assignment]
 ALIASES = {Driver: DriverAlias, Team: TeamAlias, Track: TrackAlias, Manufacturer: None}
 KINDS = {Driver: "drivers", Team: "teams", Track: "tracks", Manufacturer: "manufacturers"}
-
-
-def unsuffixed(key):
-    return _SUFFIX.sub("", key)
 
 
 def unique_slug(model, name):
@@ -108,8 +104,7 @@ class Names:
         name = self.clean(name, "driver", line)
         found = self.lookup(Driver, name)
         if found is None:
-            if not self._warn_if_suffix_differs(name):
-                self._warn_if_close(Driver, name)
+            self._warn_if_near(Driver, name)
             found = self.create(Driver, {name: {}})[name_key(name)]
         return found
 
@@ -117,7 +112,7 @@ class Names:
         name = self.clean(name, "team", line)
         found = self.lookup(Team, name)
         if found is None:
-            self._warn_if_close(Team, name)
+            self._warn_if_near(Team, name)
             found = self.create(Team, {name: {}})[name_key(name)]
         return found
 
@@ -143,42 +138,34 @@ class Names:
         name = self.clean(name, "track")
         found = self.lookup(Track, name)
         if found is None:
-            self._warn_if_close(Track, name)
+            self._warn_if_near(Track, name)
             found = self.create(Track, {name: description})[name_key(name)]
         return found
 
-    def _warn_if_suffix_differs(self, name):
-        """Warn when known drivers differ from the new ``name`` only by Jr./Sr./II/III/IV."""
-        if not self._near:
-            by_bare = defaultdict(list)
-            for key, pk in self._known(Driver).items():
-                by_bare[unsuffixed(key)].append(pk)
-            self._near = by_bare
-        candidates = sorted(set(self._near.get(unsuffixed(name_key(name)), ())))
-        if not candidates:
-            return False
-        names = Driver.objects.filter(pk__in=candidates[:5]).values_list("name", flat=True)
-        self.outcome.warnings.append(
-            f"new driver {name!r} differs only by a suffix from "
-            + ", ".join(repr(known) for known in names)
-            + ": created as a new driver (father and son are two); if they are one, add the spelling as an "
-            "alias of the known driver (admin: Drivers) and import again"
-        )
-        return True
-
-    def _warn_if_close(self, model, name):
-        """A new name that nearly matches a known one ("Jeff Burtom") is created, with a warning. A track
-        or team is also close when one name's words are all in the other's ("Atlanta" and "Atlanta Motor
-        Speedway", "Gibbs Racing" and "Joe Gibbs Racing"): reports shorten them so."""
-        choices = self._known(model)
-        key = name_key(name)
-        match = process.extractOne(key, choices.keys(), scorer=fuzz.ratio, score_cutoff=90)
-        if match is None and model in (Track, Team):
-            match = process.extractOne(key, choices.keys(), scorer=fuzz.token_set_ratio, score_cutoff=100)
-        if match:
-            known = model.objects.filter(pk=choices[match[0]]).values_list("name", flat=True).first()
+    def _warn_if_near(self, model, name):
+        """A new name near a known one (``matching.Near``: "Jeff Burtom", "Trey Burke" beside "Trey Burke
+        III", "Atlanta" beside "Atlanta Motor Speedway") is created, with a warning naming the known one."""
+        known = self._known(model)
+        if model not in self._near:
+            self._near[model] = Near(model._meta.model_name, known.keys())
+        near, key = self._near[model], name_key(name)
+        keys = near.keys_near(key, limit=5)
+        if not keys:
+            return
+        by_suffix = [k for k in keys if near.differs_by_suffix(key, k)]
+        pks = list(dict.fromkeys(known[k] for k in by_suffix or keys))
+        names = dict(model.objects.filter(pk__in=pks).values_list("pk", "name"))
+        if by_suffix:
             self.outcome.warnings.append(
-                f"new {model._meta.verbose_name} {name!r} is close to {known!r}; if they are one, merge them in admin"
+                f"new driver {name!r} differs only by a suffix from "
+                + ", ".join(repr(names[pk]) for pk in pks)
+                + ": created as a new driver (father and son are two); if they are one, add the spelling as an "
+                "alias of the known driver (admin: Drivers) and import again"
+            )
+        else:
+            self.outcome.warnings.append(
+                f"new {model._meta.verbose_name} {name!r} is close to {names[pks[0]]!r}; "
+                "if they are one, merge them in admin"
             )
 
     def track_names(self):
