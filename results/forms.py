@@ -39,8 +39,10 @@ class ImportForm(forms.Form):
     text = forms.CharField(
         required=False, widget=forms.Textarea(attrs={"rows": 12, "cols": 100}), help_text="Or paste the report here."
     )
-    # the uploaded file's name, carried from the preview to the confirmation (which sends the text)
+    # the uploaded file's name and the encoding it was read from, carried from the preview to the
+    # confirmation (which sends the text): the run is logged, and warned about, as that file
     source_name = forms.CharField(required=False, max_length=255, widget=forms.HiddenInput)
+    decoded_from = forms.CharField(required=False, max_length=30, widget=forms.HiddenInput)
     series = forms.CharField(required=False, help_text="Cup, Xfinity or Truck, when the report does not say.")
     year = forms.IntegerField(required=False, min_value=1949, max_value=2100)
     round = forms.IntegerField(required=False, min_value=1, max_value=99)
@@ -64,7 +66,7 @@ class ImportForm(forms.Form):
         if upload:
             try:
                 check_size(upload.size, upload.name)  # before reading it: a huge upload is never read whole
-                text, _ = decode(upload.read(), upload.name, data.get("encoding") or None)
+                text, data["decoded_from"] = decode(upload.read(), upload.name, data.get("encoding") or None)
             except ReportError as error:
                 self.refused = error
                 raise forms.ValidationError(str(error)) from None
@@ -89,6 +91,7 @@ class ImportForm(forms.Form):
             track=d["track"],
             name=d["name"],
             format=d["format"] or None,  # the content is UTF-8 by now: the encoding served to decode the upload
+            decoded_from=d.get("decoded_from") or None,
             numbers=d.get("numbers") or {},
         )
 

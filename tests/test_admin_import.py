@@ -1,5 +1,6 @@
 """Editors import a report from admin: upload, read the preview, confirm."""
 
+import pytest
 from django.contrib.admin.models import LogEntry
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -192,3 +193,41 @@ def test_the_preview_asks_about_each_name_the_importer_warns_is_close(editor_cli
     warned = {w.split("'")[1] for w in preview.context["outcome"].warnings if "close to" in w or "by a suffix" in w}
     asked = {m.name for m in preview.context["decisions"].pending}
     assert warned == asked == {"Jeff Burtom", "Trey Burke", "Dale Earnhardt", "Gibbs Racing", "Atlanta"}
+
+
+BRISTOL = "Pos,St,#,Driver,Team,Make,Laps,Money\r\n1,5,99,Daniel Suárez,Stewart-Haas Racing,Ford,500,$1\r\n"
+FACTS = {"series": "Cup", "year": 2019, "track": "Bristol Motor Speedway"}
+
+
+@pytest.mark.parametrize(
+    "data, extra",
+    [
+        (BRISTOL.encode("cp1252"), {}),
+        (BRISTOL.encode("utf-16"), {}),
+        (BRISTOL.encode("mac-roman"), {"encoding": "mac-roman"}),
+        (BRISTOL.encode("utf-8"), {}),
+    ],
+    ids=["windows-1252", "utf-16", "mac-roman-given", "utf-8"],
+)
+def test_every_warning_the_command_line_gives_reaches_the_preview_and_the_run_log(
+    editor_client, run_import, tmp_path, data, extra
+):
+    path = tmp_path / "bristol.csv"
+    path.write_bytes(data)
+    options = [f"--{name}={value}" for name, value in {**FACTS, **extra}.items()]
+    assert run_import(path, "--dry-run", *options)[0]
+    command_line = ImportRun.objects.get().warnings.splitlines()
+    assert "column 'Money' is not imported (winnings: the site does not keep it)" in command_line
+
+    upload = SimpleUploadedFile("bristol.csv", data, content_type="text/csv")
+    preview = editor_client.post(URL, {"file": upload, **FACTS, **extra, "preview": "1"})
+    assert preview.context["outcome"].warnings == command_line
+    for warning in command_line:
+        assert f"  warning: {warning}" in preview.context["summary"]
+    assert ImportRun.objects.latest("pk").warnings.splitlines() == command_line
+
+    form = preview.context["form"]
+    carried = {name: form[name].value() for name in ("text", "source_name", "decoded_from")}
+    confirmed = editor_client.post(URL, {**carried, **FACTS, "confirm": "1"})
+    assert confirmed.status_code == 302
+    assert ImportRun.objects.get(outcome="created").warnings.splitlines() == command_line

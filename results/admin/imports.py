@@ -23,7 +23,7 @@ from results.importers.writer import Outcome, import_report
 from results.models import Event, ImportRun
 
 IMPORT_FIELDSETS = [
-    ("The report", ["file", "text", "source_name"]),
+    ("The report", ["file", "text", "source_name", "decoded_from"]),
     ("Facts the report may not state", ["series", "year", "round", "date", "track", "name", "format", "encoding"]),
     ("Readings chosen", ["numbers"]),
 ]
@@ -122,9 +122,12 @@ class ImportRunAdmin(admin.ModelAdmin):
             record_failure(form.refused.source, form.refused, user=request.user, via="admin")
         if valid:
             data = form.cleaned_data
-            # from here on the form carries the report as text, and a file's name with it
+            # from here on the form carries the report as text, and a file's name and encoding with it
             carried = ImportForm(
-                {**with_choices(request.POST).dict(), "text": data["text"], "source_name": data["source_name"]}
+                {
+                    **with_choices(request.POST).dict(),
+                    **{name: data[name] for name in ("text", "source_name", "decoded_from")},
+                }
             )
             carried.is_valid()
 

@@ -51,6 +51,7 @@ def read_report(
     *,
     format=None,
     encoding=None,
+    decoded_from=None,
     knowledge=NOTHING_KNOWN,
     knowledge_for=None,
     known_tracks=(),
@@ -58,8 +59,11 @@ def read_report(
 ):
     """The report in ``data``: its rows, the facts its prose states, warnings. Glued rows are read with
     what the database knows (``knowledge``), or with ``knowledge_for(facts)``: what it knows of the
-    season the report's own prose names, looked up only for a glued table (the other formats need none)."""
+    season the report's own prose names, looked up only for a glued table (the other formats need none).
+    ``decoded_from``: the encoding ``data`` was in before the caller decoded it (an admin upload,
+    previewed as text): the report is warned about as the file it came from."""
     text, used = decode(data, source, encoding)
+    used = decoded_from or used
     format = format or detect(text)
     if format == "html":
         report = html_tables.read(text, source, known_makes=known_makes)

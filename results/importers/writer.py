@@ -73,6 +73,7 @@ class Options:
     name: str = ""
     format: str | None = None
     encoding: str | None = None
+    decoded_from: str | None = None  # the file's encoding when the data was decoded before (admin uploads)
     numbers: dict = field(default_factory=dict)  # driver name -> car number, settling glued rows
 
     def facts(self):
@@ -175,6 +176,7 @@ def _write_report(data, options, outcome):
         outcome.source,
         format=options.format,
         encoding=options.encoding,
+        decoded_from=options.decoded_from,
         knowledge_for=knowledge_for,
         known_tracks=track_names,
         known_makes=knowledge_module.known_makes(),
