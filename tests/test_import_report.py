@@ -3,6 +3,8 @@
 import csv
 import io
 
+import pytest
+
 from results.models import Driver, DriverAlias, Entry, Event, ImportRun, Team
 from tests.conftest import results_state
 
@@ -259,3 +261,62 @@ def test_a_glued_table_broken_by_a_blank_line_is_refused_not_cut(run_import, see
     ok, out, err = run_import(broken, "--round", 15)
     assert not ok and "the table stops after 19 rows, but line" in err and "reads like row 20" in err
     assert not Entry.objects.exists()
+
+
+MARKED = [("1", "Ann Able (R)", "10"), ("2", "Bo Baker (i)", "10"), ("3", "Cy Carter", "4")]
+
+
+def as_report(format, rows):
+    """The same three cars as a CSV, a terminal's aligned columns, or a saved web page."""
+    if format == "csv":
+        return "Pos,Driver,Laps\n" + "".join(",".join(row) + "\n" for row in rows)
+    if format == "aligned":
+        return "Pos  Driver              Laps\n" + "".join(f"{p:<5}{d:<20}{laps}\n" for p, d, laps in rows)
+    cells = "".join(f"<tr><td>{p}</td><td>{d}</td><td>{laps}</td></tr>" for p, d, laps in rows)
+    return f"<html><body><table><tr><th>Pos</th><th>Driver</th><th>Laps</th></tr>{cells}</table></body></html>"
+
+
+def flags():
+    return list(Entry.objects.order_by("finish").values_list("driver__name", "rookie", "ineligible"))
+
+
+@pytest.mark.parametrize("format", ["csv", "aligned", "html"])
+def test_a_reimport_that_marks_nobody_keeps_the_rookie_and_ineligible_flags(run_import, tmp_path, format):
+    report = tmp_path / f"race.{'html' if format == 'html' else 'txt'}"
+    report.write_text(as_report(format, MARKED), encoding="utf-8")
+    assert run_import(report, *RACE)[0]
+    assert flags() == [("Ann Able", True, False), ("Bo Baker", False, True), ("Cy Carter", False, False)]
+
+    unmarked = [(p, d.removesuffix(" (R)").removesuffix(" (i)"), laps) for p, d, laps in MARKED]
+    unmarked[2] = ("3", "Cy Carter", "5")  # a correction of the laps, from a source without the marks
+    report.write_text(as_report(format, unmarked), encoding="utf-8")
+    ok, out, err = run_import(report, *RACE)
+    assert ok, err
+    assert [line for line in out.splitlines() if "changed:" in line] == ["  changed: Cy Carter: laps 4 -> 5"]
+    assert flags() == [("Ann Able", True, False), ("Bo Baker", False, True), ("Cy Carter", False, False)]
+
+    unmarked[2] = ("3", "Cy Carter (R)", "5")  # a report marking anyone says who the rookies are
+    report.write_text(as_report(format, unmarked), encoding="utf-8")
+    assert run_import(report, *RACE)[0]
+    assert flags() == [("Ann Able", False, False), ("Bo Baker", False, True), ("Cy Carter", True, False)]
+
+
+def test_a_reimport_of_the_history_keeps_the_flags_and_pole_a_report_set(run_import, tmp_path):
+    history = tmp_path / "truck_series.csv"
+    history.write_text(
+        "Season,Race,Track,Name,Length,Surface,Finish,Start,Car,Driver,Make,Pts,Laps,Led,Status,Team,S1,S2,Rating,Win,Seg Points\n"
+        "2024,1,Nowhere Speedway,Race,1.0,paved,1,2,7,Ann Able,Ford,40,10,5,running,T,,,,1,\n"
+        "2024,1,Nowhere Speedway,Race,1.0,paved,2,1,8,Bo Baker,Ford,35,10,5,running,T,,,,0,\n",
+        encoding="utf-8",
+    )
+    assert run_import(history, "--no-progress")[0]
+    report = tmp_path / "race.csv"
+    report.write_text("Bo Baker won the pole.\n\nPos,St,Driver,Laps\n1,2,Ann Able (R),10\n2,1,Bo Baker (i),10\n")
+    assert run_import(report, *RACE)[0]
+    marked = [("Ann Able", True, False, False), ("Bo Baker", False, True, True)]
+    assert list(Entry.objects.order_by("finish").values_list("driver__name", "rookie", "ineligible", "pole")) == marked
+
+    ok, out, err = run_import(history, "--no-progress")
+    assert ok, err
+    assert "events created: 0, updated: 0, unchanged: 1" in out
+    assert list(Entry.objects.order_by("finish").values_list("driver__name", "rookie", "ineligible", "pole")) == marked

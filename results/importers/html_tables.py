@@ -56,7 +56,7 @@ def read(text: str, source: str, *, known_makes=()) -> Report:
     prose = "\n".join(
         element.text_content().strip() for element in document.iter("p", "h1", "h2") if element.text_content().strip()
     )
-    report = Report(source=source, text=text, format="html", rows=rows, has_columns=carried | {"rookie", "ineligible"})
+    report = Report(source=source, text=text, format="html", rows=rows, has_columns=carried)
     report.warnings += warnings
     report.prose = prose
     report.facts.title = _page_title(document)

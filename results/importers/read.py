@@ -15,6 +15,7 @@ from results.importers.report import Report, ReportError
 from results.importers.table import choose, read_rows
 
 FORMATS = ["text", "csv", "aligned", "html", "historical"]
+MARKS = ("rookie", "ineligible")
 _HEADING = re.compile(r"^\s*(?:race |final |official )?results\s*:?\s*$", re.IGNORECASE)
 _ROOKIE_LEGEND = re.compile(r"italics?\s*[–—-]+\s*competing for rookie", re.IGNORECASE)
 _SPACES = re.compile(r"[\u00a0\u2009\u202f]")
@@ -88,6 +89,9 @@ def read_report(
         report.warnings.append(f"the file is not UTF-8: read as {used} (check names with accents, or pass --encoding)")
     if not report.rows:
         raise ReportError("no results rows found", source=source, expected="a header line, then one row per car")
+    # rookie and ineligible are marks after names ("(R)", "(i)", "*", italics), not columns: a report
+    # says who is one only where it marks someone; one marking nobody keeps the stored flags
+    report.has_columns |= {flag for flag in MARKS if any(getattr(row, flag) for row in report.rows)}
     report.rows.sort(key=lambda row: row.finish)
     validate.check_rows(report.rows, source=source, warnings=report.warnings)
     return report
@@ -120,10 +124,6 @@ def _read_text_table(text, source, format, known_makes):
     report = Report(source=source, text=text, format=name, rows=rows, has_columns=carried)
     report.warnings += warnings
     report.prose = _prose_before(lines, first)
-    if any(r.ineligible for r in rows):
-        report.has_columns.add("ineligible")
-    if any(r.rookie for r in rows):
-        report.has_columns.add("rookie")
     return report
 
 
@@ -183,6 +183,4 @@ def _read_glued(text, source, knowledge_for, known_makes, known_tracks):
     report.facts.merge(facts)
     if _ROOKIE_LEGEND.search("\n".join(legend)):
         report.warnings.append("the report marks rookies in italics, which plain text loses: rookie flags not set")
-    if any(r.ineligible for r in rows):
-        report.has_columns.add("ineligible")
     return report

@@ -59,6 +59,10 @@ FIELDS = {
 }
 # What insert_entries writes, in order: the driver, the finish, then FIELDS' columns.
 ENTRY_COLUMNS = ["driver_id", "finish", *FIELDS.values()]
+# The last of them the history does not say (with their value for a new row): a re-import of the
+# history keeps what a report or an editor stored.
+NOT_IN_HISTORY = {"rookie": False, "ineligible": False, "pole": False}
+assert ENTRY_COLUMNS[-len(NOT_IN_HISTORY) :] == list(NOT_IN_HISTORY)
 
 
 @dataclass
@@ -377,13 +381,15 @@ def _write_season(season, races, names, outcome):
         race.facts.track: names.track(race.facts.track, **historical.describe_track(race.facts)) for race in races
     }
     existing = {event.round: event for event in season.events.all()}
-    stored = defaultdict(set)
+    stored, kept = defaultdict(set), {}
     for event_id, *values in Entry.objects.filter(event__season=season).values_list("event_id", *ENTRY_COLUMNS):
         stored[event_id].add(tuple(values))
+        kept[event_id, values[0]] = tuple(values[-len(NOT_IN_HISTORY) :])
     new_events, written, stale = [], [], []
     key = historical.name_key_cached
     for race in races:
         facts = race.facts
+        event_id = existing[facts.round].pk if facts.round in existing else None
         entries = [
             (
                 drivers[key(row.driver)],
@@ -399,9 +405,7 @@ def _write_season(season, races, names, outcome):
                 row.stage1,
                 row.stage2,
                 row.rating,
-                False,
-                False,
-                False,  # the history does not say who won the pole
+                *kept.get((event_id, drivers[key(row.driver)]), NOT_IN_HISTORY.values()),
             )
             for row in race.rows
         ]  # fmt: skip (one row of ENTRY_COLUMNS)
