@@ -19,7 +19,6 @@ class Knowledge:
     numbers: dict = field(default_factory=dict)
     season_numbers: dict = field(default_factory=dict)
     team_numbers: dict = field(default_factory=dict)
-    manufacturers: set = field(default_factory=set)
     chosen: dict = field(default_factory=dict)
     year: int | None = None
 
@@ -64,7 +63,6 @@ def from_database(series_name="", year=None, chosen=None):
         drivers=set(Driver.objects.values_list("key", flat=True))
         | set(DriverAlias.objects.values_list("key", flat=True)),
         teams=set(Team.objects.values_list("key", flat=True)) | set(TeamAlias.objects.values_list("key", flat=True)),
-        manufacturers=known_makes(),
         chosen={name_key(name): number for name, number in (chosen or {}).items()},
         year=year,
     )
