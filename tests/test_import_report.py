@@ -320,3 +320,15 @@ def test_a_reimport_of_the_history_keeps_the_flags_and_pole_a_report_set(run_imp
     assert ok, err
     assert "events created: 0, updated: 0, unchanged: 1" in out
     assert list(Entry.objects.order_by("finish").values_list("driver__name", "rookie", "ineligible", "pole")) == marked
+
+
+def test_the_prose_fills_no_row_past_the_rules_the_table_was_checked_by(run_import, tmp_path):
+    """The rows are checked once, as read; what the prose adds afterwards (laps led, a pole, a stage
+    winner) must keep them valid on its own."""
+    report = tmp_path / "race.txt"
+    report.write_text("Able led 12 laps.\n\nPos,Driver,Laps\n1,Ann Able,10\n2,Bo Baker,10\n", encoding="utf-8")
+    ok, out, err = run_import(report, *RACE)
+    assert ok, err
+    assert "the prose says Ann Able led 12 laps, more than the 10 run" in out
+    assert Entry.objects.get(driver__name="Ann Able").laps_led is None
+
