@@ -1,5 +1,6 @@
 from django import forms
 
+from results.importers.cells import driver_and_number
 from results.importers.decode import check_size, decode
 from results.importers.read import FORMATS
 from results.importers.report import ReportError
@@ -25,10 +26,10 @@ class NumbersField(forms.CharField):
     def to_python(self, value):
         chosen = {}
         for line in filter(None, (line.strip() for line in (value or "").splitlines())):
-            driver, sep, number = line.rpartition("=")
-            if not sep or not driver.strip() or not number.strip() or len(number.strip()) > 4:
+            found = driver_and_number(line)
+            if found is None:
                 raise forms.ValidationError(f"{line!r}: write Driver=NUMBER, e.g. Kyle Larson=07")
-            chosen[driver.strip()] = number.strip()
+            chosen[found[0]] = found[1]
         return chosen
 
 

@@ -332,3 +332,23 @@ def test_the_prose_fills_no_row_past_the_rules_the_table_was_checked_by(run_impo
     assert "the prose says Ann Able led 12 laps, more than the 10 run" in out
     assert Entry.objects.get(driver__name="Ann Able").laps_led is None
 
+
+def test_a_dash_in_any_cell_means_the_report_does_not_say(run_import, tmp_path):
+    report = tmp_path / "race.csv"
+    report.write_text(
+        "Pos,#,Driver,Team,Make,Laps,Status,Rating\n1,—,Ann Able,–,—,10,—,—\n2,7,Bo Baker,-,-,10,-,-\n",
+        encoding="utf-8",
+    )
+    rows = dry_run_rows(run_import, report, *RACE)
+    assert [{k: row[k] for k in ("number", "team", "manufacturer", "status")} for row in rows] == [
+        {"number": "", "team": "", "manufacturer": "", "status": ""},
+        {"number": "7", "team": "", "manufacturer": "", "status": ""},
+    ]
+
+
+@pytest.mark.parametrize("chosen", ["Kyle Larson=0 7", "Kyle Larson=07!", "=07", "Kyle Larson=12345", "Kyle Larson"])
+def test_the_admin_refuses_the_car_numbers_the_command_line_refuses(run_import, editor_client, seed_report, chosen):
+    ok, _, err = run_import(seed_report, "--dry-run", "--number", chosen)
+    assert not ok and "expected DRIVER=NUMBER" in err
+    page = editor_client.post("/admin/results/importrun/import/", {"text": "x", "numbers": chosen, "preview": "1"})
+    assert page.context["form"].errors["numbers"] == [f"{chosen!r}: write Driver=NUMBER, e.g. Kyle Larson=07"]

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from results.importers.report import ReportError, Row
-from results.importers.vocabulary import canonical_status
+from results.importers.vocabulary import EMPTY, canonical_status
 
 INTEGER_COLUMNS = {"finish", "start", "laps", "led", "points", "stage1", "stage2"}
 MAX_CELL = 500  # characters: no name, team or status comes near; a longer cell is not a results cell
@@ -14,6 +14,9 @@ _INELIGIBLE = re.compile(r"\(i\)$")
 # Reference marks after a name: [a], [1], [N 2], daggers, superscript digits.
 _FOOTNOTE = re.compile(r"(?:\[[\w ]{1,5}\]|[†‡§¶]|[\u00b9\u00b2\u00b3\u2070-\u2079]+)$")
 _POSITION = re.compile(r"([0-9]{1,6})(?:\.|st|nd|rd|th)?", re.IGNORECASE)
+# A car number as the site keeps it: one to four letters, digits, dots or dashes ("07", "01W", "41.5",
+# "B-29", "X"). Every reader, the command line's --number and the admin's car numbers use this one.
+CAR_NUMBER = re.compile(r"[0-9A-Za-z.\-]{1,4}")
 
 
 @dataclass
@@ -55,6 +58,7 @@ def row_from_cells(cells: dict, *, line: int, source: str, rookie=False) -> Row:
     values = {}
     for column, text in cells.items():
         text = (text or "").strip()
+        text = "" if text in EMPTY else text
         if len(text) > MAX_CELL:
             raise ReportError(
                 f"a {column} cell of {len(text):,} characters",
@@ -73,8 +77,6 @@ def row_from_cells(cells: dict, *, line: int, source: str, rookie=False) -> Row:
             values[column] = canonical_status(text)
         elif column == "number":
             values[column] = parse_number(text, line=line, source=source)
-        elif column == "manufacturer":
-            values[column] = "" if text in {"-", "–", "—"} else " ".join(text.split())
         else:
             values[column] = " ".join(text.split())
     driver, marks = strip_marks(values.get("driver", ""))
@@ -110,9 +112,11 @@ def parse_position(text, *, line, source):
 
 
 def parse_number(text, *, line, source):
-    """A car number as text ("02" is not "2"), at most four characters, without a leading "#"."""
+    """A car number as text ("02" is not "2"), without a leading "#"; "" for an empty cell."""
     number = (text or "").strip().lstrip("#").strip()
-    if len(number) > 4 or not re.fullmatch(r"[0-9A-Za-z.\-]*", number):
+    if number in EMPTY:
+        return ""
+    if not CAR_NUMBER.fullmatch(number):
         raise ReportError(
             "not a car number",
             line=line,
@@ -123,12 +127,28 @@ def parse_number(text, *, line, source):
     return number
 
 
+def looks_like_car_number(text) -> bool:
+    """A car number no make could be: one with a digit, or a single letter ("07", "J12", "X"; not "Ford")."""
+    number = text.strip().removeprefix("#")
+    return bool(CAR_NUMBER.fullmatch(number)) and (len(number) == 1 or any(c.isdigit() for c in number))
+
+
+def driver_and_number(text):
+    """ "Kyle Larson=07" -> ("Kyle Larson", "07"): the car number of a glued line, as the person importing
+    settles it (--number, the admin's Car numbers); None when ``text`` is not DRIVER=NUMBER."""
+    driver, sep, number = (text or "").rpartition("=")
+    driver, number = driver.strip(), number.strip()
+    if not sep or not driver or not CAR_NUMBER.fullmatch(number):
+        return None
+    return driver, number
+
+
 def parse_integer(text, column, *, line, source, negative_ok=False):
     """A whole number from a cell, None for an empty one, or an error naming the cell."""
     text = (text or "").strip()
     if text.isascii() and text.isdigit() and len(text) <= 4:
         return int(text)  # the common case, first: the history has 700,000 of them (5 digits may pass 32,767)
-    if text in {"", "-", "–", "—"}:
+    if text in EMPTY:
         return None
     cleaned = text.rstrip(".")
     if not re.fullmatch(r"[-+]?[0-9]+", cleaned):
@@ -159,7 +179,7 @@ def _bounded(digits, column, *, line, source, text):
 def parse_rating(text, *, line, source):
     """A driver rating to one decimal ("101.8", or "101,8" with a decimal comma), None for an empty cell."""
     text = (text or "").strip()
-    if text in {"", "-", "–"}:
+    if text in EMPTY:
         return None
     if re.fullmatch(r"[0-9]{1,4},[0-9]{1,2}", text):
         text = text.replace(",", ".")  # a decimal comma: a thousands comma has three digits after it

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from unidecode import unidecode
 
+from results.importers.cells import looks_like_car_number
 from results.importers.report import ReportError
-from results.importers.vocabulary import MANUFACTURERS
+from results.importers.vocabulary import EMPTY, makes
 
 CAR = "car or make"
 SPONSOR_OWNER = "sponsor / owner"
@@ -68,8 +69,6 @@ NOT_KEPT = {
     "owner pts": "owner points",
 }
 LABELS = {label: kind for kind, labels in FIELD_LABELS.items() for label in labels}
-# "07", "01W", "41.5", "X", "B-29", "J12": digits, or a letter alone, or letters with digits.
-_NUMBER_LIKE = re.compile(r"#?(?:[0-9][0-9A-Za-z.\-]{0,3}|[A-Za-z]|[A-Za-z][A-Za-z\-]{0,2}[0-9][0-9A-Za-z\-]{0,2})")
 
 
 _REFERENCE = re.compile(r"\[[^\]]*\]")
@@ -112,14 +111,14 @@ def kinds(labels) -> list[str | None]:
 def place(labels, columns_values, *, source, line, known_makes=()) -> tuple[list[Placed], list[str]]:
     """Place each header cell; ``columns_values`` holds each column's cells. Returns the placement
     and warnings naming every column not imported."""
-    makes = {m.lower() for m in (*MANUFACTURERS, *known_makes)}
+    make_names = {make.lower() for make in makes(known_makes)}
     placed, warnings = [], []
     for label, values in zip(labels, columns_values, strict=True):
         key = label_key(label)
         kind = LABELS.get(key)
         shown = " ".join(label.split())
         if kind == CAR:
-            kind = _car_or_make(shown, values, makes, source=source, line=line)
+            kind = _car_or_make(shown, values, make_names, source=source, line=line)
         if kind == SPONSOR_OWNER:
             placed.append(Placed(shown, "team", SPONSOR_OWNER))
         elif kind == SPONSOR_MAKE:
@@ -150,13 +149,13 @@ def place(labels, columns_values, *, source, line, known_makes=()) -> tuple[list
     return placed, warnings
 
 
-def _car_or_make(label, values, makes, *, source, line):
+def _car_or_make(label, values, make_names, *, source, line):
     """ "Car" (or "Truck") holds car numbers on some sites and makes on others: the values decide."""
-    filled = [v.strip() for v in values if v.strip() and v.strip() not in {"-", "–", "—"}]
+    filled = [v.strip() for v in values if v.strip() not in EMPTY]
     if not filled:
         return None
-    is_make = [v.lower() in makes for v in filled]
-    is_number = [bool(_NUMBER_LIKE.fullmatch(v)) for v in filled]
+    is_make = [v.lower() in make_names for v in filled]
+    is_number = [looks_like_car_number(v) for v in filled]
     if all(is_make):
         return "manufacturer"
     if all(is_number) and not any(is_make):
@@ -189,7 +188,7 @@ def make_at_end(text: str, known_makes=()) -> str | None:
     """The make a "Sponsor / Make" cell ends with ("Valvoline Ford" -> "Ford"), or None."""
     text = " ".join(text.split())
     lowered = text.lower()
-    for make in sorted({*MANUFACTURERS, *known_makes}, key=len, reverse=True):
+    for make in makes(known_makes):
         m = make.lower()
         if lowered.endswith(m) and (len(lowered) == len(m) or lowered[-len(m) - 1] == " "):
             return text[len(text) - len(m) :]

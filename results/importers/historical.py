@@ -24,7 +24,7 @@ from ftfy import fix_text
 from results.importers import validate
 from results.importers.cells import parse_integer, parse_rating
 from results.importers.report import Facts, ReportError, Row
-from results.importers.vocabulary import canonical_status
+from results.importers.vocabulary import EMPTY, canonical_status
 from results.models import Track
 from results.names import name_key
 
@@ -250,7 +250,7 @@ class _Reader:
                     start=start,
                     number=row["Car"].strip(),
                     team=self.fix(row["Team"]),
-                    manufacturer="" if make == "-" else make,
+                    manufacturer="" if make in EMPTY else make,
                     laps=laps,
                     led=led,
                     status=canonical_status(row["Status"]),

@@ -35,6 +35,16 @@ MANUFACTURERS = [
     "Triumph",
 ]
 
+# What a cell holds when it says nothing: empty, or a dash of any length.
+EMPTY = frozenset({"", "-", "\u2013", "\u2014"})
+
+
+def makes(known=()) -> list[str]:
+    """Every make a report may name: the list above and the database's (``known``), longest first, so
+    that a make is tried before a shorter one its name ends with."""
+    return sorted({*MANUFACTURERS, *known}, key=lambda make: (-len(make), make))
+
+
 STATUSES = [
     "Running",
     "Accident",
@@ -103,7 +113,7 @@ def column_for_label(label: str):
 def canonical_status(text: str) -> str:
     """'running' -> 'Running', 'rear gear' -> 'Rear Gear'; DVP and DQ stay capitals."""
     text = re.sub(r"\s+", " ", text or "").strip()
-    if not text or text == "-":
+    if text in EMPTY:
         return ""
     for status in STATUSES:
         if status.lower() == text.lower():

@@ -1,13 +1,13 @@
 import argparse
 import csv
 import datetime
-import re
 import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
 from results.exports import neutralise
+from results.importers.cells import driver_and_number
 from results.importers.decode import MAX_BYTES, check_size
 from results.importers.log import describe, record_failure
 from results.importers.read import FORMATS
@@ -140,7 +140,7 @@ def _is_historical(name):
 
 def _driver_number(text):
     """``"Kyle Larson=07"`` -> ("Kyle Larson", "07")."""
-    driver, sep, number = text.rpartition("=")
-    if not sep or not driver.strip() or not re.fullmatch(r"[0-9A-Za-z.\-]{1,4}", number.strip()):
+    chosen = driver_and_number(text)
+    if chosen is None:
         raise argparse.ArgumentTypeError(f'{text!r}: expected DRIVER=NUMBER, e.g. "Kyle Larson=07"')
-    return driver.strip(), number.strip()
+    return chosen
