@@ -196,6 +196,10 @@ EXPORT_SLOTS = env_int("EXPORT_SLOTS", 2)
 # The data dumps (results/dumps.py): built once per results version, served as files. Servers behind one
 # load balancer may share the folder or each build their own copy once.
 DUMPS_DIR = os.environ.get("DUMPS_DIR", str(BASE_DIR / "dumps"))
+# An admin import confirms a report of up to 5 MB (results.importers.decode.MAX_BYTES) by sending it
+# back as form text, percent-encoded by the paste page (up to three characters a byte): Django's
+# 2.5 MB default answered a 400 to the confirmation of any report over 2.5 MB.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 16 * 1024 * 1024
 
 # Security: strict by default, relaxed only for local development.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)

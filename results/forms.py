@@ -1,4 +1,5 @@
 from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
 
 from results.importers.cells import driver_and_number
 from results.importers.decode import check_size, decode
@@ -33,11 +34,21 @@ class NumbersField(forms.CharField):
         return chosen
 
 
+class ReportTextField(forms.CharField):
+    """A report pasted as text. A NUL character in it is the importer's to refuse, naming its line and
+    logging the attempt, as in a file (Django's own check would only say the form is wrong)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.validators = [v for v in self.validators if not isinstance(v, ProhibitNullCharactersValidator)]
+
+
 class ImportForm(forms.Form):
     """An editor's report: a file or pasted text, plus the facts the report may not state."""
 
-    file = forms.FileField(required=False, help_text="A text, CSV/TSV or HTML report.")
-    text = forms.CharField(
+    # an empty file is the importer's to refuse (and log), as on the command line
+    file = forms.FileField(required=False, allow_empty_file=True, help_text="A text, CSV/TSV or HTML report.")
+    text = ReportTextField(
         required=False, widget=forms.Textarea(attrs={"rows": 12, "cols": 100}), help_text="Or paste the report here."
     )
     # the uploaded file's name and the encoding it was read from, carried from the preview to the
@@ -73,14 +84,16 @@ class ImportForm(forms.Form):
                 raise forms.ValidationError(str(error)) from None
             # the preview shows the decoded text and the import reads that same text, so that
             # confirming (which sends the text back as UTF-8) imports exactly what was checked
-            data["text"], data["content"], data["source"] = text, text.encode("utf-8"), upload.name
-            data["source_name"] = upload.name
+            data["text"], data["source"], data["source_name"] = text, upload.name, upload.name
         elif data.get("text", "").strip():
-            data["content"] = data["text"].encode("utf-8")
             data["source"] = data.get("source_name") or "pasted report"
         else:
             raise forms.ValidationError("Choose a file or paste a report.")
         return data
+
+    def report(self) -> bytes:
+        """What the importer reads: the text (an upload's, decoded) as UTF-8."""
+        return self.cleaned_data["text"].encode("utf-8")
 
     def options(self):
         d = self.cleaned_data
@@ -100,7 +113,7 @@ class ImportForm(forms.Form):
 class PasteForm(forms.Form):
     """A race's results pasted as a table (any format the importer reads) into the race's admin page."""
 
-    text = forms.CharField(
+    text = ReportTextField(
         label="Results",
         widget=forms.Textarea(attrs={"rows": 14, "cols": 110, "spellcheck": "false", "autofocus": True}),
         help_text="Copy the results table (from a spreadsheet, a web page or a report) and paste it here, "

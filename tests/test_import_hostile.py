@@ -111,3 +111,50 @@ def test_a_dry_run_as_csv_neutralises_formula_cells(run_import, tmp_path):
     ok, out, err = run_import(path, "--dry-run", "--as", "csv", *OPTIONS)
     assert ok, err
     assert "'=HYPERLINK" in out and ",'@Team," in out
+
+
+def test_an_empty_upload_is_refused_by_the_importer_and_logged(editor_client, editor):
+    upload = SimpleUploadedFile("results.csv", b"", content_type="text/csv")
+    response = editor_client.post("/admin/results/importrun/import/", {"file": upload, "preview": "1"})
+    assert "results.csv: the file is empty" in response.content.decode()
+    run = ImportRun.objects.get()
+    assert (run.outcome, run.source, run.user) == ("failed", "results.csv", editor)
+
+
+@pytest.mark.parametrize("page", ["import", "paste"])
+def test_a_nul_in_pasted_text_is_refused_by_the_importer_and_logged(editor_client, make, page):
+    text = HEADER + "1,2,75,Parker Kligerman,67\n2,13,38,Zane\x00 Smith,67\n"
+    url = "/admin/results/importrun/import/" if page == "import" else f"/admin/results/event/{make.event().pk}/paste/"
+    response = editor_client.post(url, {"text": text, "preview": "1", "series": "Truck", "year": 2022, "track": "T"})
+    assert "the file is binary, not text" in response.context["error"]  # as an upload's would be
+    assert ImportRun.objects.get().outcome == "failed"
+
+
+def test_a_report_of_3_mb_previews_and_confirms_from_admin(editor_client):
+    """Over Django's 2.5 MB default for a request's fields: the confirmation sends the report back as text."""
+    notes = "Notes from the pit lane, none of them results.\n" * (3 * 1024 * 1024 // 47)
+    data = (notes + "\nPos,Driver,Laps\n1,Ann Able,9\n2,Bo Baker,9\n").encode()
+    facts = {"series": "Truck", "year": 2022, "round": 15, "track": "Mid-Ohio Sports Car Course"}
+    upload = SimpleUploadedFile("long.txt", data, content_type="text/plain")
+    preview = editor_client.post("/admin/results/importrun/import/", {"file": upload, **facts, "preview": "1"})
+    form = preview.context["form"]
+    carried = {name: form[name].value() for name in ("text", "source_name", "decoded_from")}
+    confirmed = editor_client.post("/admin/results/importrun/import/", {**carried, **facts, "confirm": "1"})
+    assert confirmed.status_code == 302
+    assert Event.objects.get().entries.count() == 2
+
+
+def test_a_report_of_3_mb_pasted_into_a_race_is_saved(editor_client, make):
+    """The paste page posts its form url-encoded: a report's commas and line breaks take three bytes each."""
+    from urllib.parse import urlencode
+
+    event = make.event()
+    notes = "Notes, from the pit lane; none of them results.\n" * (3 * 1024 * 1024 // 48)
+    text = notes + "\nPos,Driver,Laps\n1,Ann Able,9\n2,Bo Baker,9\n"
+    response = editor_client.post(
+        f"/admin/results/event/{event.pk}/paste/",
+        urlencode({"text": text, "confirm": "1"}),
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 302
+    assert event.entries.count() == 2
