@@ -150,8 +150,22 @@ ROW = "2022,{race},{track},Test 200,1.5,paved,{finish},1,7,Ann Able,Ford,40,200,
         (ROW.format(race=2, track="Tri-Oval", finish=1).replace("Test 200", "x" * 200_000), "cannot be read as CSV"),
         (ROW.format(race=2, track="Tri-Oval", finish=1).replace("Test 200", "T" * 151), "race name is longer"),
         (ROW.format(race=2, track="Tri-Oval", finish=1).replace("Ann Able", "\u722b" * 20), "driver name is too long"),
+        (ROW.format(race=2, track="Tri-Oval", finish=1).replace("A Team", "?"), "team name has no letters or digits"),
+        (ROW.format(race=2, track="Tri-Oval", finish=1).replace("Ford", "!!"), "manufacturer name has no letters"),
+        (ROW.format(race=2, track="Tri-Oval", finish=1).replace(",7,Ann", ",#!,Ann"), "not a car number"),
     ],
-    ids=["track dash", "superscript finish", "5000 digits", "round 1000", "200 KB field", "long name", "long key"],
+    ids=[
+        "track dash",
+        "superscript finish",
+        "5000 digits",
+        "round 1000",
+        "200 KB field",
+        "long name",
+        "long key",
+        "team without letters",
+        "make without letters",
+        "car not a number",
+    ],
 )
 def test_an_unreadable_history_line_is_refused_by_line_and_logged(run_import, tmp_path, line, complaint):
     """An operator's broken file: a clear error naming the line, nothing written, the failure in the log."""
@@ -177,3 +191,24 @@ def test_a_small_gz_that_expands_without_end_is_refused(run_import, tmp_path, mo
     ok, _, err = run_import(path, "--format", "historical", "--no-progress")
     assert not ok and "expands to more than" in err, err
     assert not Event.objects.exists()
+
+
+def test_a_season_longer_than_any_calendar_is_refused_at_the_line_past_the_bound(run_import, tmp_path, monkeypatch):
+    """A season's rows are held until it ends: a file of one endless season (a .gz of 1 MB held 3 million
+    rows, 3.4 GB in memory before its size was refused) stops where it passes the bound."""
+    from results.importers import historical
+
+    monkeypatch.setattr(historical, "MAX_SEASON_ROWS", 50)
+    path = tmp_path / "truck_series.csv"
+    path.write_text(HEADER + "".join(ROW.format(race=r, track="Tri-Oval", finish=1) for r in range(1, 100)))
+    ok, _, err = run_import(path, "--no-progress")
+    assert not ok and "line 52" in err and "season 2022 has more than 50 rows" in err, err
+    assert not Event.objects.exists()
+
+
+def test_a_race_of_more_cars_than_a_report_may_hold_is_refused_at_the_line_past_the_bound(run_import, tmp_path):
+    path = tmp_path / "truck_series.csv"
+    rows = [ROW.format(race=1, track="Tri-Oval", finish=i).replace("Ann Able", f"Driver {i}") for i in range(1, 502)]
+    path.write_text(HEADER + "".join(rows))
+    ok, _, err = run_import(path, "--no-progress")
+    assert not ok and "line 502" in err and "race 1 has more than 500 rows" in err, err

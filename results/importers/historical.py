@@ -22,8 +22,9 @@ from pathlib import Path
 from ftfy import fix_text
 
 from results.importers import validate
-from results.importers.cells import parse_integer, parse_rating
+from results.importers.cells import parse_integer, parse_number, parse_rating
 from results.importers.report import Facts, ReportError, Row
+from results.importers.table import MAX_ROWS
 from results.importers.vocabulary import EMPTY, canonical_status
 from results.models import Track
 from results.names import name_key
@@ -53,6 +54,7 @@ COLUMNS = [
 ]
 SERIES_FROM_FILE = {"cup": "Cup", "xfinity": "Xfinity", "truck": "Truck"}
 MAX_TEXT = 200 * 1024 * 1024  # the whole history is 24 MB uncompressed; a .gz expanding past this is refused
+MAX_SEASON_ROWS = 20_000  # a season's rows are held at once: the history's fullest has 1,665 (Cup)
 _MOJIBAKE = re.compile("[âÃ][\u0080-\u00bf€™œž“”]")
 name_key_cached = lru_cache(maxsize=None)(name_key)  # the same few thousand names recur 180,000 times
 
@@ -127,7 +129,16 @@ def read_seasons(path: Path, *, series, repairs: Counter, progress=None):
             )
         rows = _Reader(reader, source, series, repairs)
         for year, grouped in groupby(rows.numbered(), key=lambda numbered: numbered[1]["Season"]):
-            season_rows = list(grouped)
+            season_rows = []
+            for numbered in grouped:  # held until the season ends: bounded, whatever the file holds
+                season_rows.append(numbered)
+                if len(season_rows) > MAX_SEASON_ROWS:
+                    raise ReportError(
+                        f"season {year} has more than {MAX_SEASON_ROWS:,} rows",
+                        line=numbered[0],
+                        source=source,
+                        expected="one season's results per year (the fullest in the history has 1,665 rows)",
+                    )
             yield rows.integer(year, "Season", season_rows[0][0]), rows.races(season_rows)
             if progress is not None:
                 progress.update(len(season_rows))
@@ -179,7 +190,15 @@ class _Reader:
                     source=self.source,
                     expected="a race number from 1 to 999",
                 )
-            by_round.setdefault(round_number, []).append((line, row))
+            race_rows = by_round.setdefault(round_number, [])
+            race_rows.append((line, row))
+            if len(race_rows) > MAX_ROWS:
+                raise ReportError(
+                    f"race {round_number} has more than {MAX_ROWS} rows",
+                    line=line,
+                    source=self.source,
+                    expected=f"one race: at most {MAX_ROWS} cars",
+                )
         return [self.race(round_number, race_rows) for round_number, race_rows in by_round.items()]
 
     def race(self, round_number, race_rows):
@@ -248,7 +267,7 @@ class _Reader:
                     finish=finish,
                     driver=driver,
                     start=start,
-                    number=row["Car"].strip(),
+                    number=parse_number(row["Car"], line=line, source=self.source),
                     team=self.fix(row["Team"]),
                     manufacturer="" if make in EMPTY else make,
                     laps=laps,

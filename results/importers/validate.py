@@ -5,6 +5,8 @@ repaired in the open), so a rule is stated once here; the database's constraints
 every row (``results/models/entry.py``), and these checks exist to name the line first.
 """
 
+import re
+
 from results.importers.report import ReportError
 from results.models import Driver, Entry, Event
 from results.names import name_key
@@ -15,6 +17,8 @@ TEXT_LIMITS = {
     "number": Entry._meta.get_field("number").max_length,
     "status": Entry._meta.get_field("status").max_length,
 }
+_ALNUM = re.compile(r"[A-Za-z0-9]")
+TOO_LONG, NO_KEY = "too long", "no letters or digits"
 SMALLINT = 32767  # the positions, laps and points columns
 # Names (driver, team, make) are stored with their key, which folds accents and can be the longer
 # ("爫" is "Tsumekanmuri"): both must fit.
@@ -69,9 +73,11 @@ def check_rows(rows, *, source, warnings=None):
             )
         for column in ("driver", "team", "manufacturer"):
             value = getattr(row, column)
-            # an ASCII name's key is never longer than the name: only other scripts need folding to tell
-            if len(value) > NAME_LIMIT or (not value.isascii() and len(name_key(value)) > KEY_LIMIT):  # type: ignore[operator]
+            fault = _name_fault(value)
+            if fault == TOO_LONG:
                 refuse(row, f"the {column} name is too long", value[:80], f"a name of at most {NAME_LIMIT} characters")
+            elif fault:
+                refuse(row, f"the {column} name has no letters or digits", value, f"a {column} name, or an empty cell")
         for column, limit in TEXT_LIMITS.items():
             value = getattr(row, column)
             if limit is not None and len(value) > limit:
@@ -79,6 +85,20 @@ def check_rows(rows, *, source, warnings=None):
     positions = sorted(finishes)
     if warnings is not None and positions != list(range(1, len(positions) + 1)):
         warnings.append(f"finishing positions are not 1..{len(positions)} without gaps")
+
+
+def _name_fault(name):
+    """What keeps ``name`` from being stored (its key must fit, and be something), or None. An ASCII
+    name's key is never longer than the name, and empty only without a letter or digit: only names in
+    other scripts need folding to tell (the history's 180,000 rows are nearly all ASCII)."""
+    if name.isascii():
+        key_empty, key_long = name[:1] and not name[0].isalnum() and not _ALNUM.search(name), False
+    else:
+        key = name_key(name)
+        key_empty, key_long = not key, len(key) > KEY_LIMIT  # type: ignore[operator]
+    if len(name) > NAME_LIMIT or key_long:  # type: ignore[operator]
+        return TOO_LONG
+    return NO_KEY if key_empty else None
 
 
 def check_facts(facts, *, line=None, source):
