@@ -15,6 +15,7 @@ from lxml import html as lxml_html
 
 from results.importers import columns
 from results.importers.cells import parse_position, strip_marks
+from results.importers.prose import first_characters
 from results.importers.report import Report, ReportError
 from results.importers.table import Table, choose, is_results_header, read_rows, stage_of
 from results.names import name_key
@@ -53,9 +54,8 @@ def read(text: str, source: str, *, known_makes=()) -> Report:
         if stage and is_results_header(table.labels) and f"stage{stage}" not in carried:
             warnings += _fill_stage(rows, table, stage, source)
             carried.add(f"stage{stage}")
-    prose = "\n".join(
-        element.text_content().strip() for element in document.iter("p", "h1", "h2") if element.text_content().strip()
-    )
+    paragraphs = (element.text_content().strip() for element in document.iter("p", "h1", "h2"))
+    prose = first_characters(text for text in paragraphs if text)
     report = Report(source=source, text=text, format="html", rows=rows, has_columns=carried)
     report.warnings += warnings
     report.prose = prose

@@ -4,6 +4,21 @@ import re
 
 from results.importers.report import Facts
 
+# Characters of prose read for facts: they sit in the first paragraphs, and a 5 MB "prose" is not read whole.
+PROSE_READ = 50_000
+
+
+def first_characters(pieces, limit=PROSE_READ):
+    """``pieces`` joined by line breaks, up to ``limit`` characters: not a 5 MB string to cut."""
+    kept, size = [], 0
+    for piece in pieces:
+        if size >= limit:
+            break
+        kept.append(piece)
+        size += len(piece) + 1
+    return "\n".join(kept)[:limit]
+
+
 # (lasting series name, short name, pattern matching the names it has carried)
 SERIES = [
     (
@@ -81,7 +96,7 @@ def series_in(text: str):
 def facts_from_prose(prose: str, *, known_tracks=()) -> Facts:
     """Read what the prose says reliably; anything uncertain is left empty."""
     facts = Facts()
-    prose = re.sub(r"[\u00a0\u2009\u202f]", " ", prose)
+    prose = re.sub(r"[\u00a0\u2009\u202f]", " ", prose[:PROSE_READ])
     series = series_in(prose)
     if series:
         facts.series = series[2]

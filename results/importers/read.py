@@ -10,7 +10,7 @@ import re
 from results.importers import aligned, delimited, flattened, html_tables, validate
 from results.importers.decode import decode
 from results.importers.knowledge import NOTHING_KNOWN
-from results.importers.prose import facts_from_prose
+from results.importers.prose import facts_from_prose, first_characters
 from results.importers.report import Report, ReportError
 from results.importers.table import choose, read_rows
 
@@ -99,8 +99,7 @@ def read_report(
 
 def _read_prose(report, known_tracks):
     """The facts the report's prose states, added to what its header or page said."""
-    # the facts sit in the first paragraphs; a 5 MB "prose" is not read whole
-    report.facts.merge(facts_from_prose(report.prose[:50_000], known_tracks=known_tracks))
+    report.facts.merge(facts_from_prose(report.prose, known_tracks=known_tracks))
 
 
 def _read_text_table(text, source, format, known_makes):
@@ -128,10 +127,11 @@ def _read_text_table(text, source, format, known_makes):
 
 
 def _prose_before(lines, index):
+    """The lines above the table, without the heading over it: as many as facts are read from."""
     prose_lines = lines[:index]
     while prose_lines and (not prose_lines[-1].strip() or _HEADING.match(prose_lines[-1])):
         prose_lines.pop()
-    return "\n".join(prose_lines)
+    return first_characters(prose_lines)
 
 
 def _read_glued(text, source, knowledge_for, known_makes, known_tracks):
@@ -174,7 +174,7 @@ def _read_glued(text, source, knowledge_for, known_makes, known_tracks):
                 expected="one row per line with nothing between them: remove the blank or note line inside the table",
             )
     prose = _prose_before(lines, index)
-    facts = facts_from_prose(prose[:50_000], known_tracks=known_tracks)
+    facts = facts_from_prose(prose, known_tracks=known_tracks)
     rows = flattened.read_table(
         body, columns, first_line=first_line, source=source, knowledge=knowledge_for(facts), known_makes=known_makes
     )
