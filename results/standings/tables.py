@@ -3,10 +3,8 @@
 import django_tables2 as tables
 from django.utils.html import format_html
 
-from results.models import Status
+from results.standings.queries import STATUS_WORDS
 from results.tables import KEY, NUM, Number, SeasonStatsTable, link
-
-STATUS_WORDS = dict(Status.choices)
 
 
 class PlayoffStatus(tables.Column):
