@@ -6,14 +6,9 @@ import django_tables2 as tables
 
 from results.models import Track
 from results.sorting import Key
-from results.tables import KEY, NUM, Number, Text, link
+from results.tables import KEY, NUM, Number, Text, link, then_name
 
 BY_NAME = (Key("name"), Key("slug"))
-
-
-def then_name(key, *, missing=True):
-    """A column's keys: its own, then names in alphabetical order whichever the direction."""
-    return (Key(key, missing=missing), Key("name", ascending=True), Key("slug", ascending=True))
 
 
 class IndexTable(tables.Table):

@@ -316,9 +316,16 @@ class ScheduleTable(tables.Table):
         return value
 
 
-def most_first(name, tie="driver_pk"):
-    """Sort keys of a count column: ties in alphabetical order, whichever the direction."""
-    return (Key(name), Key("name", ascending=True), Key(tie, ascending=True))
+def then_name(key, *, tie="slug", missing=True):
+    """A column's sort keys: its own (``missing``: it may be NULL), then names in alphabetical order whichever
+    the direction, then ``tie`` (unique), so pages never repeat or skip a row."""
+    return (Key(key, missing=missing), Key("name", ascending=True), Key(tie, ascending=True))
+
+
+def career_count(name):
+    """Sort keys of a driver index count: plain (never NULL), so the driver's indexes (``driver_by_starts``...)
+    serve the unfiltered index."""
+    return then_name(name, tie="driver_pk", missing=False)
 
 
 class DriverIndexTable(tables.Table):
@@ -328,9 +335,9 @@ class DriverIndexTable(tables.Table):
         linkify=link("results:driver", "slug"), verbose_name="Driver", sort=by("name", tie="driver_pk"), attrs=KEY
     )
     # named as before the totals followed the filters, so sorted links people kept still work
-    starts = Number(accessor="n_starts", verbose_name="Starts", sort=most_first("n_starts"), best_first=True)
-    wins = Number(accessor="n_wins", verbose_name="Wins", sort=most_first("n_wins"), best_first=True)
-    top10 = Number(accessor="n_top10", verbose_name="Top 10", sort=most_first("n_top10"), best_first=True)
+    starts = Number(accessor="n_starts", verbose_name="Starts", sort=career_count("n_starts"), best_first=True)
+    wins = Number(accessor="n_wins", verbose_name="Wins", sort=career_count("n_wins"), best_first=True)
+    top10 = Number(accessor="n_top10", verbose_name="Top 10", sort=career_count("n_top10"), best_first=True)
 
     class Meta:
         attrs = {"class": "results"}
