@@ -105,38 +105,36 @@ class TableSort(BaseFilterBackend):
     descending, sorted with the column's own keys and tie-break, so pages never repeat a row."""
 
     def filter_queryset(self, request, queryset, view):
-        keys = sort_keys(view.sort_table)
+        columns = sort_columns(view.sort_table)
         wanted = request.query_params.get("sort") or view.default_sort
-        if wanted not in keys:
-            raise ValidationError({"sort": [f"Sort by one of: {', '.join(keys)}."]})
-        column: Any = None if isinstance(view.sort_table, dict) else table_columns(view.sort_table)[wanted.lstrip("-")]
-        if getattr(column, "sort", None) is not None:  # a SortedColumn: its own keys, as the page sorts
-            return queryset.order_by(*(key.ordering(wanted.startswith("-")) for key in column.sort))
-        return queryset.order_by(*keys[wanted])
+        descending = wanted.startswith("-")
+        keys = columns.get(wanted[1:] if descending else wanted)
+        if keys is None:
+            raise ValidationError({"sort": [f"Sort by one of: {', '.join(sort_names(columns))}."]})
+        return queryset.order_by(*(key.ordering(descending) for key in keys))
 
     def get_schema_operation_parameters(self, view):
-        keys = list(sort_keys(view.sort_table))
+        names = sort_names(sort_columns(view.sort_table))
         description = f"A column, '-' first for descending. Default: {view.default_sort}."
-        schema = {"type": "string", "enum": keys, "default": view.default_sort}
+        schema = {"type": "string", "enum": names, "default": view.default_sort}
         return [{"name": "sort", "required": False, "in": "query", "description": description, "schema": schema}]
 
 
-def sort_keys(table):
-    """{"finish": (keys...), "-finish": (keys reversed...)} for a table class (django-tables2) or a
-    {name: keys} dict."""
-    columns = table if isinstance(table, dict) else {n: c.order_by for n, c in table_columns(table).items()}
-    keys = {}
-    for name, ascending in columns.items():
-        keys[name] = tuple(ascending)
-        keys[f"-{name}"] = tuple(key[1:] if key.startswith("-") else f"-{key}" for key in ascending)
-    return keys
+def sort_names(columns):
+    return [name for column in columns for name in (column, f"-{column}")]
+
+
+def sort_columns(table):
+    """{column name: its sort keys (``sorting.Key``)}: a page's table (its columns that sort, each a
+    ``SortedColumn``), or such a dict already, for lists that have no page."""
+    return table if isinstance(table, dict) else table_sorts(table)
 
 
 @cache
-def table_columns(table):
-    """{column name: its column} for the columns a table shows and sorts by."""
+def table_sorts(table):
     shown = {column.name for column in table([]).columns if column.orderable}
-    return {name: column for name, column in table.base_columns.items() if name in shown}
+    columns = table.base_columns.items()
+    return {name: column.sort for name, column in columns if name in shown and getattr(column, "sort", None)}
 
 
 class SeasonFilter(filters.FilterSet):

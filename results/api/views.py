@@ -21,13 +21,14 @@ from results.api import serializers as s
 from results.api.querying import PageFilters, RaceFilter, RowPages, SeasonFilter, TableSort
 from results.filters import DriverFilter, EntryFilter, ResultsFilter
 from results.models import Driver, Entry, Event, Manufacturer, Season, Series, Team, Track
+from results.sorting import by
 from results.standings import queries
 from results.tables import DriverIndexTable, EntryTable, ResultsTable
 from results.views.places import TOP_DRIVERS
 
 RESULT_JOINS = ("driver", "team", "manufacturer", "track", "event__season__series")
 ENTRY_JOINS = ("driver", "team", "manufacturer")
-BY_NAME = {"name": ("name", "id")}
+BY_NAME = {"name": by("name")}
 
 
 def schema_generation(view):
@@ -68,7 +69,7 @@ class SeasonList(List):
     queryset = Season.objects.select_related("series")
     serializer_class = s.Season
     filterset_class = SeasonFilter
-    sort_table = {"year": ("year", "series__sort_order", "id")}
+    sort_table = {"year": by("year", "series__sort_order")}
     default_sort = "-year"
 
 
@@ -98,7 +99,7 @@ class RaceList(List):
     queryset = Event.objects.with_relations().with_podium()
     serializer_class = s.Race
     filterset_class = RaceFilter
-    sort_table = {"year": ("season__year", "season__series__sort_order", "round", "id")}
+    sort_table = {"year": by("season__year", "season__series__sort_order", "round")}
     default_sort = "-year"
 
 
