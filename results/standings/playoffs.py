@@ -36,6 +36,7 @@ def run(season: Season, *, finished: bool) -> Verdict:
         for race in races:  # the standings by points, as far as they go
             season.apply(race)
             season.snapshot(race.round, season.ordered())
+        season.settle(season.ordered)
         return verdict
     if len(races) < scheduled or not finished:
         verdict.reasons.append("The season is not over.")
@@ -43,6 +44,7 @@ def run(season: Season, *, finished: bool) -> Verdict:
         season.apply(race)
         season.snapshot(race.round, season.ordered())
     if len(races) < regular:
+        season.settle(season.ordered)
         return verdict
     if season.missing_rounds:
         verdict.reasons.append(missing_points(season))
@@ -174,30 +176,35 @@ class Playoffs:
         self.season, self.verdict, self.field, self.no_bonus = season, verdict, field, no_bonus
         self.out: list[list[int]] = []  # drivers eliminated, round by round
 
+    def order(self) -> list[Tally]:
+        return _order(self.season, self.field.shown, self.out)
+
     def rounds(self, races):
         season, book = self.season, self.season.book
         start = 0
         for index, rnd in enumerate(book.rounds):
             last_round = index == len(book.rounds) - 1
+            round_races = races[start : start + rnd.races]
+            start += rnd.races
+            if not round_races:  # the results stop before this round: no reset
+                break
             if rnd.by_finish:
                 self.field = _editor_field(season, self.field, season.facts.final_four, "final four", self.verdict)
             self.reset(rnd)
-            round_races = races[start : start + rnd.races]
-            start += rnd.races
             for race in round_races:
                 season.apply(race)
-                season.snapshot(race.round, _order(season, self.field.shown, self.out))
+                season.snapshot(race.round, self.order())
             if len(round_races) < rnd.races:
-                return
-            if last_round and season.pending:  # the editor's end-of-season adjustments
-                season.adjust(None)
-                season.snapshot(round_races[-1].round, _order(season, self.field.shown, self.out))
+                break
+            if last_round:  # the end-of-season adjustments count before the last decision
+                season.settle(self.order)
             if rnd.by_finish:
                 self.finale(round_races[-1])
             elif last_round:
                 self.most_points(round_races[-1].round, rnd)
             else:
                 self.cut(round_races[-1].round, rnd, book.rounds[index + 1])
+        season.settle(self.order)  # a season whose results stop inside the playoffs
 
     def reset(self, rnd: Round):
         tallies = self.season.tallies
@@ -221,8 +228,12 @@ class Playoffs:
 
     def cut(self, after: int, rnd: Round, next_round: Round):
         """Who goes on after a round: its winners, then points (best finish in the round on a tie)."""
-        season, field = self.season, self.field
+        season, everyone = self.season, self.field
         tallies = season.tallies
+        withdrawn = season.facts.withdrawn  # in the field (the editor's), but never going through
+        field = Field(
+            [d for d in everyone.shown if d not in withdrawn], everyone.sure - withdrawn, everyone.possible - withdrawn
+        )
         wins_advance = season.book.format is Format.ELIMINATION
         won = {d for d in field.possible if wins_advance and tallies[d].round_won}
 
@@ -247,10 +258,10 @@ class Playoffs:
         }
         self.explain(after, rnd, possible - sure, worst)
         staying = set(going)
-        for driver in field.shown:
+        for driver in everyone.shown:
             advanced = Status.FINAL if next_round.by_finish else Status.ADVANCED
             tallies[driver].status = advanced if driver in staying else Status.ELIMINATED
-        self.out.append([d for d in field.shown if d not in staying])
+        self.out.append([d for d in everyone.shown if d not in staying])
         self.field = Field(sorted(going, key=worst), sure, possible)
         season.snapshot(after, _order(season, self.field.shown, self.out))
 
@@ -274,7 +285,8 @@ class Playoffs:
         """The best finisher among the finalists is champion."""
         season, field = self.season, self.field
         finish = {r.driver: r.finish for r in race.results if not r.ineligible}
-        contenders = sorted((d for d in field.possible if d in finish), key=finish.__getitem__)
+        eligible = field.possible - season.facts.withdrawn
+        contenders = sorted((d for d in eligible if d in finish), key=finish.__getitem__)
         if not contenders:
             self.verdict.reasons.append(f"No finalist is in the results of race {race.round}.")
             return
@@ -294,7 +306,9 @@ class Playoffs:
         tallies = season.tallies
         if season.missing_rounds:
             return
-        order = sorted(field.possible, key=lambda d: _round_key(season, tallies[d]))
+        order = sorted(field.possible - season.facts.withdrawn, key=lambda d: _round_key(season, tallies[d]))
+        if not order:
+            return
         best = order[0]
         if len(order) > 1 and _round_key(season, tallies[order[1]]) == _round_key(season, tallies[best]):
             tied = [d for d in order if _round_key(season, tallies[d]) == _round_key(season, tallies[best])]

@@ -7,15 +7,14 @@ def run(season: Season, *, finished: bool) -> Verdict:
     for race in season.races:
         season.apply(race)
         season.snapshot(race.round, season.ordered())
-    if season.races and season.pending:  # the editor's end-of-season adjustments
-        season.adjust(None)
-        season.snapshot(season.races[-1].round, season.ordered())
+    season.settle(season.ordered)
     return Verdict(champion_by_points(season, season.ordered(), finished=finished))
 
 
 def champion_by_points(season: Season, order: list[Tally], *, finished: bool, what: str = "points") -> int | None:
-    """The leader of ``order`` if the results settle that he leads at the end; else the reasons go
-    to ``season.problems``."""
+    """The leader of ``order`` among the drivers eligible for the title, if the results settle that he leads
+    at the end; else the reasons go to ``season.problems``."""
+    order = [t for t in order if t.driver not in season.facts.withdrawn]
     reasons: list[str] = []
     if not season.races:
         reasons.append("No race of the season has been run.")

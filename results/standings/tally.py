@@ -5,7 +5,7 @@ order the tallies, and record the rows after every race with ``Season.snapshot``
 """
 
 from bisect import insort
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from results.standings.engine import Adjustment, Facts, Outcome, Race, Result, Row, Status
@@ -128,6 +128,14 @@ class Season:
         self.adjust(race.round)
         return results
 
+    def settle(self, order: Callable[[], list[Tally]]):
+        """After the last race present, whatever the format and however many races the season has: the
+        editor's end-of-season adjustments (and those due after a race past the last), the latest rows
+        re-read in ``order``."""
+        if self.races and self.pending:
+            self.adjust(None)
+            self.snapshot(self.races[-1].round, order())
+
     def adjust(self, round_number: int | None):
         """Apply the editor's adjustments due after ``round_number`` (None: all that are left)."""
         due = [a for a in self.pending if round_number is None or (a.round is not None and a.round <= round_number)]
@@ -207,6 +215,11 @@ class Season:
         blocked = self.problems + verdict.reasons
         champion = None if blocked else verdict.champion
         disagreements = list(verdict.disagreements)
+        if facts.champion in facts.withdrawn:
+            disagreements.append(
+                f"The editor's champion, {self.name(facts.champion)}, is also marked withdrawn (not eligible for "
+                "the title)."
+            )
         if facts.champion is not None and champion is not None and champion != facts.champion:
             disagreements.append(
                 f"The results make {self.name(champion)} champion; the editor's champion is "
