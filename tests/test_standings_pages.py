@@ -157,6 +157,51 @@ def test_an_editor_enters_the_official_champion_and_admin_shows_the_disagreement
     assert martin.context["by_season"].data[0]["champion"]
 
 
+def final_table(response):
+    return [
+        (row["position"], row["driver_name"], row["points"], row["gap"]) for row in response.context["standings"].data
+    ]
+
+
+def test_an_official_champion_with_fewer_points_leads_the_table_and_no_one_is_a_negative_gap_behind(
+    client, cup_1990, django_assert_max_num_queries
+):
+    ChampionFact.objects.create(season=cup_1990["season"], driver=cup_1990["martin"], source="NASCAR's record book")
+    summaries.refresh(seasons=[cup_1990["season"]])
+    response = get(client, "/series/cup/1990/", django_assert_max_num_queries)
+    # Behind counts from the most points: the official champion is 25 behind Earnhardt
+    assert final_table(response) == [
+        (1, "Mark Martin", 515, 25),
+        (2, "Dale Earnhardt", 540, 0),
+        (3, "Geoff Bodine", 500, 40),
+    ]
+    assert (
+        "Mark Martin is champion by the editor&#x27;s official record; Dale Earnhardt has 25 points more."
+        in response.content.decode()
+    )
+    api = client.get("/api/v1/seasons/cup/1990/").json()["standings"]
+    assert [(row["driver"]["name"], row["behind"]) for row in api] == [
+        ("Mark Martin", 25),
+        ("Dale Earnhardt", 0),
+        ("Geoff Bodine", 40),
+    ]
+
+
+def test_an_editor_withdraws_the_points_leader_from_the_title_and_the_next_driver_is_champion(
+    editor_client, client, cup_1990
+):
+    season = cup_1990["season"]
+    data = season_form(
+        season, **{"playoff_facts-0-driver": cup_1990["earnhardt"].pk, "playoff_facts-0-kind": "withdrawn"}
+    )
+    assert editor_client.post(f"/admin/results/season/{season.pk}/change/", data).status_code == 302
+    response = client.get("/series/cup/1990/")
+    page = response.content.decode()
+    assert "Champion (computed from the results): <a" in page and "Mark Martin</strong>" in page
+    assert final_table(response)[:2] == [(1, "Mark Martin", 515, 25), (2, "Dale Earnhardt", 540, 0)]
+    assert "Mark Martin is champion by the season&#x27;s format and its editors&#x27; facts" in page
+
+
 def test_a_penalty_entered_in_admin_changes_the_standings_and_is_shown(editor_client, client, cup_1990):
     season, earnhardt = cup_1990["season"], cup_1990["earnhardt"]
     data = season_form(

@@ -128,6 +128,18 @@ def test_the_best_finisher_of_the_final_four_is_champion_whatever_the_points():
     assert outcome.after[36][0].status is Status.CHAMPION
 
 
+def test_a_finalist_with_more_points_than_the_champion_is_not_shown_a_negative_gap():
+    # the finale: 16 finishes 3rd, best of the four; 1 finishes 6th but wins both stages (20 points more)
+    round_wins = {n: race(n, 16) for n in (29, 32, 35)}
+    races = season(round_wins | {36: race(36, 7, 8, 16, 3, 2, 1, stages={1: (1, 1)})}, 36)
+    outcome = compute("cup", 2015, races, names=NAMES)
+    final = rows(outcome, 36)
+    assert outcome.champion == 16 and outcome.after[36][0].driver == 16
+    assert final[1].points - final[16].points == 17
+    assert (final[16].gap, final[1].gap) == (17, 0)  # behind the most points
+    assert all(row.gap >= 0 for row in outcome.after[36])
+
+
 def test_a_tie_at_the_cut_goes_to_the_best_finish_in_the_round():
     # Round of 16: 12 and 13 level on 2,075; 12 finishes 12th three times, 13 10th, 13th, 13th
     r27 = race(27, *range(1, 10), 13, 10, 12)

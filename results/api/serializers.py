@@ -222,7 +222,12 @@ class Standing(serializers.Serializer):
     position = serializers.IntegerField(allow_null=True, help_text="Null when the order cannot be known.")
     driver = RefField("driver", prefix="driver_")
     points = serializers.IntegerField(allow_null=True)
-    behind = serializers.IntegerField(source="gap", allow_null=True, help_text="Points behind the leader.")
+    behind = serializers.IntegerField(
+        source="gap",
+        allow_null=True,
+        help_text="Points behind the driver with the most points (never negative: an official champion, or one "
+        "decided by a finale, may have fewer).",
+    )
     wins = serializers.IntegerField()
     playoff_points = serializers.IntegerField(allow_null=True)
     status = serializers.CharField(help_text="Playoff status: in, advanced, eliminated, final, champion, or empty.")

@@ -77,7 +77,7 @@ class Row:
     driver: int
     position: int | None  # None when the order cannot be known (points missing)
     points: int | None
-    gap: int | None  # behind the leader; None when unknown
+    gap: int | None  # behind the most points (never negative: the first row may have fewer); None when unknown
     wins: int
     playoff_points: int | None
     status: Status

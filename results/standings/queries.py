@@ -49,6 +49,21 @@ def standings_after(season, round_number, *, champion_id=None):
     )
 
 
+def title_note(rows, official):
+    """Why the champion heading the final standings (``rows``, his marked ``champion``) has fewer points than
+    another driver: an editor's official title, or a format deciding by more than points (a finale won by
+    finish, a leader withdrawn from the title). "" when he has the most points."""
+    mine = next((row for row in rows if row["champion"]), None)
+    if mine is None or not mine["gap"]:
+        return ""
+    most = next(row for row in rows if row["gap"] == 0)
+    how = "the editor's official record" if official else "the season's format and its editors' facts"
+    return (
+        f"{mine['driver_name']} is champion by {how}; {most['driver_name']} has {mine['gap']} points more. "
+        "Behind counts from the most points."
+    )
+
+
 def progress(season, drivers):
     """The season's course, from one query over the rows of ``drivers`` and of every playoff driver:
     ``lines`` {driver id: [(round, points)...]} of ``drivers``; ``marks`` {round: (drivers in, eliminated)}

@@ -21,7 +21,11 @@ class ChampionshipTable(tables.Table):
     position = Number(verbose_name="Pos", default="–")
     driver_name = tables.Column(verbose_name="Driver", linkify=link("results:driver", "driver_slug"), attrs=KEY)
     points = Number(verbose_name="Pts", default="–")
-    gap = Number(verbose_name="Behind", default="–")
+    gap = Number(
+        verbose_name="Behind",
+        default="–",
+        attrs={**NUM, "th": {"class": "num", "title": "Points behind the driver with the most points"}},
+    )
     wins = Number(verbose_name="Wins")
     playoff_points = Number(
         verbose_name="Playoff pts",

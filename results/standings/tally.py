@@ -6,7 +6,7 @@ order the tallies, and record the rows after every race with ``Season.snapshot``
 
 from bisect import insort
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from results.standings.engine import Adjustment, Facts, Outcome, Race, Result, Row, Status
 from results.standings.rules import Rulebook
@@ -196,7 +196,10 @@ class Season:
         """The rows after ``round_number``, in ``order``."""
         known = all(t.points_known() for t in order)
         shown = self.scale == 1
-        leader = order[0].points if order and order[0].points_known() and shown else None
+        # Behind the most points, not the first row: a finale decided by finish, or an editor's champion, may
+        # put a driver with fewer points first (a gap is never negative)
+        most = max((t.points for t in order if t.points_known()), default=None)
+        leader = most if order and order[0].points_known() and shown else None
         self.after[round_number] = tuple(
             Row(
                 driver=t.driver,
@@ -235,7 +238,7 @@ class Season:
         return Outcome(self.book.key, self.after, champion, official, unknown, tuple(disagreements))
 
     def _crown(self, last: int, champion: int):
-        """The champion's row first in the final standings, marked."""
+        """The champion's row first in the final standings, marked; each row keeps its gap to the most points."""
         rows = list(self.after.get(last, ()))
         mine = next((r for r in rows if r.driver == champion), None)
         if mine is None:
@@ -243,16 +246,11 @@ class Season:
         rows.remove(mine)
         rows.insert(0, mine)
         known = all(r.position is not None for r in rows)
-        leader = rows[0].points
         self.after[last] = tuple(
-            Row(
-                r.driver,
-                index if known else None,
-                r.points,
-                leader - r.points if leader is not None and r.points is not None else None,
-                r.wins,
-                r.playoff_points,
-                Status.CHAMPION if r.driver == champion else r.status,
+            replace(
+                r,
+                position=index if known else None,
+                status=Status.CHAMPION if r.driver == champion else r.status,
             )
             for index, r in enumerate(rows, 1)
         )

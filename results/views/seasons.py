@@ -46,6 +46,7 @@ def season_detail(request, slug, year):
         "rulebook": queries.rulebook_name(championship.rulebook) if championship else "",
         "after": after,
         "heading": heading,
+        "title_note": queries.title_note(rows, championship.official) if champion_id else "",
         "standings": standings,
         "adjustments": queries.adjustments(season),
         **season_course(season, standings, rows),
