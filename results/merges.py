@@ -166,7 +166,7 @@ def _merge_one(model, kind, keep, other, user, last_entry_id):
             kept_before[f.attname] = mine
             setattr(keep, f.attname, theirs)
     if kind == "driver":  # a derived row, but its champion would be nulled by the delete before the recompute
-        Championship.objects.filter(champion=other).update(champion=keep)
+        Championship.objects.filter(champion_if_over=other).update(champion_if_over=keep)
     other.delete()
     keep.save()
     created = {}

@@ -10,6 +10,7 @@ from django.db.models import DurationField, ExpressionWrapper, F, Min, Q, Subque
 from django.db.models.functions import Coalesce, Rank
 
 from results.models import Championship, Driver, DriverSeason, DriverSeries, Entry, Event, Season
+from results.models.standing import title_named_q
 
 # (summary field, heading): the categories a fan asks about
 CATEGORIES = [
@@ -82,9 +83,9 @@ def championships(series):
     results under the season's rules, or an editor's official fact. One query (a series has a few dozen
     seasons: its rows are grouped as they are read)."""
     rows = (
-        Championship.objects.filter(season__series=series, finished=True)
+        Championship.objects.filter(title_named_q(), season__series=series)
         .order_by("season__year")
-        .values_list("champion__name", "champion__slug", "season__year", "official")
+        .values_list("champion_if_over__name", "champion_if_over__slug", "season__year", "official")
     )
     holders: dict[str, Titles] = {}
     unnamed: list[int] = []

@@ -7,6 +7,7 @@ from django.db.models import F, Max, Min, OuterRef, Q, Subquery, Sum, Window
 from django.db.models.functions import RowNumber
 
 from results.models import Driver, DriverSeason, Entry, Event, GroupDriver, GroupSeason, Series
+from results.models.standing import over_q, title_named_q
 from results.models.summary import stats_columns
 from results.names import name_key
 
@@ -27,12 +28,12 @@ def latest_races():
 def season_standings(season):
     """Each driver's totals of a season, in championship order (``rank``: the final position, where the
     standings know it): one query."""
-    from results.standings.queries import final_place
+    from results.standings.queries import latest_place
 
     return (
         DriverSeason.objects.filter(season=season)
         .rows(**DRIVER)
-        .annotate(rank=final_place(OuterRef("driver"), OuterRef("season")))
+        .annotate(rank=latest_place(OuterRef("driver"), OuterRef("season")))
         .order_by(F("rank").asc(nulls_last=True), *POINTS_ORDER)
     )
 
@@ -136,17 +137,19 @@ def career_by_series(driver):
 
 
 def career_by_season(driver):
-    """The driver's totals each season, with his championship position (``championship``), whether he
-    was champion (``champion``) and whether that season's champion is an editor's fact (``official_title``):
-    one query."""
-    from results.standings.queries import final_place
+    """The driver's totals each season, with his championship position (``championship``: after round
+    ``standing_round`` while the season runs, ``season_over`` false), whether he is its named champion
+    (``champion``) and whether that season's champion is an editor's fact (``official_title``): one query."""
+    from results.standings.queries import latest_place
 
     return list(
         DriverSeason.objects.filter(driver=driver)
         .rows(**SUMMARY_SEASON)
         .annotate(
-            championship=final_place(OuterRef("driver"), OuterRef("season")),
-            champion=Q(season__championship__champion=F("driver")),
+            championship=latest_place(OuterRef("driver"), OuterRef("season")),
+            standing_round=F("season__championship__final_round"),
+            season_over=over_q(),
+            champion=Q(season__championship__champion_if_over=F("driver")) & title_named_q("season__championship__"),
             official_title=Q(season__championship__official=True),
         )
         .order_by("season__series__sort_order", "year")

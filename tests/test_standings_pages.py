@@ -5,11 +5,14 @@ results name him champion, shown as computed until an editor says so.
 """
 
 import csv
+import datetime
 import io
 from decimal import Decimal
 
 import pytest
 from django.contrib.admin.models import LogEntry
+from django.core.cache import cache
+from django.utils import timezone
 from django.utils.html import escape
 
 from results import summaries
@@ -61,6 +64,9 @@ def test_the_season_page_leads_with_the_computed_champion_and_the_final_standing
     assert page.index("Champion (computed") < page.index("Final standings") < page.index("Schedule and winners")
     assert order(response) == [(1, "Dale Earnhardt", 540), (2, "Mark Martin", 515), (3, "Geoff Bodine", 500)]
     assert "Points after each round" in page and "<polyline" in page
+    # no playoffs in 1990: no playoff grid, no reset rule on the chart, no playoff column
+    assert response.context["grid"] == [] and 'class="reset"' not in page
+    assert "status" not in [column.name for column in response.context["standings"].columns]
 
 
 def test_standings_after_any_round(client, cup_1990, django_assert_max_num_queries):
@@ -262,7 +268,7 @@ def test_a_season_moved_to_another_year_is_recomputed(editor_client, cup_1990):
     assert editor_client.post(f"/admin/results/season/{season.pk}/change/", data).status_code == 302
     moved = Championship.objects.get(season=season)
     assert moved.rulebook != "cup-1975" and moved.champion is None and moved.unknown
-    assert Standing.objects.filter(season=season, final=True).count() == 3
+    assert Standing.objects.filter(season=season, latest=True).count() == 3
 
 
 def test_a_driver_merge_recomputes_the_standings_and_moves_the_facts(editor_client, cup_1990, make):
@@ -276,7 +282,7 @@ def test_a_driver_merge_recomputes_the_standings_and_moves_the_facts(editor_clie
     data = {"action": "merge_selected", "_selected_action": [cup_1990["earnhardt"].pk, duplicate.pk]}
     editor_client.post("/admin/results/driver/", {**data, "keep": cup_1990["earnhardt"].pk}, follow=True)
     assert PointsAdjustment.objects.get().driver == cup_1990["earnhardt"]
-    final = Standing.objects.get(season=cup_1990["season"], final=True, driver=cup_1990["earnhardt"])
+    final = Standing.objects.get(season=cup_1990["season"], latest=True, driver=cup_1990["earnhardt"])
     assert (final.position, final.points) == (1, 535)
     assert not Standing.objects.filter(driver_id=duplicate.pk).exists()
 
@@ -320,20 +326,106 @@ def test_a_playoff_season_shows_its_grid_its_cuts_and_its_resets(client, truck_2
     assert "status" in [column.name for column in response.context["standings"].columns]  # the Playoffs column
 
 
-def test_this_year_s_season_names_no_champion_before_it_ends(client, make):
-    import datetime
-
+@pytest.fixture
+def arca_this_year(make):
+    """An ARCA season of the real current year (most points), two races in, recomputed now: Leader leads."""
     year = datetime.date.today().year
     leader, second = make.driver(name="Leader"), make.driver(name="Second")
+    arca = make.series("ARCA Menards Series", "ARCA")
     for round_number in (1, 2):
-        event = make.event(year=year, round=round_number, series=make.series("ARCA Menards Series", "ARCA"))
+        event = make.event(year=year, round=round_number, series=arca)
         Entry.objects.create(event=event, driver=leader, finish=1, points=40)
         Entry.objects.create(event=event, driver=second, finish=2, points=35)
     summaries.refresh(seasons=[event.season_id])
-    response = client.get(f"/series/arca/{year}/")
-    page = response.content.decode()
-    assert "No champion named:" in page and "Standings after round 2" in page and "Final standings" not in page
-    assert order(response) == [(1, "Leader", 80), (2, "Second", 70)]
+    return {"year": year, "url": f"/series/arca/{year}/", "api": f"/api/v1/seasons/arca/{year}/", "leader": leader}
+
+
+def new_year(monkeypatch, year):
+    """The clock moves on to New Year's Day of ``year``: nothing is imported, nothing recomputed."""
+    moment = datetime.datetime(year, 1, 1, 0, 30, tzinfo=datetime.UTC)
+    monkeypatch.setattr(timezone, "now", lambda: moment)
+
+
+def test_this_year_s_season_is_shown_running_everywhere(client, arca_this_year, django_assert_max_num_queries):
+    season = get(client, arca_this_year["url"], django_assert_max_num_queries)
+    page = season.content.decode()
+    assert "No champion named: The season is not over." in page
+    assert "Standings after round 2" in page and "Final standings" not in page
+    assert order(season) == [(1, "Leader", 80), (2, "Second", 70)]
+    assert [row["status"] for row in season.context["standings"].data] == ["", ""]  # no one marked champion
+    assert all(row["champion"] == "" for row in csv_rows(client.get(arca_this_year["url"], {"_export": "csv"})))
+
+    driver = get(client, arca_this_year["leader"].get_absolute_url(), django_assert_max_num_queries)
+    assert '1 <span class="muted">after round 2</span>' in driver.content.decode()  # his place so far, not final
+    assert not driver.context["by_season"].data[0]["champion"] and driver.context["titles"] == (0, 0)
+
+    body = client.get(arca_this_year["api"]).json()
+    assert body["championship"]["final"] is False and body["championship"]["after_round"] == 2
+    assert body["championship"]["champion"] is None
+    assert body["championship"]["unknown"] == "The season is not over."
+    assert [row["status"] for row in body["standings"]] == ["", ""]
+
+    (leader, _) = get(client, "/", django_assert_max_num_queries).context["leaders"]
+    assert (leader["after"], leader["champion"], leader["status_words"]) == ("after round 2, season running", False, "")
+    assert "not named: why?" in get(client, "/series/arca/", django_assert_max_num_queries).content.decode()
+    records = get(client, "/series/arca/records/", django_assert_max_num_queries)
+    assert records.context["champions"] == [] and records.context["unnamed"] == []
+
+
+def test_at_new_year_the_season_just_ended_is_final_without_a_recompute(
+    client, arca_this_year, monkeypatch, django_assert_max_num_queries
+):
+    new_year(monkeypatch, arca_this_year["year"] + 1)
+    season = get(client, arca_this_year["url"], django_assert_max_num_queries)
+    page = season.content.decode()
+    assert "Champion (computed from the results): <a" in page and "Leader</strong>" in page
+    assert "Final standings" in page and "Standings after round 2" not in page
+    assert [row["status"] for row in season.context["standings"].data] == ["champion", ""]
+    rows = csv_rows(client.get(arca_this_year["url"], {"_export": "csv"}))
+    assert [(row["Driver"], row["champion"]) for row in rows] == [("Leader", "yes"), ("Second", "")]
+
+    driver = get(client, arca_this_year["leader"].get_absolute_url(), django_assert_max_num_queries)
+    assert "after round" not in driver.content.decode()
+    assert driver.context["by_season"].data[0]["champion"] and "1 championship" in driver.content.decode()
+
+    body = client.get(arca_this_year["api"]).json()
+    assert body["championship"]["final"] is True and body["championship"]["champion"]["name"] == "Leader"
+    assert [row["status"] for row in body["standings"]] == ["champion", ""]
+
+    (leader, _) = get(client, "/", django_assert_max_num_queries).context["leaders"]
+    assert (leader["after"], leader["champion"], leader["status_words"]) == ("final standings", True, "Champion")
+    assert 'Leader</a> <span class="muted">(computed)' in client.get("/series/arca/").content.decode()
+    records = get(client, "/series/arca/records/", django_assert_max_num_queries)
+    assert [(t.name, t.seasons) for t in records.context["champions"]] == [
+        ("Leader", [(arca_this_year["year"], False)])
+    ]
+
+
+def test_an_official_champion_is_named_while_his_season_still_runs(client, arca_this_year):
+    season = Entry.objects.filter(driver=arca_this_year["leader"]).first().event.season
+    ChampionFact.objects.create(season=season, driver=arca_this_year["leader"], source="ARCA's release")
+    summaries.refresh(seasons=[season])
+    page = client.get(arca_this_year["url"]).content.decode()
+    assert "Champion: <a" in page and "Standings after round 2" in page  # named, the standings not yet final
+    assert client.get(arca_this_year["api"]).json()["championship"]["final"] is False
+
+
+def test_a_browser_s_copy_from_december_is_not_confirmed_on_new_year_s_day(client, arca_this_year, monkeypatch):
+    december = client.get(arca_this_year["api"])
+    assert client.get(arca_this_year["api"], headers={"if-none-match": december["ETag"]}).status_code == 304
+    new_year(monkeypatch, arca_this_year["year"] + 1)
+    for validator in ({"if-none-match": december["ETag"]}, {"if-modified-since": december["Last-Modified"]}):
+        response = client.get(arca_this_year["api"], headers=validator)
+        assert response.status_code == 200 and response.json()["championship"]["final"] is True
+
+
+def test_a_page_cached_in_december_is_not_served_on_new_year_s_day(client, arca_this_year, monkeypatch, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    assert "Standings after round 2" in client.get(arca_this_year["url"]).content.decode()
+    new_year(monkeypatch, arca_this_year["year"] + 1)
+    assert "Final standings" in client.get(arca_this_year["url"]).content.decode()
+    cache.clear()
 
 
 def test_an_editor_s_waiver_settles_a_field_the_results_cannot(editor_client, client, truck_2016):

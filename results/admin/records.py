@@ -44,7 +44,7 @@ class SeasonAdmin(ChampionshipFields, ChangesResults):
 
     list_display = ["__str__", "series", "year", "name", "champion"]
     list_filter = ["series"]
-    list_select_related = ["series", "championship__champion"]
+    list_select_related = ["series", "championship__champion_if_over"]
     search_fields = ["name", "series__name", "series__short_name", "year"]
     ordering = ["series__sort_order", "-year"]
     readonly_fields = CHAMPIONSHIP_FIELDS
@@ -52,7 +52,7 @@ class SeasonAdmin(ChampionshipFields, ChangesResults):
     inlines = [ChampionFactInline, PlayoffFactInline, PointsAdjustmentInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("series", "championship__champion")
+        return super().get_queryset(request).select_related("series", "championship__champion_if_over")
 
     @admin.display(description="Champion")
     def champion(self, obj):

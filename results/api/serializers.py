@@ -217,7 +217,8 @@ class Race(serializers.Serializer):
 
 
 class Standing(serializers.Serializer):
-    """One driver's place in the championship after the season's last counted race."""
+    """One driver's place in the championship after the season's last counted race (final once the season
+    is over: see the championship's ``final``)."""
 
     position = serializers.IntegerField(allow_null=True, help_text="Null when the order cannot be known.")
     driver = RefField("driver", prefix="driver_")
@@ -230,7 +231,9 @@ class Standing(serializers.Serializer):
     )
     wins = serializers.IntegerField()
     playoff_points = serializers.IntegerField(allow_null=True)
-    status = serializers.CharField(help_text="Playoff status: in, advanced, eliminated, final, champion, or empty.")
+    status = serializers.CharField(
+        help_text="Playoff status: in, advanced, eliminated, final, or empty; champion on the named champion's row."
+    )
 
 
 class Championship(serializers.Serializer):
@@ -240,7 +243,15 @@ class Championship(serializers.Serializer):
     champion = RefField("driver", allow_null=True, help_text="Null when no champion can be named (see unknown).")
     official = serializers.BooleanField(help_text="True: an editor's fact; false: computed from the results.")
     unknown = serializers.CharField(help_text="Why no champion is named; empty when one is.")
-    after_round = serializers.IntegerField(source="final_round", allow_null=True)
+    final = serializers.BooleanField(
+        source="over",
+        help_text="True: the season is over and the standings are final. False: it may have races to come (its "
+        "year has not ended), the standings are those after round after_round, and no champion is named unless "
+        "an editor named one officially.",
+    )
+    after_round = serializers.IntegerField(
+        source="final_round", allow_null=True, help_text="The last counted round: the standings are after it."
+    )
 
 
 class SeasonDetail(Season):
@@ -249,7 +260,9 @@ class SeasonDetail(Season):
         source="outcome", allow_null=True, help_text="Null before the season's first counted race."
     )
     standings = Standing(
-        many=True, source="final_standings", help_text="The final standings (after the last counted race), in order."
+        many=True,
+        source="latest_standings",
+        help_text="The standings after the last counted race, in order: final only when championship.final is true.",
     )
 
 

@@ -75,7 +75,7 @@ class SeasonList(List):
 
 class SeasonDetail(generics.RetrieveAPIView):
     """A season, its schedule (every race in round order, with winners and pole sitters), its champion
-    and its final standings."""
+    and its standings after the last counted race (final once the season is over)."""
 
     serializer_class = s.SeasonDetail
     queryset = Season.objects.none()
@@ -87,9 +87,12 @@ class SeasonDetail(generics.RetrieveAPIView):
             year=self.kwargs["year"],
         )
         season.schedule = season.events.with_relations().with_podium().order_by("round")
-        season.outcome = queries.championship(season)
-        final_round = season.outcome.final_round if season.outcome else None
-        season.final_standings = queries.standings_after(season, final_round) if final_round else []
+        season.outcome = outcome = queries.championship(season)
+        season.latest_standings = (
+            queries.standings_after(season, outcome.final_round, champion_id=outcome.champion_id)
+            if outcome and outcome.final_round
+            else []
+        )
         return season
 
 

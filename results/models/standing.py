@@ -4,14 +4,43 @@ and the official facts editors enter, which the computation uses and checks."""
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from results.models.driver import Driver
 from results.models.event import Event
 from results.models.series import Season
+from results.standings.engine import NOT_OVER
+
+
+def this_year() -> int:
+    """The year whose seasons may still have races to come. The site knows no schedule, so a season is over
+    once its year is: decided whenever a championship is read, never stored (a stored flag stayed "running"
+    past New Year until something recomputed the season)."""
+    return timezone.localdate().year
+
+
+def season_over(year: int) -> bool:
+    return year < this_year()
+
+
+def over_q(season: str = "season") -> Q:
+    """``season_over`` in a query, for the season at the lookup path ``season``."""
+    return Q(**{f"{season}__year__lt": this_year()})
+
+
+def title_named(year: int, official: bool) -> bool:
+    """Whether a season's champion is named: an editor's official one at once, the results' once it is over."""
+    return official or season_over(year)
+
+
+def title_named_q(championship: str = "", season: str = "season") -> Q:
+    """``title_named`` in a query (``championship``: the lookup path to the Championship, with its "__")."""
+    return Q(**{f"{championship}official": True}) | over_q(season)
 
 
 class Status(models.TextChoices):
-    """A driver's playoff status after a round (``engine.Status``); empty outside playoff eras."""
+    """A driver's playoff status after a round (``engine.Status``); empty outside playoff eras. "Champion" is
+    never stored: it marks the named champion's row when the standings are read."""
 
     NONE = "", "—"
     IN = "in", "In the playoffs"
@@ -22,36 +51,74 @@ class Status(models.TextChoices):
 
 
 class Championship(models.Model):
-    """One season's championship as computed from its results and its editors' facts: derived, rewritten by
-    ``standings.store.recompute`` with the season's results (never edited by hand)."""
+    """One season's championship as its results and editors' facts settle it once no more races come: derived,
+    rewritten by ``standings.store.recompute`` with the season's results (never edited by hand). Nothing stored
+    depends on the date: whether the season is over is decided when read (``over``, ``champion``, ``unknown``;
+    ``title_named_q`` in queries)."""
 
     season = models.OneToOneField(Season, on_delete=models.CASCADE, related_name="championship")
     rulebook = models.CharField(max_length=40, help_text="The format applied (standings.rules.RULEBOOKS).")
-    champion = models.ForeignKey(Driver, on_delete=models.SET_NULL, null=True, blank=True, related_name="championships")
+    champion_if_over = models.ForeignKey(
+        Driver,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="championships",
+        help_text="The champion once the season is over: an editor's official one, or the results' under the "
+        "season's format if no more races came. The site names the results' champion only after the season's "
+        "year has ended.",
+    )
     official = models.BooleanField(default=False, help_text="The champion is an editor's fact, not a computation.")
-    unknown = models.TextField(blank=True, help_text="Why no champion is named.")
+    unknown_if_over = models.TextField(
+        blank=True, help_text="Why no champion is named once the season is over (a season still running: not yet)."
+    )
     disagreements = models.TextField(blank=True, help_text="Where the computation and editors' facts differ.")
     final_round = models.PositiveSmallIntegerField(null=True, blank=True, help_text="The last round counted.")
-    finished = models.BooleanField(default=True, help_text="The season is over (false: races may be to come).")
 
     class Meta:
         constraints = [
             # never a champion without a reason why not
             models.CheckConstraint(
-                condition=Q(champion__isnull=False) | ~Q(unknown=""), name="championship_champion_or_reason"
+                condition=Q(champion_if_over__isnull=False) | ~Q(unknown_if_over=""),
+                name="championship_champion_or_reason",
             ),
             models.CheckConstraint(
-                condition=Q(official=False) | Q(champion__isnull=False), name="championship_official_has_champion"
+                condition=Q(official=False) | Q(champion_if_over__isnull=False),
+                name="championship_official_has_champion",
             ),
         ]
 
     def __str__(self):
         return f"championship of season {self.season_id}"
 
+    @property
+    def over(self) -> bool:
+        """The season is over: its standings are final. Reads the season (no query when it was read with it)."""
+        return season_over(self.season.year)
+
+    @property
+    def champion_id(self) -> int | None:
+        return self.champion_if_over_id if title_named(self.season.year, self.official) else None
+
+    @property
+    def champion(self) -> Driver | None:
+        """The champion named now; None while the season runs, unless an editor named him officially."""
+        return self.champion_if_over if self.champion_id is not None else None
+
+    @property
+    def unknown(self) -> str:
+        """Why no champion is named now ("" when one is)."""
+        if self.champion_id is not None:
+            return ""
+        if self.over:
+            return self.unknown_if_over
+        return " ".join(dict.fromkeys(filter(None, [NOT_OVER, self.unknown_if_over])))
+
 
 class Standing(models.Model):
     """One driver's place in the championship after one round of a season (derived, as ``Championship``).
-    ``final`` marks the rows after the season's last counted round: the official final standings."""
+    ``latest`` marks the rows after the last counted round the results hold: the final standings once the
+    season is over (``Championship.over``), until then the standings after that round."""
 
     season = models.ForeignKey(Season, on_delete=models.CASCADE, related_name="standings")
     round = models.PositiveSmallIntegerField()
@@ -65,7 +132,7 @@ class Standing(models.Model):
     wins = models.PositiveSmallIntegerField()
     playoff_points = models.IntegerField(null=True)
     status = models.CharField(max_length=12, choices=Status.choices, blank=True)
-    final = models.BooleanField(default=False)
+    latest = models.BooleanField(default=False)
 
     class Meta:
         constraints = [
@@ -75,8 +142,8 @@ class Standing(models.Model):
             models.CheckConstraint(condition=Q(position__gte=1) | Q(position__isnull=True), name="standing_position"),
         ]
         indexes = [
-            # a driver's season-by-season table: his final place in each season
-            models.Index(fields=["driver", "season"], condition=Q(final=True), name="standing_driver_final"),
+            # a driver's season-by-season table: his latest place in each season
+            models.Index(fields=["driver", "season"], condition=Q(latest=True), name="standing_driver_latest"),
         ]
 
     def __str__(self):

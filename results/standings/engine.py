@@ -60,14 +60,18 @@ class Facts:
 
 
 class Status(StrEnum):
-    """A driver's playoff status after a round; empty outside playoff eras and for non-playoff drivers."""
+    """A driver's playoff status after a round; empty outside playoff eras and for non-playoff drivers. The
+    champion is ``Outcome.champion`` (his row comes first in the final standings), not a status."""
 
     NONE = ""
     IN = "in"
     ADVANCED = "advanced"
     ELIMINATED = "eliminated"
     FINAL = "final"
-    CHAMPION = "champion"
+
+
+# Why a season still running names no champion (``compute(finished=False)``).
+NOT_OVER = "The season is not over."
 
 
 @dataclass(frozen=True, slots=True)

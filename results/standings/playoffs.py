@@ -9,7 +9,7 @@ possible finalists is surely a finalist; otherwise ``unknown`` says what the res
 
 from dataclasses import dataclass
 
-from results.standings.engine import Status
+from results.standings.engine import NOT_OVER, Status
 from results.standings.points import missing_points
 from results.standings.rules import FieldRule, Format, Round
 from results.standings.tally import LAST, Season, Tally, Verdict
@@ -38,8 +38,10 @@ def run(season: Season, *, finished: bool) -> Verdict:
             season.snapshot(race.round, season.ordered())
         season.settle(season.ordered)
         return verdict
-    if len(races) < scheduled or not finished:
-        verdict.reasons.append("The season is not over.")
+    if not finished:
+        verdict.reasons.append(NOT_OVER)
+    if len(races) < scheduled:
+        verdict.reasons.append(f"The results hold {len(races)} of this format's {scheduled} races.")
     for race in races[:regular]:
         season.apply(race)
         season.snapshot(race.round, season.ordered())

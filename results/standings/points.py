@@ -1,5 +1,6 @@
 """Most points wins: the format of every series before its playoffs, and of any series without eras."""
 
+from results.standings.engine import NOT_OVER
 from results.standings.tally import Season, Tally, Verdict
 
 
@@ -19,7 +20,7 @@ def champion_by_points(season: Season, order: list[Tally], *, finished: bool, wh
     if not season.races:
         reasons.append("No race of the season has been run.")
     elif not finished:
-        reasons.append("The season is not over.")
+        reasons.append(NOT_OVER)
     if season.book.points_incomplete:
         reasons.append(season.book.points_incomplete)
     elif season.missing_rounds:

@@ -3,6 +3,7 @@
 from django.db.models import Case, CharField, F, OuterRef, Q, Subquery, Value, When
 
 from results.models import Championship, PointsAdjustment, Season, Standing, Status
+from results.models.standing import season_over, title_named
 from results.standings import rules
 
 STATUS_WORDS = dict(Status.choices)
@@ -23,28 +24,29 @@ def rulebook_name(key):
 
 def championship(season):
     """The season's stored championship with its champion, or None (no races yet): one query, none when
-    the season was read with ``select_related("championship__champion")``."""
+    the season was read with ``select_related(*SEASON_JOINS)``."""
     try:
         return season.championship
     except Championship.DoesNotExist:
         return None
 
 
-SEASON_JOINS = ("series", "championship__champion")  # a season page's season, its championship and champion
+# a season page's season, its championship and the champion it names once over
+SEASON_JOINS = ("series", "championship__champion_if_over")
 
 
 def standings_after(season, round_number, *, champion_id=None):
-    """Every driver's standing after ``round_number`` in order, as dicts; ``champion`` is "yes" on the
-    champion's row (only when ``champion_id`` is given, i.e. for the final standings): one query."""
-    champion = (
-        Case(When(driver_id=champion_id, then=Value("yes")), default=Value(""), output_field=CharField())
-        if champion_id
-        else Value("", output_field=CharField())
-    )
+    """Every driver's standing after ``round_number`` in order, as dicts; the named champion's row (only when
+    ``champion_id`` is given, i.e. for the latest standings) has ``champion`` "yes" and status "champion":
+    one query."""
+    mine = Q(driver_id=champion_id)  # None: "driver IS NULL", no row
     return (
         Standing.objects.filter(season=season, round=round_number)
-        .values("position", "points", "gap", "wins", "playoff_points", "status", **STANDING_FIELDS)
-        .annotate(champion=champion)
+        .values("position", "points", "gap", "wins", "playoff_points", **STANDING_FIELDS)
+        .annotate(
+            status=Case(When(mine, then=Value(Status.CHAMPION.value)), default=F("status")),
+            champion=Case(When(mine, then=Value("yes")), default=Value(""), output_field=CharField()),
+        )
         .order_by(*STANDING_ORDER)
     )
 
@@ -64,10 +66,11 @@ def title_note(rows, official):
     )
 
 
-def progress(season, drivers):
+def progress(season, drivers, champion_id=None):
     """The season's course, from one query over the rows of ``drivers`` and of every playoff driver:
     ``lines`` {driver id: [(round, points)...]} of ``drivers``; ``marks`` {round: (drivers in, eliminated)}
-    where the playoff field was set or cut; and the playoff grid (``playoff_grid``)."""
+    where the playoff field was set or cut; and the playoff grid (``playoff_grid``, the named champion's
+    last cell marked)."""
     rows = list(
         Standing.objects.filter(season=season)
         .filter(Q(driver__in=drivers) | ~Q(status=""))
@@ -88,10 +91,10 @@ def progress(season, drivers):
         if (n_in, n_out) != previous:
             marks[round_number] = (n_in, n_out)
         previous = (n_in, n_out)
-    return lines, marks, playoff_grid(rows, marks)
+    return lines, marks, playoff_grid(rows, marks, champion_id)
 
 
-def playoff_grid(rows, marks):
+def playoff_grid(rows, marks, champion_id=None):
     """(rounds, [(name, slug, [cell...])...]): the playoff field after the round it was set, after each cut
     and after the last round, in the final order."""
     if not marks:
@@ -102,7 +105,7 @@ def playoff_grid(rows, marks):
     who: dict[int, tuple[str, str]] = {}
     for driver, round_number, _, status, position, name, slug in rows:
         if status and round_number in rounds:
-            words = STATUS_WORDS[status]
+            words = STATUS_WORDS[Status.CHAMPION if (driver, round_number) == (champion_id, last) else status]
             cells.setdefault(driver, {})[round_number] = f"{words} (P{position})" if position else words
             who[driver] = (name, slug)
     final_order = [driver for driver, round_number, *_ in rows if round_number == last and driver in cells]
@@ -110,13 +113,10 @@ def playoff_grid(rows, marks):
 
 
 def season_champions(series):
-    """{season id: championship row} for every season of ``series``: one query."""
-    return {
-        row["season_id"]: row
-        for row in Championship.objects.filter(season__series=series).values(
-            "season_id", "official", "unknown", champion_name=F("champion__name"), champion_slug=F("champion__slug")
-        )
-    }
+    """{season id: Championship} for every season of ``series`` (``champion`` and ``unknown`` as named now):
+    one query."""
+    rows = Championship.objects.filter(season__series=series).select_related("season", "champion_if_over")
+    return {row.season_id: row for row in rows}
 
 
 def newest_seasons():
@@ -130,9 +130,9 @@ def newest_seasons():
 
 def current_standings(limit=5):
     """The top of each series' newest season after its last race, in the season's format (playoff points and
-    status where it has them): one query."""
+    status where it has them), said final once the season is over: one query."""
     rows = (
-        Standing.objects.filter(season__in=newest_seasons(), final=True)
+        Standing.objects.filter(season__in=newest_seasons(), latest=True)
         .values(
             "position",
             "points",
@@ -145,17 +145,28 @@ def current_standings(limit=5):
             series_name=F("season__series__short_name"),
             series_slug=F("season__series__slug"),
             series_order=F("season__series__sort_order"),
-            champion_id=F("season__championship__champion_id"),
+            official=F("season__championship__official"),
+            champion_if_over=F("season__championship__champion_if_over_id"),
         )
         .filter(rank__lte=limit)
         .order_by("series_order", "series_name", "rank")
     )
-    return [{**row, "status_words": STATUS_WORDS[row["status"]] if row["status"] else ""} for row in rows]
+    return [shown_now(row) for row in rows]
 
 
-def final_place(driver_ref, season_ref):
-    """The championship position of a driver in a season (subquery on the final rows' index)."""
-    return Subquery(Standing.objects.filter(driver=driver_ref, season=season_ref, final=True).values("position")[:1])
+def shown_now(row):
+    """A home page row as the date has it: the champion marked only where named, the standings final only
+    once the season is over."""
+    champion = row["driver_pk"] == row["champion_if_over"] and title_named(row["year"], row["official"])
+    status = Status.CHAMPION if champion else row["status"]
+    after = "final standings" if season_over(row["year"]) else f"after round {row['round']}, season running"
+    return {**row, "champion": champion, "status_words": STATUS_WORDS[status] if status else "", "after": after}
+
+
+def latest_place(driver_ref, season_ref):
+    """A driver's championship position after the latest round of a season (subquery on those rows' index):
+    final once the season is over."""
+    return Subquery(Standing.objects.filter(driver=driver_ref, season=season_ref, latest=True).values("position")[:1])
 
 
 def titles(by_season):

@@ -6,7 +6,6 @@ splits, reverts), inside the writer's transaction; so do the admin's fact forms.
 ``recompute`` over every season: one read of the entries, then bulk inserts.
 """
 
-import datetime
 from collections import defaultdict
 
 from django.db import connection
@@ -51,9 +50,6 @@ def _recompute_chunk(season_ids):
     races = load_races(season_ids)
     facts = load_facts(season_ids)
     names = driver_names(races)
-    # The site does not know a season's schedule: a season of an earlier year is over; this year's may have
-    # races to come, so its points leader is not named champion until the year ends or an editor names one.
-    this_year = datetime.date.today().year
     Standing.objects.filter(season__in=season_ids).delete()
     Championship.objects.filter(season__in=season_ids).delete()
     standings: list[tuple] = []
@@ -62,17 +58,14 @@ def _recompute_chunk(season_ids):
         season_races = races.get(season.pk)
         if not season_races:
             continue  # a season without races has no championship yet
+        # The outcome if no more races came: nothing stored depends on the date, so nothing goes stale. While
+        # the season's year runs, the pages name no champion from it (``Championship.champion``).
         outcome = engine.compute(
-            season.series.slug,
-            season.year,
-            season_races,
-            facts.get(season.pk, engine.Facts()),
-            finished=season.year < this_year,
-            names=names,
+            season.series.slug, season.year, season_races, facts.get(season.pk, engine.Facts()), names=names
         )
         final_round = max(outcome.after, default=None)
         for round_number, rows in outcome.after.items():
-            final = round_number == final_round
+            latest = round_number == final_round
             standings.extend(
                 (
                     season.pk,
@@ -85,7 +78,7 @@ def _recompute_chunk(season_ids):
                     r.wins,
                     r.playoff_points,
                     str(r.status),
-                    final,
+                    latest,
                 )
                 for rank, r in enumerate(rows, start=1)
             )
@@ -93,12 +86,11 @@ def _recompute_chunk(season_ids):
             Championship(
                 season_id=season.pk,
                 rulebook=outcome.rulebook,
-                champion_id=outcome.champion,
+                champion_if_over_id=outcome.champion,
                 official=outcome.official and outcome.champion is not None,
-                unknown="" if outcome.champion is not None else (outcome.unknown or UNSETTLED),
+                unknown_if_over="" if outcome.champion is not None else (outcome.unknown or UNSETTLED),
                 disagreements="\n".join(outcome.disagreements),
                 final_round=final_round,
-                finished=season.year < this_year,
             )
         )
     Championship.objects.bulk_create(championships, batch_size=INSERT_BATCH)
@@ -117,7 +109,7 @@ STANDING_COLUMNS = (
     "wins",
     "playoff_points",
     "status",
-    "final",
+    "latest",
 )
 
 

@@ -44,7 +44,8 @@ class ChampionshipTable(tables.Table):
 
 
 class DriverSeasonTable(SeasonStatsTable):
-    """A driver's season by season, with his championship position (a title marked)."""
+    """A driver's season by season, with his championship position (a title marked; a season still running
+    says after which round)."""
 
     championship = Number(verbose_name="Champ", attrs={**NUM, "th": {"class": "num", "title": "Championship position"}})
 
@@ -52,9 +53,11 @@ class DriverSeasonTable(SeasonStatsTable):
         sequence = ["year", "series_name", "championship", "..."]
 
     def render_championship(self, value, record):
-        if record.get("champion"):
+        if not record["season_over"]:
+            value = format_html('{} <span class="muted">after round {}</span>', value, record["standing_round"])
+        if record["champion"]:
             return format_html('{} <abbr class="marker" title="Champion">C</abbr>', value)
         return value
 
-    def value_championship(self, value):
-        return value
+    def value_championship(self, value, record):
+        return value if record["season_over"] else f"{value} after round {record['standing_round']}"

@@ -238,7 +238,7 @@ class Season:
         return Outcome(self.book.key, self.after, champion, official, unknown, tuple(disagreements))
 
     def _crown(self, last: int, champion: int):
-        """The champion's row first in the final standings, marked; each row keeps its gap to the most points."""
+        """The champion's row first in the final standings; each row keeps its gap to the most points."""
         rows = list(self.after.get(last, ()))
         mine = next((r for r in rows if r.driver == champion), None)
         if mine is None:
@@ -246,11 +246,4 @@ class Season:
         rows.remove(mine)
         rows.insert(0, mine)
         known = all(r.position is not None for r in rows)
-        self.after[last] = tuple(
-            replace(
-                r,
-                position=index if known else None,
-                status=Status.CHAMPION if r.driver == champion else r.status,
-            )
-            for index, r in enumerate(rows, 1)
-        )
+        self.after[last] = tuple(replace(r, position=index if known else None) for index, r in enumerate(rows, 1))

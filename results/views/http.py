@@ -1,20 +1,24 @@
 """HTTP caching for public pages and the API: ETag and Last-Modified from the results version.
 
-A response depends on the results (``DataVersion``, raised by every write) and on the code that
-renders them (``release``), and on nothing else: public pages and the API show every visitor the
-same thing. So the version and the release make a validator that costs one query, and a
+A response depends on the results (``DataVersion``, raised by every write), on the code that
+renders them (``release``) and on the year (this year's seasons are still running: no champion
+named, standings not final; ``models.standing.this_year``), and on nothing else: public pages and
+the API show every visitor the same thing. So these make a validator that costs one query, and a
 conditional GET whose validator still holds is answered 304 before the view runs.
 """
 
+import datetime
 import hashlib
 from functools import cache, wraps
 from pathlib import Path
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 
 from results.models import DataVersion
+from results.models.standing import this_year
 
 # What the HTML and JSON are made from, besides the results: a deploy that changes any of it must
 # change every ETag, or browsers would keep the old page (and its old static file names).
@@ -37,8 +41,8 @@ def release():
 
 
 def versioned(view):
-    """Answer a conditional GET from the results version; mark a fresh 200 with its validators
-    and ``Cache-Control: public``. The version is left on ``request.results_version`` for the
+    """Answer a conditional GET from the results version and the year; mark a fresh 200 with its
+    validators and ``Cache-Control: public``. Both are left on ``request.results_version`` for the
     page cache."""
 
     @wraps(view)
@@ -46,8 +50,12 @@ def versioned(view):
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
         number, changed_at = DataVersion.state()
-        request.results_version = number
-        etag = f'"{release()}-{number}"'
+        year = this_year()
+        # at New Year every page may change (the season just ended is over) though no result did
+        new_year = datetime.datetime(year, 1, 1, tzinfo=timezone.get_current_timezone())
+        changed_at = max(changed_at, new_year) if changed_at else None
+        request.results_version = f"{number}-{year}"
+        etag = f'"{release()}-{number}-{year}"'
         last_modified = int(changed_at.timestamp()) if changed_at else None
         response = get_conditional_response(request, etag=etag, last_modified=last_modified)
         if response is None:

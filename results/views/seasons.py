@@ -30,7 +30,7 @@ def season_detail(request, slug, year):
     rows = list(queries.standings_after(season, after, champion_id=champion_id)) if after else []
     if request.GET.get("after") and not rows:
         raise Http404(f"No standings after round {after} of this season (a race that did not count, or none).")
-    final = championship is not None and after is not None and after == final_round and championship.finished
+    final = championship is not None and after is not None and after == final_round and championship.over
     if after is None:  # no race of the season counts yet (an exhibition alone), or none was recomputed
         heading = "No standings yet: no race of this season counts for points"
     else:
@@ -49,7 +49,7 @@ def season_detail(request, slug, year):
         "title_note": queries.title_note(rows, championship.official) if champion_id else "",
         "standings": standings,
         "adjustments": queries.adjustments(season),
-        **season_course(season, standings, rows),
+        **season_course(season, standings, rows, champion_id),
         "schedule": stats_table(
             ScheduleTable,
             season.events.with_relations().with_podium().order_by("round"),
@@ -61,11 +61,11 @@ def season_detail(request, slug, year):
     return render(request, "results/season_detail.html", context)
 
 
-def season_course(season, standings, rows):
+def season_course(season, standings, rows, champion_id):
     """The points chart of the top drivers and the playoff grid: one query. Outside playoff eras the table's
     playoff column goes (the heading names the champion; the CSV keeps the column)."""
     top = {row["driver_pk"]: row["driver_name"] for row in rows[:TOP]}
-    lines, marks, (grid_rounds, grid) = queries.progress(season, list(top))
+    lines, marks, (grid_rounds, grid) = queries.progress(season, list(top), champion_id)
     if not marks:
         standings.columns.hide("status")
     return {"chart": points_chart(lines, top, marks), "grid_rounds": grid_rounds, "grid": grid}
