@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from itertools import product
 
 from results.importers.cells import INTEGER_COLUMNS
+from results.importers.glued_names import split_names
 from results.importers.knowledge import NOTHING_KNOWN, Knowledge
 from results.importers.readings import choose
 from results.importers.report import ReportError, Row
@@ -48,8 +49,6 @@ _HEADER_WORDS = sorted(
     key=len,
     reverse=True,
 )
-# Lower-case particles that begin a capitalised surname: DiBenedetto, McAnally, LaJoie, VanGilder.
-_NAME_PREFIXES = {"mc", "mac", "di", "de", "da", "la", "le", "du", "van", "von", "st", "o’", "o'", "d’", "d'"}
 # Car numbers as the history writes them: 07, 300B, 2y, 2jr, 01W, x2, C97, X, 97-A, B-29, 41.5.
 _NUMBER = re.compile(
     r"\d{1,3}(?:[A-Z]{1,2}|[a-z]{1,2})?|[A-Za-z]{1,2}\d{0,3}|\d{1,3}-[A-Za-z]|[A-Za-z]-\d{1,3}|\d{1,2}\.\d"
@@ -59,8 +58,6 @@ _LEAD_CHARS = set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXY
 _MAX_LEAD = 12  # a start and a car number: at most 3 + 5 characters, with room to spare
 MAX_NAMES = 250  # driver and team together; a longer run is refused before it is split
 MAX_ROW = 1000  # a whole row; a longer one is refused before any pattern runs over it
-_SUFFIXES = {"Jr", "Sr", "II", "III", "IV", "V"}
-_TEAM_WORDS = {"racing", "motorsports", "motorsport", "enterprises", "team", "inc", "inc.", "llc", "performance"}
 
 
 def split_header(line: str):
@@ -157,7 +154,7 @@ def _readings(text, columns, finish, line, knowledge, makes):
         raise _Refused(f"a row of {len(rest):,} characters", f"a row of at most {MAX_ROW} characters")
     front, manufacturer, tail_columns, tail_values = _split_tail(rest, after, makes)
     lead, middle = _split_front(front, lead_columns[1:])
-    driver, team = _split_names(middle, "team" in after, knowledge)
+    driver, team = split_names(middle, "team" in after, knowledge)
     if driver is None:
         raise _Refused(
             "the driver and team names cannot be told apart: " + " or ".join(f"{d!r} / {t!r}" for d, t in team),
@@ -326,91 +323,3 @@ def _lead_readings(lead, columns):
         if _START.fullmatch(start) and _NUMBER.fullmatch(number):
             readings.append((int(start), number))
     return readings
-
-
-def _split_names(middle, has_team, knowledge):
-    """Split ``Parker KligermanHenderson Motorsports`` into driver and team.
-
-    The team begins at a capital ("Henderson"), a digit ("23XI Racing"), a lowercase word only
-    the database knows ("ppc Racing"), or nowhere (old rows name no team). Returns (driver,
-    team), or (None, [candidates]) when the best readings score the same.
-    """
-    middle = middle.strip()
-    if not has_team:
-        return middle.replace("*", "").strip(), ""
-    if "*" in middle:
-        driver, _, team = middle.partition("*")
-        return driver.strip(), team.strip()
-    candidates = []
-    for k in range(1, len(middle) + 1):
-        driver, team = middle[:k].strip(), middle[k:].strip()
-        if team and not middle[k].isalnum():
-            continue  # punctuation belongs to the name before it ("Jr.", "W.A.R."); a space to both
-        here, before = middle[k : k + 1], middle[k - 1]
-        glued = before not in " -/&("
-        lower_word = bool(team) and glued and team.split()[0].islower() and before.isalpha()
-        if (
-            not team
-            or (here.isupper() and glued)
-            or (here.isdigit() and before.isalpha())
-            or lower_word
-            or (glued and (knowledge.knows_driver(driver) or knowledge.knows_team(team)))
-        ):
-            score = _name_score(driver, team, knowledge)
-            if score is not None:
-                if lower_word and not knowledge.knows_team(team):
-                    score -= 5  # "ppc Racing" happens, but "Starrppc" cannot be told from it
-                candidates.append((score, driver, team))
-    if not candidates:
-        return None, [(middle, "")]
-    candidates.sort(key=lambda c: -c[0])
-    best = [c for c in candidates if c[0] == candidates[0][0]]
-    if len(best) > 1:
-        return None, [(d, t) for _, d, t in best[:6]]
-    return best[0][1], best[0][2]
-
-
-def _name_score(driver, team, knowledge):
-    """Higher is likelier; None rules a split out (a surname particle such as "Di" cut off)."""
-    words = driver.split()
-    if len(words) < 2 or words[-1].lower() in _NAME_PREFIXES:
-        return None
-    score = 0
-    if knowledge.knows_driver(driver):
-        score += 100
-    if team and knowledge.knows_team(team):
-        score += 100
-    for word in words:
-        if not any(ch.isalpha() for ch in word):
-            score -= 10  # "Wallace23": digits start the team ("23XI Racing")
-        if any(ch.isdigit() for ch in word):
-            score -= 10
-        if word.lower().strip(".") in _TEAM_WORDS:
-            score -= 10  # "Racing" is a team's word, not a driver's
-        for j in range(1, len(word)):
-            glued = (
-                word[j - 1].islower() or word[j - 1] == ")" or (word[j - 1] == "." and word[j + 1 : j + 2].islower())
-            )
-            if word[j].isupper() and glued and word[:j].lower() not in _NAME_PREFIXES:
-                score -= 10  # "EckesThor", "Jr.Tri": a capital inside a word that no particle explains
-        if word.strip(".") not in _SUFFIXES and re.match(r"(?:Jr|Sr)\.?\w|(?:II|IV)[A-Z]", word):
-            score -= 10  # "Jr.JTG", "IIITri": the suffix ends the name
-        if word.isupper() and len(word) > 2 and word.strip(".") not in _SUFFIXES:
-            score -= 10  # "IIIS": a suffix with the team's first capital
-    if len(words[-1]) == 1:
-        score -= 5  # drivers' names do not end with a bare initial
-    if words[-1] in {"I", "II"} and team.startswith("I"):
-        score -= 20  # "II" / "ISS Green Light": a suffix III cut in two
-    if not team:
-        score -= 3  # no team happens (old rows), but less often than a team
-        return score
-    first = team.split()[0]
-    if re.match(r"[IVX]+[A-Z][a-z]", first) and not knowledge.knows_team(team):
-        score -= 20  # "IYoung’s": a suffix such as III cut in two
-    if any(first[j].isupper() and first[j - 1].islower() for j in range(1, len(first))):
-        score -= 1  # "ThorSport" happens in team names, but less often than not
-    if team.strip(".") in _SUFFIXES:
-        score -= 20  # "Dave Mader" / "III": a suffix is the end of a name, not a team
-    if team.lower().strip(".") in _TEAM_WORDS:
-        score -= 5  # a team of one generic word ("Racing") is a name cut short
-    return score
