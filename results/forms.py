@@ -20,7 +20,7 @@ class NumbersField(forms.CharField):
             label="Car numbers",
             widget=forms.Textarea(attrs={"rows": 2, "cols": 40}),
             help_text='Rows without separators that read more than one way: one "Driver=NUMBER" per line '
-            "(the preview offers each line's readings to choose from).",
+            '("Driver=none" for a car without a number; the preview offers each line\'s readings to choose from).',
             **kwargs,
         )
 

@@ -12,7 +12,7 @@ from tests.corpus import check, races
 from tests.corpus.formats import FORMATS
 
 # glued rows: with nothing known, what the digits alone cannot settle is refused with the lines to
-# settle (70% of this sample reads exactly; bench/glued.py measures more races, and the history)
+# settle (62% of this sample reads exactly; bench/glued.py measures more races, and the history)
 SHARE = {f.name: 0.5 if f.name == "glued" else 0.9 for f in FORMATS}
 
 

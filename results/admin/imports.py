@@ -17,7 +17,7 @@ from results.admin.near_matches import Decisions, decide
 from results.audit import CHANGE, log
 from results.forms import ImportForm
 from results.importers.log import describe, record_failure
-from results.importers.readings import describe_reading
+from results.importers.readings import describe_option, settle_value
 from results.importers.report import ReportError
 from results.importers.writer import Outcome, import_report
 from results.models import Event, ImportRun
@@ -199,11 +199,13 @@ def preview_then_import(data, source, options, request, *, event=None) -> Attemp
 
 
 def readings_to_choose(error):
-    """(line, text, [(value, label)]) per line an Ambiguous error lists: the preview's choices."""
-    return [
-        (line, text, [(f"{driver}={lead[1]}", describe_reading(lead)) for lead in leads if lead[1]])
-        for line, text, driver, leads in getattr(error, "choices", [])
-    ]
+    """(line, text, [(value, label)]) per line an Ambiguous error lists: the preview's choices, each
+    the "Driver=NUMBER" that settles the line on that reading."""
+    choices = []
+    for line, text, options in getattr(error, "choices", []):
+        with_names = len({option[:2] for option in options}) > 1
+        choices.append((line, text, [(settle_value(o), describe_option(o, with_names)) for o in options]))
+    return choices
 
 
 def with_choices(post):

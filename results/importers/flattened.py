@@ -13,10 +13,11 @@ import re
 from dataclasses import dataclass, field
 from itertools import product
 
+from results.importers import eras
 from results.importers.cells import INTEGER_COLUMNS
 from results.importers.glued_names import split_names
 from results.importers.knowledge import NOTHING_KNOWN, Knowledge
-from results.importers.readings import choose
+from results.importers.readings import Ambiguous, choose, describe_reading, line_choice
 from results.importers.report import ReportError, Row
 from results.importers.vocabulary import MANUFACTURERS, canonical_status, column_for_label
 from results.names import name_key
@@ -88,26 +89,42 @@ class Reading:
     manufacturer: str
     ineligible: bool
     tails: list  # each a dict of the trailing columns (laps, led, status, points)
+    names: list = field(default_factory=list)  # (driver, team) splits: one, or several nothing settles
     leads: list = field(default_factory=list)  # each a (start, number); start None without a start column
-    partial: list = field(default_factory=list)  # readings if the start or the number were missing
+    partial: list = field(default_factory=list)  # readings if the source lacks the start or the number
 
 
 def read_table(lines, columns, *, first_line, source, knowledge: Knowledge = NOTHING_KNOWN, known_makes=()):
-    """Read glued rows (``lines``: the row texts, numbered from ``first_line``) into ``Row``s."""
+    """Read glued rows (``lines``: the row texts, numbered from ``first_line``) into ``Row``s. Every
+    line that does not read, or reads more than one way, is named in the one error raised."""
     makes = sorted({*MANUFACTURERS, *known_makes}, key=len, reverse=True)
-    readings = [
-        _read_row(text, columns, finish=i + 1, line=first_line + i, source=source, knowledge=knowledge, makes=makes)
-        for i, text in enumerate(lines)
-    ]
-    unknown = set(knowledge.chosen) - {name_key(reading.driver) for reading in readings}
+    readings, broken = [], []
+    for i, text in enumerate(lines):
+        try:
+            readings.append(
+                _read_row(text, columns, finish=i + 1, line=first_line + i, knowledge=knowledge, makes=makes)
+            )
+        except _Refused as refused:
+            broken.append((first_line + i, text, *refused.args))
+    if broken:
+        raise _unreadable(broken, source)
+    unknown = set(knowledge.chosen) - {name_key(driver) for reading in readings for driver, _ in reading.names}
     if unknown:
         raise ReportError(
             "a car number is given for a driver the table does not have: " + ", ".join(sorted(unknown)),
             source=source,
             expected="--number with a driver's name as the table writes it",
         )
+    choices, why = [], ""
     if "start" in columns:
-        choose(readings, source=source, knowledge=knowledge)
+        try:
+            choose(readings, source=source, knowledge=knowledge)
+        except Ambiguous as error:
+            choices, why = error.choices, error.why
+    listed = {line for line, _, _ in choices}
+    choices += [line_choice(r, r.leads) for r in readings if len(r.names) > 1 and r.line not in listed]
+    if choices:
+        raise Ambiguous(sorted(choices), source=source, why=why)
     rows = []
     for reading in readings:
         (start, number), tail = reading.leads[0], reading.tails[0]
@@ -127,20 +144,27 @@ def read_table(lines, columns, *, first_line, source, knowledge: Knowledge = NOT
     return rows
 
 
+def _unreadable(broken, source):
+    """One error naming every line that does not read: (line, text, message, what was expected)."""
+    line, text, message, expected = (*broken[0], None)[:4]
+    if len(broken) == 1:
+        return ReportError(message, line=line, text=text[:200], expected=expected, source=source)
+    listed = "\n".join(f"  line {line}: {text[:100]!r}: {message}" for line, text, message, *_ in broken[:50])
+    more = f"\n  and {len(broken) - 50} more" if len(broken) > 50 else ""
+    return ReportError(
+        f"{len(broken)} rows do not read:\n{listed}{more}",
+        line=line,
+        expected=expected or "each row as the header lists its columns",
+        source=source,
+    )
+
+
 class _Refused(Exception):
-    """A row that does not read: (message, what was expected), given its line by ``_read_row``."""
+    """A row that does not read: (message, what was expected)."""
 
 
-def _read_row(text, columns, *, finish, line, source, knowledge, makes):
-    """The readings of one glued row (``Reading``), or a ReportError naming its line."""
-    try:
-        return _readings(text, columns, finish, line, knowledge, makes)
-    except _Refused as refused:
-        message, expected = (*refused.args, None)[:2]
-        raise ReportError(message, line=line, text=text[:200], expected=expected, source=source) from None
-
-
-def _readings(text, columns, finish, line, knowledge, makes):
+def _read_row(text, columns, *, finish, line, knowledge, makes):
+    """The readings of one glued row (``Reading``); ``_Refused`` when it has none."""
     driver_at = columns.index("driver")
     lead_columns = columns[:driver_at]
     if lead_columns[:1] != ["finish"] or any(c not in {"finish", "start", "number"} for c in lead_columns):
@@ -152,13 +176,13 @@ def _readings(text, columns, finish, line, knowledge, makes):
     rest = stripped[len(str(finish)) :]
     if len(rest) > MAX_ROW:
         raise _Refused(f"a row of {len(rest):,} characters", f"a row of at most {MAX_ROW} characters")
-    front, manufacturer, tail_columns, tail_values = _split_tail(rest, after, makes)
+    front, manufacturer, tail_columns, tail_values = _split_tail(rest, after, makes, knowledge)
     lead, middle = _split_front(front, lead_columns[1:])
-    driver, team = split_names(middle, "team" in after, knowledge)
-    if driver is None:
+    names = split_names(middle, "team" in after, knowledge)
+    if not names:
         raise _Refused(
-            "the driver and team names cannot be told apart: " + " or ".join(f"{d!r} / {t!r}" for d, t in team),
-            "add the driver or the team to the database (or an alias), or fix the row",
+            f"{middle.strip()!r} does not split into a driver's name and a team",
+            "the driver's first and last names, then the team",
         )
     tails = _tail_readings(tail_columns, tail_values)
     if len(tails) != 1:
@@ -169,12 +193,13 @@ def _readings(text, columns, finish, line, knowledge, makes):
             + " or ".join(", ".join(f"{k} {v}" for k, v in t.items() if k in INTEGER_COLUMNS) for t in tails[:4]),
             ", ".join(tail_columns) + " (add a tab between them)",
         )
-    reading = Reading(line, text, finish, driver, team, manufacturer, "*" in middle, tails)
-    _read_lead(reading, lead, lead_columns[1:], knowledge.chosen_number(driver))
+    (driver, team), *_ = names
+    reading = Reading(line, text, finish, driver, team, manufacturer, "*" in middle, tails, names=names)
+    _read_lead(reading, lead, lead_columns[1:], knowledge)
     return reading
 
 
-def _split_tail(rest, after, makes):
+def _split_tail(rest, after, makes, knowledge):
     """(the start, number and names; the make; the columns after the make and their values) of a row
     without its finish. ``after``: the columns after the driver's."""
     has_make = "manufacturer" in after
@@ -183,19 +208,29 @@ def _split_tail(rest, after, makes):
     # must show its digits, or it would swallow nothing
     number, word = (r"(\d*)", r"([A-Z][A-Za-z .’'/&-]*?)?") if has_make else (r"(\d+)", r"([A-Z][A-Za-z .’'/&-]*?)")
     tail_pattern = "".join(number if c in INTEGER_COLUMNS else word for c in _runs(tail_columns))
-    if has_make:
-        make_pattern = "|".join(re.escape(m) for m in makes)
-        match = re.match(rf"(.+)({make_pattern})\s*{tail_pattern}\s*$", rest)
+    if not has_make:
+        match = re.match(rf"(.+?)\s*{tail_pattern}\s*$", rest)
         if not match:
-            raise _Refused(
-                "no known manufacturer, or the columns after it do not read as " + ", ".join(tail_columns),
-                "one of " + ", ".join(MANUFACTURERS[:8]) + "..., then " + ", ".join(tail_columns),
-            )
-        return match.group(1), match.group(2), tail_columns, match.groups()[2:]
-    match = re.match(rf"(.+?)\s*{tail_pattern}\s*$", rest)
+            raise _Refused("the end of the row does not read as " + ", ".join(tail_columns))
+        return match.group(1), "", tail_columns, match.groups()[1:]
+    make_pattern = "|".join(re.escape(m) for m in makes)
+    match = re.match(rf"(.+)({make_pattern})\s*{tail_pattern}\s*$", rest)
+    if not match and _makes_missing(knowledge) and set(tail_columns) & INTEGER_COLUMNS:
+        # a row without its make, in years every make is known: the names end at a letter, ")"
+        # or "." glued to the laps ("Penske Racing South191Running")
+        digits = "".join(r"(\d+)" if c in INTEGER_COLUMNS else word for c in _runs(tail_columns))
+        match = re.match(rf"(.+?[^\d\s])(){digits}\s*$", rest)
     if not match:
-        raise _Refused("the end of the row does not read as " + ", ".join(tail_columns))
-    return match.group(1), "", tail_columns, match.groups()[1:]
+        raise _Refused(
+            "no known manufacturer, or the columns after it do not read as " + ", ".join(tail_columns),
+            "one of " + ", ".join(MANUFACTURERS[:8]) + "..., then " + ", ".join(tail_columns),
+        )
+    return match.group(1), match.group(2), tail_columns, match.groups()[2:]
+
+
+def _makes_missing(knowledge):
+    """Whether rows of the year may lack a make (``eras``): never when the year is unknown."""
+    return knowledge.year is not None and eras.ran("no make", knowledge.series, knowledge.year)
 
 
 def _split_front(front, lead_columns):
@@ -206,7 +241,10 @@ def _split_front(front, lead_columns):
             f"a driver and a team of at most {MAX_NAMES} characters together",
         )
     places = list(_name_starts(front))
-    starts = [p for p in places if _lead_readings(front[:p], lead_columns)]
+    # a source lacking a start or a number ("35Frank Mundy": start 5, or #5) only when nothing else reads
+    starts = [p for p in places if _lead_readings(front[:p], lead_columns)] or [
+        p for p in places if _partial_readings(front[:p], lead_columns)
+    ]
     if not starts and len(places) == 1:
         raise _Refused(
             f"the characters {front[: places[0]]!r} before the driver's name do not split into "
@@ -224,24 +262,31 @@ def _split_front(front, lead_columns):
     return front[: starts[0]], front[starts[0] :]
 
 
-def _read_lead(reading, lead, lead_columns, chosen):
-    """The start and number readings of the row's ``lead`` characters, kept to the number given for
-    its driver (``--number``) when there is one."""
-    reading.leads = _lead_readings(lead, lead_columns)
-    if lead_columns in (["start", "number"], ["number", "start"]):
-        reading.partial = [(None, lead)] if _NUMBER.fullmatch(lead) else []
-        reading.partial += [(int(lead), "")] if _START.fullmatch(lead) else []
-    if not reading.leads:
+def _read_lead(reading, lead, lead_columns, knowledge):
+    """The start and number readings of the row's ``lead`` characters that the series ran in the
+    year (``eras``), kept to the number given for its driver (``--number``) when there is one."""
+    full, partial = _lead_readings(lead, lead_columns), _partial_readings(lead, lead_columns)
+    reading.leads = [pair for pair in full if knowledge.possible(pair, lead_columns)]
+    reading.partial = [pair for pair in partial if knowledge.possible(pair, lead_columns)]
+    if not reading.leads and not reading.partial:
+        if full or partial:
+            raise _Refused(
+                f"the characters {lead!r} read only as "
+                + " or ".join(describe_reading(pair) for pair in full + partial)
+                + f", which no {knowledge.series or 'NASCAR'} row of {knowledge.year} had (see importers/eras.py)",
+                "a start position and a car number of the race's year (check the year, or the row)",
+            )
         raise _Refused(
             f"the characters {lead!r} do not split into " + " and ".join(lead_columns),
             "a start position without leading zero and a car number of one to five characters",
         )
+    chosen = knowledge.chosen_number(reading.driver)
     if chosen is not None:
         reading.leads = [lead for lead in reading.leads if lead[1] == chosen]
         reading.partial = [lead for lead in reading.partial if lead[1] == chosen]
         if not reading.leads and not reading.partial:
             raise _Refused(
-                f"the number given for {reading.driver} (#{chosen}) is not in {lead!r}",
+                f"the number given for {reading.driver} ({f'#{chosen}' if chosen else 'none'}) is not in {lead!r}",
                 "a number the row's digits hold",
             )
 
@@ -305,6 +350,17 @@ def _digit_splits(digits, count):
             continue
         out += [(int(head), *rest) for rest in _digit_splits(digits[cut:], count - 1)]
     return out
+
+
+def _partial_readings(lead, columns):
+    """Readings of a row whose source lacks its start or its number: "5" is start 5 with no number,
+    or #5 with no start; nothing at all is neither."""
+    if sorted(columns) != ["number", "start"]:
+        return []
+    if not lead:
+        return [(None, "")]
+    readings = [(None, lead)] if _NUMBER.fullmatch(lead) else []
+    return readings + ([(int(lead), "")] if _START.fullmatch(lead) else [])
 
 
 def _lead_readings(lead, columns):

@@ -11,30 +11,33 @@ import re
 # Lower-case particles that begin a capitalised surname: DiBenedetto, McAnally, LaJoie, VanGilder.
 _NAME_PREFIXES = {"mc", "mac", "di", "de", "da", "la", "le", "du", "van", "von", "st", "o’", "o'", "d’", "d'"}
 _SUFFIXES = {"Jr", "Sr", "II", "III", "IV", "V"}
+_PARENTHESES = re.compile(r"\([^()]*\)(?=\s|$)")  # "(Tifton, GA)" ending a word; "(Virginia)Gun" is glued
 _TEAM_WORDS = {"racing", "motorsports", "motorsport", "enterprises", "team", "inc", "inc.", "llc", "performance"}
 
 
 def split_names(middle, has_team, knowledge):
-    """Split ``Parker KligermanHenderson Motorsports`` into driver and team.
-
-    The team begins at a capital ("Henderson"), a digit ("23XI Racing"), a lowercase word only
-    the database knows ("ppc Racing"), or nowhere (old rows name no team). Returns (driver,
-    team), or (None, [candidates]) when the best readings score the same.
+    """Split ``Parker KligermanHenderson Motorsports`` into driver and team: [(driver, team)], the
+    likeliest split, or every split scoring the same when several do ("Jeff Greenppc Racing"
+    with nothing known), or [] when none reads. A driver the person named (``--number``) wins.
     """
     middle = middle.strip()
     if not has_team:
-        return middle.replace("*", "").strip(), ""
+        return [(middle.replace("*", "").strip(), "")]
     if "*" in middle:
         driver, _, team = middle.partition("*")
-        return driver.strip(), team.strip()
+        return [(driver.strip(), team.strip())]
     candidates = []
     for k in range(1, len(middle) + 1):
         driver, team = middle[:k].strip(), middle[k:].strip()
         if team and not middle[k].isalnum():
             continue  # punctuation belongs to the name before it ("Jr.", "W.A.R."); a space to both
+        if driver.count("(") != driver.count(")"):
+            continue  # "Bill Scott (CA)", "Jim (J.C.) Danielson": a cut never falls between parentheses
         here, before = middle[k : k + 1], middle[k - 1]
         glued = before not in " -/&("
-        lower_word = bool(team) and glued and team.split()[0].islower() and before.isalpha()
+        # a lowercase word of letters ("ppc"): "2nd Chance" begins at its digit, not at "s2nd"
+        first = team.split()[0] if team else ""
+        lower_word = glued and first.isalpha() and first.islower() and before.isalpha()
         if (
             not team
             or (here.isupper() and glued)
@@ -46,19 +49,17 @@ def split_names(middle, has_team, knowledge):
             if score is not None:
                 if lower_word and not knowledge.knows_team(team):
                     score -= 5  # "ppc Racing" happens, but "Starrppc" cannot be told from it
+                if knowledge.chosen_number(driver) is not None:
+                    score += 1000  # the person's word: "--number 'Jeff Green=32'"
                 candidates.append((score, driver, team))
-    if not candidates:
-        return None, [(middle, "")]
-    candidates.sort(key=lambda c: -c[0])
-    best = [c for c in candidates if c[0] == candidates[0][0]]
-    if len(best) > 1:
-        return None, [(d, t) for _, d, t in best[:6]]
-    return best[0][1], best[0][2]
+    top = max((score for score, _, _ in candidates), default=None)
+    return [(driver, team) for score, driver, team in candidates if score == top]
 
 
 def _name_score(driver, team, knowledge):
-    """Higher is likelier; None rules a split out (a surname particle such as "Di" cut off)."""
-    words = driver.split()
+    """Higher is likelier; None rules a split out (a surname particle such as "Di" cut off). A
+    driver's words in parentheses tell namesakes apart ("Eddie MacDonald (Tifton, GA)"): not scored."""
+    words = _PARENTHESES.sub(" ", driver).split()
     if len(words) < 2 or words[-1].lower() in _NAME_PREFIXES:
         return None
     score = 0
@@ -99,4 +100,6 @@ def _name_score(driver, team, knowledge):
         score -= 20  # "Dave Mader" / "III": a suffix is the end of a name, not a team
     if team.lower().strip(".") in _TEAM_WORDS:
         score -= 5  # a team of one generic word ("Racing") is a name cut short
+    if team.isalpha() and team.islower():
+        score -= 3  # "Jeff Greenppc Racin" / "g": a word cut in two, not a team
     return score

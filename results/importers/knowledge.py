@@ -1,14 +1,19 @@
 """What the database already knows, so a parser can rank readings the text alone cannot settle."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from results.importers import eras
 from results.names import name_key
+
+NO_NUMBER = "none"  # --number "Driver=none": the car ran without a number (the history's early rows)
 
 
 @dataclass
 class Knowledge:
-    """Name keys known to the database, the car numbers each driver and team ran, and the numbers
-    the person importing settled (``chosen``: driver key -> number, from ``--number``).
+    """Name keys known to the database, the car numbers each driver and team ran, the numbers the
+    person importing settled (``chosen``: driver key -> number, "" for none, from ``--number``),
+    what the report's prose claims (``claimed``: driver key -> number; ``pole``: a driver key),
+    and the series (short name) and year being read, whose era rules out some readings (``eras``).
 
     ``numbers`` maps a driver key to every number the driver ever ran; ``season_numbers`` and
     ``team_numbers`` (team key -> numbers) hold those of the series and season being imported.
@@ -21,6 +26,9 @@ class Knowledge:
     team_numbers: dict = field(default_factory=dict)
     chosen: dict = field(default_factory=dict)
     year: int | None = None
+    series: str = ""
+    claimed: dict = field(default_factory=dict)
+    pole: str = ""
 
     def knows_driver(self, name):
         return name_key(name) in self.drivers
@@ -28,23 +36,52 @@ class Knowledge:
     def knows_team(self, name):
         return name_key(name) in self.teams
 
-    def evidence(self, driver, team, number):
-        """How strongly what is known backs ``driver`` in car ``number`` for ``team``: 2 when the
-        driver ran it this season, 1 when he ran it before; 1 more when the team ran it this season.
-        A three-digit number ("456", not "022") counts 2 against from 1972 on (unknown year: modern),
-        when the history's last ones ran (Cup 1971; one Xfinity car in 1986)."""
-        key = name_key(driver)
+    def evidence(self, driver, team, lead):
+        """How strongly what is known backs ``driver`` starting ``lead[0]`` in car ``lead[1]`` for
+        ``team``: 2 when the driver ran the number this season, 1 when he ran it before; 1 more when
+        the team ran it this season; 2 when the report's prose puts him in it, 1 when it names him
+        pole winner and the reading starts him first (a pole winner may start elsewhere)."""
+        key, (start, number) = name_key(driver), lead
         score = 2 if number in self.season_numbers.get(key, ()) else 1 if number in self.numbers.get(key, ()) else 0
         score += 1 if team and number in self.team_numbers.get(name_key(team), ()) else 0
-        if len(number) >= 3 and number[:3].isdigit() and number[0] != "0" and (self.year or 9999) >= THREE_DIGITS_UNTIL:
-            score -= 2
-        return score
+        score += 2 if self.claimed.get(key) == number else 0
+        return score + (1 if start == 1 and key == self.pole else 0)
+
+    def possible(self, lead, columns):
+        """Whether a (start, number) reading of a table with ``columns`` (its start and number ones)
+        is one the series ran in the year (``eras``): a column the table lacks rules nothing out."""
+        start, number = lead
+        return eras.possible(
+            start if "start" in columns else 1, number if "number" in columns else "0", self.series, self.year
+        )
+
+    def numbers_shared(self):
+        """Whether two cars of a race could share a number in the series and year (``eras``)."""
+        return eras.ran("shared numbers", self.series, self.year)
+
+    def with_report(self, facts):
+        """This knowledge with what the report's prose (``facts``) says: the year and series where
+        none was given, the pole winner, and the car numbers it gives drivers."""
+        from results.importers.prose import series_in
+
+        series = series_in(facts.series or "")
+        return replace(
+            self,
+            year=self.year or facts.year,
+            series=self.series or (series[1] if series else ""),
+            claimed={name_key(name): number for name, number in facts.numbers.items()},
+            pole=name_key(facts.pole) if facts.pole else "",
+        )
 
     def chosen_number(self, driver):
         return self.chosen.get(name_key(driver))
 
 
-THREE_DIGITS_UNTIL = 1972
+def chosen_numbers(chosen):
+    """{driver name: number as the person wrote it} -> {driver key: number}, "none" read as no number."""
+    return {name_key(name): "" if number.lower() == NO_NUMBER else number for name, number in (chosen or {}).items()}
+
+
 NOTHING_KNOWN = Knowledge()
 
 
@@ -55,7 +92,7 @@ def known_makes():
     return set(Manufacturer.objects.values_list("name", flat=True))
 
 
-def from_database(series_name="", year=None, chosen=None):
+def from_database(series_name="", year=None, chosen=None, series_short=""):
     """Load keys and numbers; a few queries, whatever the size of the history."""
     from results.models import Driver, DriverAlias, Entry, Team, TeamAlias
 
@@ -63,8 +100,9 @@ def from_database(series_name="", year=None, chosen=None):
         drivers=set(Driver.objects.values_list("key", flat=True))
         | set(DriverAlias.objects.values_list("key", flat=True)),
         teams=set(Team.objects.values_list("key", flat=True)) | set(TeamAlias.objects.values_list("key", flat=True)),
-        chosen={name_key(name): number for name, number in (chosen or {}).items()},
+        chosen=chosen_numbers(chosen),
         year=year,
+        series=series_short,
     )
     entries = Entry.objects.exclude(number="")
     for key, number in entries.values_list("driver__key", "number").distinct():

@@ -46,6 +46,15 @@ _POLE = [
     re.compile(rf"[Pp]ole(?:[- ]?sitter| winner)? {_NAME}"),
     re.compile(rf"\b{_NAME} (?:won|took|claimed) the pole"),
 ]
+# the car a driver is in, as a report says it: "Corey Heim, piloting the #51 truck", "Heim's #51",
+# "the #51 of Corey Heim", "Corey Heim (#51)"; not "the #51 truck that Kyle Busch drove" elsewhere
+_CAR = r"(?:#|No\. ?)(\d{1,3}[A-Za-z]?)\b"
+_CAR_OF = [
+    re.compile(rf"\b{_NAME},? (?:piloting|driving|in|behind the wheel of) the {_CAR}"),
+    re.compile(rf"\b{_NAME}(?:’s|'s) {_CAR}"),
+    re.compile(rf"\b[Tt]he {_CAR} (?:(?:car|truck|entry) )?(?:of|driven by|piloted by) {_NAME}"),
+    re.compile(rf"\b{_NAME} \({_CAR}\)"),
+]
 _STAGE_WINNER = re.compile(rf"Stage #?(\d) winner {_NAME}")
 # within one sentence of at most 300 characters: an unbounded [^.]*? from each capitalised word is quadratic
 _STAGE_WON = re.compile(r"\b([A-Z][\w’'-]+)\b[^.]{0,300}?\bwon (?:the )?(first|second|third|final) stage")
@@ -116,6 +125,10 @@ def facts_from_prose(prose: str, *, known_tracks=()) -> Facts:
         if match:
             facts.pole = match.group(1)
             break
+    for k, pattern in enumerate(_CAR_OF):
+        for match in pattern.finditer(prose):
+            name, number = match.groups() if k != 2 else reversed(match.groups())
+            facts.numbers.setdefault(name, number)
     for number, name in _STAGE_WINNER.findall(prose):
         facts.stage_winners[int(number)] = name
     for name, ordinal in _STAGE_WON.findall(prose):

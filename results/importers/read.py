@@ -176,7 +176,12 @@ def _read_glued(text, source, knowledge_for, known_makes, known_tracks):
     prose = _prose_before(lines, index)
     facts = facts_from_prose(prose, known_tracks=known_tracks)
     rows = flattened.read_table(
-        body, columns, first_line=first_line, source=source, knowledge=knowledge_for(facts), known_makes=known_makes
+        body,
+        columns,
+        first_line=first_line,
+        source=source,
+        knowledge=knowledge_for(facts).with_report(facts),
+        known_makes=known_makes,
     )
     report = Report(source=source, text=text, format="flattened text", rows=rows, has_columns=set(columns))
     report.prose = prose

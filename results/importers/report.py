@@ -88,6 +88,7 @@ class Facts:
     led_claim: tuple | None = None  # (name as the prose writes it, laps led)
     total_laps: int | None = None
     title: str = ""  # the page's heading ("2024 Daytona 500"): finds the race among a track's, never renames it
+    numbers: dict = field(default_factory=dict)  # name as the prose writes it -> the car number it gives him
 
     def merge(self, other: "Facts"):
         """Fill what this one lacks from ``other`` (options win over prose: apply options last)."""

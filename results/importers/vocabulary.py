@@ -31,8 +31,13 @@ MANUFACTURERS = [
     "American Motors Company",
     "Morris Garage",
     "Austin-Healey",
+    "Sprite",
     "Aston Martin",
     "Triumph",
+    "Alfa Romeo",
+    "Alfa",
+    "Volkswagen",
+    "Volkswagon",  # as the history spells it (Cup 1953)
 ]
 
 # What a cell holds when it says nothing: empty, or a dash of any length.

@@ -173,7 +173,9 @@ def _write_report(data, options, outcome):
         """What the database knows of the season the options, else the report's prose, name."""
         facts = options.facts().merge(prose_facts)
         series = resolve_series(facts.series, outcome.source) if facts.series else None
-        return knowledge_module.from_database(series.name if series else "", facts.year, options.numbers)
+        return knowledge_module.from_database(
+            series.name if series else "", facts.year, options.numbers, series.short_name if series else ""
+        )
 
     report = read_report(
         data,

@@ -41,8 +41,10 @@ class Command(BaseCommand):
             default=[],
             type=_driver_number,
             metavar="DRIVER=NUMBER",
-            help='Glued rows: the car number of a driver whose row reads more than one way ("Kyle Larson=07"); '
-            "repeat it for each line the import lists.",
+            help='Glued rows: the car number of a driver whose row reads more than one way ("Kyle Larson=07"; '
+            '"Bill Jennings=none": the car ran without a number), the driver named as the reading the import '
+            "lists names him (that also settles where his name ends and the team begins); repeat it for each "
+            "line the import lists.",
         )
         parser.add_argument(
             "--as",
@@ -142,5 +144,5 @@ def _driver_number(text):
     """``"Kyle Larson=07"`` -> ("Kyle Larson", "07")."""
     chosen = driver_and_number(text)
     if chosen is None:
-        raise argparse.ArgumentTypeError(f'{text!r}: expected DRIVER=NUMBER, e.g. "Kyle Larson=07"')
+        raise argparse.ArgumentTypeError(f'{text!r}: expected DRIVER=NUMBER, e.g. "Kyle Larson=07" (or =none)')
     return chosen

@@ -1,0 +1,135 @@
+"""An operator imports real races whose table lost its separators (the seed report's layout, rendered
+from ../shared/data/nascar) into an empty database: what the table and the race's year rule out
+is read exactly; what they leave open is refused in one message that lists every such line with
+the ``--number`` that settles each, and those options, typed back, read the race exactly."""
+
+import csv
+import io
+import re
+
+import pytest
+
+from results.importers.knowledge import NO_NUMBER
+from results.names import name_key
+from tests.conftest import shared_path
+from tests.corpus import races, truth
+from tests.corpus.glued import render
+
+
+def race_file(tmp_path, series, year, round_number, prose=""):
+    shared_path("data", "nascar")
+    race = races.season_races(series)[(year, round_number)]
+    path = tmp_path / f"{race.key}.txt"
+    path.write_bytes(prose.encode() + render(race))
+    return race, path
+
+
+def dry_run(run_import, race, path, *options):
+    return run_import(
+        path, "--dry-run", "--as", "csv", "--series", race.series, "--year", race.year, "--round", race.round,
+        "--track", race.track, *options,
+    )  # fmt: skip
+
+
+def history_of(race):
+    """finish -> (start, number, driver, team) as the history has them (names by key: "Suárez" is "Suarez")."""
+    return {e.finish: (e.start, e.number, name_key(e.driver), name_key(e.team)) for e in truth.expected(race)}
+
+
+def rows_printed(out):
+    """finish -> (start, number, driver, team) of the rows ``--dry-run --as csv`` printed."""
+    return {
+        int(r["finish"]): (
+            int(r["start"]) if r["start"] else None,
+            r["number"],
+            name_key(r["driver"]),
+            name_key(r["team"]),
+        )
+        for r in csv.DictReader(io.StringIO(out))
+    }
+
+
+def listed_lines(err):
+    """line number -> the --number options the refusal lists for it."""
+    return {int(line): re.findall(r'--number "([^"]+)"', rest) for line, rest in re.findall(r"line (\d+): (.*)", err)}
+
+
+def the_history_s_option(race, line, options):
+    """Of a listed line's options, the one that reads the row as the history has it."""
+    row = truth.rows(race)[line - FIRST_LINE]
+    wanted = f"{row['Driver']}={row['Car'] or NO_NUMBER}"
+    match = [option for option in options if name_key(option) == name_key(wanted)]
+    assert match, f"line {line}: the history's reading {wanted!r} is not among {options}"
+    return match[0]
+
+
+FIRST_LINE = 6  # the prose line, a blank, "Race results", a blank, the header, then row 1
+
+
+@pytest.mark.parametrize(
+    "series, year, round_number, reads_alone, why",
+    [
+        ("Truck", 2025, 8, "", "two rows swap starts 3 and 31: #12 and #13, or #2 and #3"),
+        ("Truck", 2004, 12, "", "'Terry Cookppc Racing': where the driver ends and the team begins"),
+        ("Cup", 1951, 23, "", "rows lacking a start or a number: '17Bob Flock' is #7, or start 7 and no number"),
+        ("Cup", 1956, 12, "", "two cars of this race carried #98, so no number rules a reading out"),
+        ("Cup", 1950, 7, "Buck Barr", "'3Buck Barr' has neither start nor number"),
+        ("Cup", 1966, 28, "Eddie MacDonald (Tifton, GA)", "the words in parentheses are his name's"),
+        ("Cup", 1973, 1, "Mark Donohue", "his row names no make: 'Penske Racing South191Running'"),
+    ],
+)
+def test_every_open_line_is_listed_with_the_option_that_settles_it(
+    run_import, tmp_path, series, year, round_number, reads_alone, why
+):
+    race, path = race_file(tmp_path, series, year, round_number)
+    ok, _, err = dry_run(run_import, race, path)
+    assert not ok and "can be read more than one way" in err, why
+    listed = listed_lines(err)
+    assert listed and all(len(options) > 1 for options in listed.values()), err
+    assert all(reads_alone not in options[0] for options in listed.values()) if reads_alone else True, why
+    chosen = [the_history_s_option(race, line, options) for line, options in listed.items()]
+    ok, out, err = dry_run(run_import, race, path, *[f"--number={option}" for option in chosen])
+    assert ok, err
+    assert rows_printed(out) == history_of(race), why
+
+
+def test_a_car_without_a_number_is_said_with_none(run_import, tmp_path):
+    # Cup 1953 round 9: Bill Jennings started 11th in a car with no number; "11" also reads start 1, #1
+    race, path = race_file(tmp_path, "Cup", 1953, 9)
+    ok, _, err = dry_run(run_import, race, path)
+    jennings = next(line for line, options in listed_lines(err).items() if "Bill Jennings=none" in options)
+    (listed,) = [text for text in err.splitlines() if text.startswith(f"  line {jennings}:")]
+    assert 'start 11, no number (--number "Bill Jennings=none")' in listed
+
+
+@pytest.mark.parametrize(
+    "series, year, round_number, rule",
+    [
+        ("Truck", 2015, 18, "no truck ran a three-digit number, or a zero before two digits"),
+        ("Truck", 2011, 14, "no two trucks of a race share a number"),
+        ("Cup", 1956, 23, "a row of 1956 may name no make"),
+        ("Xfinity", 2010, 28, "'Tim Andrews2nd Chance Motorsports': the team begins at its digit"),
+    ],
+)
+def test_what_the_year_and_the_table_rule_out_reads_exactly(run_import, tmp_path, series, year, round_number, rule):
+    race, path = race_file(tmp_path, series, year, round_number)
+    ok, out, err = dry_run(run_import, race, path)
+    assert ok, f"{rule}: {err}"
+    assert rows_printed(out) == history_of(race), rule
+
+
+def test_the_report_s_prose_settles_a_car_number(run_import, tmp_path):
+    # Truck 2025 round 8: "19312Cody Dennison" and "21313Jake Garcia" swap starts 3 and 31
+    prose = "Jake Garcia, driving the #13 Ford, crashed out late.\n\n"
+    race, path = race_file(tmp_path, "Truck", 2025, 8, prose)
+    ok, out, err = dry_run(run_import, race, path)
+    assert ok, err
+    assert rows_printed(out) == history_of(race)
+
+
+def test_every_line_that_does_not_read_is_named_at_once(run_import, tmp_path):
+    # Cup 1949 round 3: five rows hold a name and nothing else (no make, laps or status)
+    race, path = race_file(tmp_path, "Cup", 1949, 3)
+    ok, _, err = dry_run(run_import, race, path)
+    assert not ok and "5 rows do not read" in err
+    assert [int(n) for n in re.findall(r"^  line (\d+):", err, re.MULTILINE)] == [17, 19, 21, 23, 24]
