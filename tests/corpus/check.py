@@ -69,3 +69,20 @@ def compare(race: Race, fmt: Format, rows) -> Verdict:
     for finish in sorted(set(wanted) - seen):
         verdict.wrong.append(f"P{finish} {wanted[finish].driver}: missing from the rows read")
     return verdict
+
+
+def refusal(race: Race, error) -> tuple[str, int, int]:
+    """(kind, lines, lines whose listed readings lack the history's) of a refused race: "open" when
+    every line it names reads more than one way (``readings.Ambiguous``: the table and the year
+    allow several readings; its ``choices`` list each line's), "unread" when lines do not read."""
+    choices = getattr(error, "choices", None)
+    if choices is None:
+        return "unread", 0, 0
+    history: dict[str, set] = {}  # a driver's rows: the history repeats a few (Xfinity 1986 round 16)
+    for e in truth.expected(race):
+        history.setdefault(name_key(e.driver), set()).add((e.start, e.number))
+    lacking = sum(
+        not any(tuple(lead) in history.get(name_key(driver), ()) for driver, _, lead in options)
+        for _, _, options in choices
+    )
+    return "open", len(choices), lacking
