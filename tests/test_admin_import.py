@@ -5,6 +5,9 @@ from django.contrib.admin.models import LogEntry
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from results.models import Entry, Event, ImportRun, TeamAlias, Track, TrackAlias
+from tests.conftest import shared_path
+from tests.corpus import races
+from tests.corpus.glued import render
 
 URL = "/admin/results/importrun/import/"
 
@@ -231,3 +234,29 @@ def test_every_warning_the_command_line_gives_reaches_the_preview_and_the_run_lo
     confirmed = editor_client.post(URL, {**carried, **FACTS, "confirm": "1"})
     assert confirmed.status_code == 302
     assert ImportRun.objects.get(outcome="created").warnings.splitlines() == command_line
+
+
+def test_the_editor_chooses_where_a_glued_driver_ends(editor_client):
+    # Truck 2004 round 12 (the history): "261810Terry Cookppc RacingFord160Accident"; with nothing
+    # known, "ppc Racing" could begin anywhere in "Cookppc"
+    shared_path("data", "nascar")
+    race = races.season_races("Truck")[(2004, 12)]
+    facts = {"text": render(race).decode(), "series": "Truck", "year": 2004, "round": 12, "track": race.track}
+    page = editor_client.post(URL, {**facts, "preview": "1"}).content.decode()
+    assert '<option value="Terry Cook=10">Terry Cook / ppc Racing, start 18, #10</option>' in page
+    assert '<option value="Terry Cookp=10">Terry Cookp / pc Racing, start 18, #10</option>' in page
+    preview = editor_client.post(URL, {**facts, "choice": ["Terry Cook=10"], "preview": "1"})
+    cook = next(row for row in preview.context["outcome"].report.rows if row.finish == 26)
+    assert (cook.driver, cook.team, cook.start, cook.number) == ("Terry Cook", "ppc Racing", 18, "10")
+
+
+def test_a_car_without_a_number_is_offered_and_chosen(editor_client):
+    # Cup 1953 round 9: Bill Jennings started 11th without a number; "11" also reads start 1, #1
+    shared_path("data", "nascar")
+    race = races.season_races("Cup")[(1953, 9)]
+    facts = {"text": render(race).decode(), "series": "Cup", "year": 1953, "round": 9, "track": race.track}
+    page = editor_client.post(URL, {**facts, "preview": "1"}).content.decode()
+    assert '<option value="Bill Jennings=none">start 11, no number</option>' in page
+    chosen = editor_client.post(URL, {**facts, "choice": ["Bill Jennings=none"], "preview": "1"})
+    still_open = [text for _, text, _ in chosen.context["choices"]]
+    assert still_open and not any("Bill Jennings" in text for text in still_open)

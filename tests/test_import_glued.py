@@ -10,6 +10,7 @@ import re
 import pytest
 
 from results.importers.knowledge import NO_NUMBER
+from results.models import Entry
 from results.names import name_key
 from tests.conftest import shared_path
 from tests.corpus import races, truth
@@ -133,3 +134,16 @@ def test_every_line_that_does_not_read_is_named_at_once(run_import, tmp_path):
     ok, _, err = dry_run(run_import, race, path)
     assert not ok and "5 rows do not read" in err
     assert [int(n) for n in re.findall(r"^  line (\d+):", err, re.MULTILINE)] == [17, 19, 21, 23, 24]
+
+
+def test_a_season_imported_in_one_invocation_settles_a_later_round(run_import, tmp_path):
+    # Truck 2025 round 4 alone: Corey Heim's and Brandon Jones's rows both begin "111" (start 1, #11 or
+    # start 11, #1). The three rounds before it, imported by the same command, say who runs #11.
+    files = [race_file(tmp_path, "Truck", 2025, n) for n in (1, 2, 3, 4)]
+    round_4, path_4 = files[3]
+    ok, _, err = run_import(path_4, "--dry-run", "--series", "Truck", "--year", 2025)
+    assert not ok and '--number "Corey Heim=11"' in err and '--number "Brandon Jones=1"' in err
+    ok, _, err = run_import(*[path for _, path in files], "--series", "Truck", "--year", 2025)
+    assert ok, err
+    stored = Entry.objects.filter(event__round=4).values_list("finish", "start", "number", "driver__name", "team__name")
+    assert {f: (s, n, name_key(d), name_key(t or "")) for f, s, n, d, t in stored} == history_of(round_4)
