@@ -155,3 +155,25 @@ def test_wikipedia_spells_initials_apart_and_still_finds_the_known_driver(run_im
     assert ok, err
     assert Entry.objects.get(finish=2).driver == known
     assert "A. J. Allmendinger" not in out  # not listed among the drivers created
+
+
+@pytest.mark.parametrize(
+    "series_as_written, short_name",
+    [
+        ("NASCAR Grand National Series", "Cup"),  # the Cup series' name before 1971
+        ("NASCAR Strictly Stock Series", "Cup"),
+        ("NASCAR Busch Grand National Series", "Xfinity"),  # not the Grand National above
+        ("NASCAR Budweiser Late Model Sportsman Series", "Xfinity"),
+    ],
+)
+def test_an_article_of_an_older_era_names_its_series_by_the_name_of_the_day(
+    run_import, tmp_path, series_as_written, short_name
+):
+    page = tmp_path / "article.html"
+    page.write_text(
+        wikipedia_article("1969 Race 1").replace("a NASCAR Cup Series race", f"a {series_as_written} race"),
+        encoding="utf-8",
+    )
+    ok, out, err = run_import(page, "--track", "Daytona International Speedway")
+    assert ok, err
+    assert Event.objects.get().season.series.short_name == short_name

@@ -24,9 +24,15 @@ SERIES = [
     (
         "NASCAR Cup Series",
         "Cup",
-        r"(?:NASCAR )?(?:(?:Monster Energy|Sprint|Nextel|Winston|Grand National) )?(?:NASCAR )?Cup Series|Winston Cup",
+        r"(?:NASCAR )?(?:(?:Monster Energy|Sprint|Nextel|Winston|Grand National) )?(?:NASCAR )?Cup Series|Winston Cup"
+        # its names before 1971 ("Busch Grand National" is the Xfinity series)
+        r"|(?:NASCAR )?(?<!Busch )Grand National (?:Series|Division)|(?:NASCAR )?Strictly Stock(?: Series| Division)?",
     ),
-    ("NASCAR Xfinity Series", "Xfinity", r"(?:NASCAR )?(?:Xfinity|Nationwide|Busch(?: Grand National)?) Series"),
+    (
+        "NASCAR Xfinity Series",
+        "Xfinity",
+        r"(?:NASCAR )?(?:Xfinity|Nationwide|Busch(?: Grand National)?) Series|Budweiser Late Model Sportsman Series",  # 1982-83
+    ),
     (
         "NASCAR Truck Series",
         "Truck",
