@@ -519,3 +519,36 @@ def test_an_exhibition_win_is_no_first_win_and_no_streak_on_the_records_page(cli
     assert "Geoff Bodine" not in [name for name, _, _ in response.context["first_wins"]]
     # Earnhardt won 1990's last race and 1991's first points race: the Clash between does not break it
     assert response.context["streaks"][0][:3] == ("Dale Earnhardt", "dale-earnhardt", 2)
+
+
+def test_a_status_the_results_do_not_settle_is_shown_open_on_every_page(
+    client, truck_2016, django_assert_max_num_queries
+):
+    leader = truck_2016[0]
+    Entry.objects.filter(driver=leader, event__round=5).delete()  # a missed race: his field place needs a waiver
+    summaries.refresh(seasons=[Entry.objects.filter(driver=leader).first().event.season_id])
+    response = get(client, "/series/truck/2016/", django_assert_max_num_queries)
+    page = response.content.decode()
+    assert 'Championship four<a href="#open-status"' in page  # not "Championship four" as a fact
+    assert "? The results do not settle this playoff status: see why no champion is named above." in page
+    assert "whether NASCAR waived that" in page  # the reason, above
+    grid = {name: cells for name, _, cells in response.context["grid"]}
+    assert grid["Driver 01"][0] == "In the playoffs? (P3)" and grid["Driver 02"][0] == "In the playoffs (P1)"
+    rows = {row["Driver"]: row for row in csv_rows(client.get("/series/truck/2016/", {"_export": "csv"}))}
+    assert (rows["Driver 01"]["Playoffs"], rows["Driver 02"]["Playoffs"]) == ("final?", "final")
+    (first, *_) = get(client, "/", django_assert_max_num_queries).context["leaders"]
+    assert first["status_words"] == "Championship four?"
+    assert "the season&#x27;s page says why" in get(client, "/", django_assert_max_num_queries).content.decode()
+    with django_assert_max_num_queries(MAX_QUERIES):
+        body = client.get("/api/v1/seasons/truck/2016/").json()
+    standing = {row["driver"]["name"]: row for row in body["standings"]}
+    assert standing["Driver 01"]["status_certain"] is False and standing["Driver 02"]["status_certain"] is True
+
+
+def test_a_settled_playoff_season_shows_no_open_status(client, truck_2016, django_assert_max_num_queries):
+    response = get(client, "/series/truck/2016/", django_assert_max_num_queries)
+    assert "open-status" not in response.content.decode()
+    grid = response.context["grid"]
+    assert not [cell for _, _, cells in grid for cell in cells if "?" in cell]
+    csv_text = client.get("/series/truck/2016/", {"_export": "csv"}).getvalue().decode()
+    assert "?" not in csv_text and "not settle" not in get(client, "/", django_assert_max_num_queries).content.decode()

@@ -277,3 +277,34 @@ def test_a_season_with_more_races_than_its_format_shows_points_and_no_champion()
     outcome = compute("cup", 2016, season({}, 37), names=NAMES)
     assert outcome.champion is None and "The results hold 37 races; this format has 36" in outcome.unknown
     assert list(outcome.after) == list(range(1, 38)) and outcome.after[37][0].driver == 1
+
+
+# --- statuses the results do not settle ---------------------------------------------------------
+
+
+def open_statuses(outcome, round_number):
+    return {r.driver: r.status for r in outcome.after[round_number] if not r.status_sure}
+
+
+def test_a_field_that_hangs_on_a_waiver_shows_its_statuses_as_open_until_an_editor_enters_it():
+    regular = {n: race(n, absent=(17,)) for n in range(1, 4)}
+    regular[10] = race(10, 17)
+    races = season(regular | {27: race(27, 17), 30: race(30, 17), 33: race(33, 17), 36: race(36, 17)}, 36)
+    outcome = compute("cup", 2015, races, names=NAMES)
+    # 17 is shown in on his win, and the 16th on points is shown out: the waiver decides which
+    assert open_statuses(outcome, 26) == {17: Status.IN, 16: Status.NONE}
+    assert open_statuses(outcome, 35)[17] is Status.FINAL
+    assert statuses(outcome, 26)[1] is Status.IN and 1 not in open_statuses(outcome, 26)  # the leader is surely in
+    waived = compute("cup", 2015, races, Facts(waivers=frozenset({17})), names=NAMES)
+    assert all(not open_statuses(waived, n) for n in waived.after)
+
+
+def test_a_cut_the_hidden_stage_wins_leave_open_marks_both_sides_of_it():
+    races = season({3: race(3, extra={5: 10}), 36: race(36, 5)}, 36)
+    shown = compute("cup", 2025, season({3: race(3, extra={5: 9}), 36: race(36, 5)}, 36))
+    gap = rows(shown, 35)[4].points - rows(shown, 35)[5].points
+    outcome = compute("cup", 2025, races, Facts(adjustments=(Adjustment(4, 35, points=-gap),)), names=NAMES)
+    assert open_statuses(outcome, 35) == {4: Status.FINAL, 5: Status.ELIMINATED}
+    assert open_statuses(outcome, 36)[5] is Status.ELIMINATED  # still open at the end
+    plain = compute("cup", 2025, races, names=NAMES)  # driver 5 well out: every status is certain
+    assert all(not open_statuses(plain, n) for n in plain.after)

@@ -234,6 +234,10 @@ class Standing(serializers.Serializer):
     status = serializers.CharField(
         help_text="Playoff status: in, advanced, eliminated, final, or empty; champion on the named champion's row."
     )
+    status_certain = serializers.BooleanField(
+        help_text="False when the results do not settle the status (a waiver, stage winners or a tie they do not "
+        "hold): the championship's unknown says what is open."
+    )
 
 
 class Championship(serializers.Serializer):

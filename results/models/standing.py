@@ -132,6 +132,11 @@ class Standing(models.Model):
     wins = models.PositiveSmallIntegerField()
     playoff_points = models.IntegerField(null=True)
     status = models.CharField(max_length=12, choices=Status.choices, blank=True)
+    status_certain = models.BooleanField(
+        default=True,
+        help_text="False when the results do not settle the status (shown with a question mark; the season's "
+        "championship says what is open).",
+    )
     latest = models.BooleanField(default=False)
 
     class Meta:

@@ -85,6 +85,9 @@ class Row:
     wins: int
     playoff_points: int | None
     status: Status
+    # False when the results do not settle the status: the driver is only possibly in (or out of) the stage
+    # shown, e.g. a waiver or stage winners the results do not hold, or a tie across a cut
+    status_sure: bool = True
 
 
 @dataclass(frozen=True)

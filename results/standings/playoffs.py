@@ -57,6 +57,7 @@ def run(season: Season, *, finished: bool) -> Verdict:
     field = _editor_field(season, field, season.facts.playoff_field, "playoff field", verdict)
     for driver in field.shown:
         season.tallies[driver].status = Status.IN
+    _mark_open(season, field)
     season.snapshot(races[regular - 1].round, _order(season, field.shown, []))
     Playoffs(season, verdict, field, no_bonus).rounds(races[regular:])
     return verdict
@@ -157,6 +158,15 @@ def _editor_field(season: Season, computed: Field, official: frozenset[int] | No
     return Field(shown, set(official), set(official))
 
 
+def _mark_open(season: Season, field: Field):
+    """The statuses the results do not settle: a driver shown in the stage but not surely in it, and one
+    shown out of it (no status yet, or eliminated) who is possibly in it."""
+    for driver in set(field.shown) | field.possible:
+        tally = season.tallies[driver]
+        shown_in = tally.status in (Status.IN, Status.ADVANCED, Status.FINAL) and driver in field.shown
+        tally.status_sure = driver in field.sure if shown_in else driver not in field.possible
+
+
 def _round_key(season: Season, tally: Tally, hidden: int = 0):
     """Order within a round, best first; ``hidden``: the playoff points the driver may have on top."""
     best_in_round = tally.round_best if season.book.cut_by_round_finish else LAST
@@ -227,6 +237,7 @@ class Playoffs:
             else:
                 tally.shift = points - tally.points
             tally.round_best, tally.round_won = LAST, False
+        _mark_open(self.season, self.field)
 
     def cut(self, after: int, rnd: Round, next_round: Round):
         """Who goes on after a round: its winners, then points (best finish in the round on a tie)."""
@@ -265,6 +276,9 @@ class Playoffs:
             tallies[driver].status = advanced if driver in staying else Status.ELIMINATED
         self.out.append([d for d in everyone.shown if d not in staying])
         self.field = Field(sorted(going, key=worst), sure, possible)
+        _mark_open(season, self.field)
+        for driver in set().union(*self.out) - possible:  # surely out by now, whichever cut it was
+            tallies[driver].status_sure = True
         season.snapshot(after, _order(season, self.field.shown, self.out))
 
     def explain(self, after: int, rnd: Round, open_: set[int], worst):

@@ -7,6 +7,28 @@ from results.models.standing import season_over, title_named
 from results.standings import rules
 
 STATUS_WORDS = dict(Status.choices)
+# A status the results do not settle (``Standing.status_certain``): its words with a question mark, and this
+# note under the table, the reasons being those the season gives for naming no champion
+OPEN_STATUS = "?"
+OPEN_STATUS_NOTE = "? The results do not settle this playoff status"
+
+
+def status_words(status, certain=True):
+    """A playoff status for fans; "Not in the playoffs?" where that is open."""
+    if certain:
+        return STATUS_WORDS[status]
+    return f"{STATUS_WORDS[status] if status else 'Not in the playoffs'}{OPEN_STATUS}"
+
+
+def open_status_note(championship, *, home=False):
+    """The note under a table with an open status: where its reasons are said."""
+    if home:
+        return f"{OPEN_STATUS_NOTE}: the season's page says why."
+    if championship is not None and championship.unknown:
+        return f"{OPEN_STATUS_NOTE}: see why no champion is named above."
+    return f"{OPEN_STATUS_NOTE} (a waiver, stage winners or a tie the results do not hold)."
+
+
 STANDING_ORDER = ["rank"]  # the engine's order, kept where positions are unknown
 # the columns of a standings table row, as dicts
 STANDING_FIELDS = {
@@ -45,6 +67,7 @@ def standings_after(season, round_number, *, champion_id=None):
         .values("position", "points", "gap", "wins", "playoff_points", **STANDING_FIELDS)
         .annotate(
             status=Case(When(mine, then=Value(Status.CHAMPION.value)), default=F("status")),
+            status_certain=Case(When(mine, then=Value(True)), default=F("status_certain")),
             champion=Case(When(mine, then=Value("yes")), default=Value(""), output_field=CharField()),
         )
         .order_by(*STANDING_ORDER)
@@ -75,11 +98,13 @@ def progress(season, drivers, champion_id=None):
         Standing.objects.filter(season=season)
         .filter(Q(driver__in=drivers) | ~Q(status=""))
         .order_by("round", *STANDING_ORDER)
-        .values_list("driver", "round", "points", "status", "position", "driver__name", "driver__slug")
+        .values_list(
+            "driver", "round", "points", "status", "position", "driver__name", "driver__slug", "status_certain"
+        )
     )
     lines: dict[int, list] = {driver: [] for driver in drivers}
     counts: dict[int, list] = {}
-    for driver, round_number, points, status, _, _, _ in rows:
+    for driver, round_number, points, status, *_ in rows:
         if driver in lines:
             lines[driver].append((round_number, points))
         if status:
@@ -95,21 +120,24 @@ def progress(season, drivers, champion_id=None):
 
 
 def playoff_grid(rows, marks, champion_id=None):
-    """(rounds, [(name, slug, [cell...])...]): the playoff field after the round it was set, after each cut
-    and after the last round, in the final order."""
+    """(rounds, [(name, slug, [cell...])...], whether a cell is open): the playoff field after the round it was
+    set, after each cut and after the last round, in the final order."""
     if not marks:
-        return [], []
+        return [], [], False
     last = max(row[1] for row in rows)
     rounds = sorted({*marks, last})
     cells: dict[int, dict[int, str]] = {}
     who: dict[int, tuple[str, str]] = {}
-    for driver, round_number, _, status, position, name, slug in rows:
+    open_ = False
+    for driver, round_number, _, status, position, name, slug, certain in rows:
         if status and round_number in rounds:
-            words = STATUS_WORDS[Status.CHAMPION if (driver, round_number) == (champion_id, last) else status]
+            champion = (driver, round_number) == (champion_id, last)
+            words = status_words(Status.CHAMPION if champion else status, champion or certain)
+            open_ |= not (champion or certain)
             cells.setdefault(driver, {})[round_number] = f"{words} (P{position})" if position else words
             who[driver] = (name, slug)
     final_order = [driver for driver, round_number, *_ in rows if round_number == last and driver in cells]
-    return rounds, [(*who[d], [cells[d].get(r, "") for r in rounds]) for d in final_order]
+    return rounds, [(*who[d], [cells[d].get(r, "") for r in rounds]) for d in final_order], open_
 
 
 def season_champions(series):
@@ -139,6 +167,7 @@ def current_standings(limit=5):
             "wins",
             "playoff_points",
             "status",
+            "status_certain",
             "round",
             **STANDING_FIELDS,
             year=F("season__year"),
@@ -159,8 +188,10 @@ def shown_now(row):
     once the season is over."""
     champion = row["driver_pk"] == row["champion_if_over"] and title_named(row["year"], row["official"])
     status = Status.CHAMPION if champion else row["status"]
+    certain = champion or row["status_certain"]
     after = "final standings" if season_over(row["year"]) else f"after round {row['round']}, season running"
-    return {**row, "champion": champion, "status_words": STATUS_WORDS[status] if status else "", "after": after}
+    words = status_words(status, certain) if status or not certain else ""
+    return {**row, "champion": champion, "status_words": words, "status_certain": certain, "after": after}
 
 
 def latest_place(driver_ref, season_ref):

@@ -78,6 +78,7 @@ def _recompute_chunk(season_ids):
                     r.wins,
                     r.playoff_points,
                     str(r.status),
+                    r.status_sure,
                     latest,
                 )
                 for rank, r in enumerate(rows, start=1)
@@ -109,6 +110,7 @@ STANDING_COLUMNS = (
     "wins",
     "playoff_points",
     "status",
+    "status_certain",
     "latest",
 )
 

@@ -3,16 +3,26 @@
 import django_tables2 as tables
 from django.utils.html import format_html
 
-from results.standings.queries import STATUS_WORDS
+from results.standings.queries import OPEN_STATUS, status_words
 from results.tables import KEY, NUM, Number, SeasonStatsTable, link
 
 
 class PlayoffStatus(tables.Column):
-    def render(self, value):
-        return STATUS_WORDS.get(value, value)
+    """The status in words; one the results do not settle with a question mark (the CSV: its code and "?")
+    linking to the note that says so."""
 
-    def value(self, value):
-        return value
+    empty_values = ()  # an open "not in the playoffs" is shown too
+
+    def render(self, value, record):
+        if record["status_certain"]:
+            return status_words(value)
+        words = status_words(value, certain=False)
+        return format_html(
+            '{}<a href="#open-status" title="Not settled by the results">{}</a>', words[:-1], OPEN_STATUS
+        )
+
+    def value(self, value, record):
+        return value if record["status_certain"] else f"{value}{OPEN_STATUS}"
 
 
 class ChampionshipTable(tables.Table):

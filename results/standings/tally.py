@@ -31,6 +31,7 @@ class Tally:
         "round_won",
         "shift",
         "status",
+        "status_sure",
     )
 
     def __init__(self, driver: int):
@@ -49,6 +50,7 @@ class Tally:
         # the round's points he would have if he were in (the cut compares those).
         self.shift = 0
         self.status = Status.NONE
+        self.status_sure = True  # False: the results leave the status open (``playoffs.Field``)
 
     def key(self):
         """Sort key, best first: points, then the count-back."""
@@ -209,6 +211,7 @@ class Season:
                 wins=t.wins,
                 playoff_points=(t.playoff_points if not t.hidden else None) if self.playoff_points else None,
                 status=t.status,
+                status_sure=t.status_sure,
             )
             for index, t in enumerate(order, 1)
         )

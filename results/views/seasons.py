@@ -49,7 +49,7 @@ def season_detail(request, slug, year):
         "title_note": queries.title_note(rows, championship.official) if champion_id else "",
         "standings": standings,
         "adjustments": queries.adjustments(season),
-        **season_course(season, standings, rows, champion_id),
+        **season_course(season, standings, rows, champion_id, championship),
         "schedule": stats_table(
             ScheduleTable,
             season.events.with_relations().with_podium().order_by("round"),
@@ -61,14 +61,21 @@ def season_detail(request, slug, year):
     return render(request, "results/season_detail.html", context)
 
 
-def season_course(season, standings, rows, champion_id):
-    """The points chart of the top drivers and the playoff grid: one query. Outside playoff eras the table's
-    playoff column goes (the heading names the champion; the CSV keeps the column)."""
+def season_course(season, standings, rows, champion_id, championship):
+    """The points chart of the top drivers, the playoff grid, and the note on statuses the results leave open:
+    one query. Outside playoff eras the table's playoff column goes (the heading names the champion; the CSV
+    keeps the column)."""
     top = {row["driver_pk"]: row["driver_name"] for row in rows[:TOP]}
-    lines, marks, (grid_rounds, grid) = queries.progress(season, list(top), champion_id)
+    lines, marks, (grid_rounds, grid, grid_open) = queries.progress(season, list(top), champion_id)
     if not marks:
         standings.columns.hide("status")
-    return {"chart": points_chart(lines, top, marks), "grid_rounds": grid_rounds, "grid": grid}
+    is_open = grid_open or any(not row["status_certain"] for row in rows)
+    return {
+        "chart": points_chart(lines, top, marks),
+        "grid_rounds": grid_rounds,
+        "grid": grid,
+        "open_status": queries.open_status_note(championship) if is_open else "",
+    }
 
 
 def chosen_round(request, final_round):
