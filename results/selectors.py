@@ -139,7 +139,8 @@ def career_by_series(driver):
 def career_by_season(driver):
     """The driver's totals each season, with his championship position (``championship``: after round
     ``standing_round`` while the season runs, ``season_over`` false), whether he is its named champion
-    (``champion``) and whether that season's champion is an editor's fact (``official_title``): one query."""
+    (``champion``), whether that season's champion is an editor's fact (``official_title``) and whether the
+    season is over naming no champion (``title_unknown``, its page says why): one query."""
     from results.standings.queries import latest_place
 
     return list(
@@ -151,6 +152,7 @@ def career_by_season(driver):
             season_over=over_q(),
             champion=Q(season__championship__champion_if_over=F("driver")) & title_named_q("season__championship__"),
             official_title=Q(season__championship__official=True),
+            title_unknown=over_q() & Q(season__championship__unknown_if_over__gt=""),
         )
         .order_by("season__series__sort_order", "year")
     )

@@ -552,3 +552,20 @@ def test_a_settled_playoff_season_shows_no_open_status(client, truck_2016, djang
     assert not [cell for _, _, cells in grid for cell in cells if "?" in cell]
     csv_text = client.get("/series/truck/2016/", {"_export": "csv"}).getvalue().decode()
     assert "?" not in csv_text and "not settle" not in get(client, "/", django_assert_max_num_queries).content.decode()
+
+
+def test_a_driver_s_summary_names_the_seasons_whose_champion_the_results_cannot_name(
+    client, cup_1990, make, django_assert_max_num_queries
+):
+    earnhardt = cup_1990["earnhardt"]
+    lost = make.event(year=1991, round=1, series=cup_1990["season"].series, name="Race with no points")
+    Entry.objects.create(event=lost, driver=earnhardt, finish=1, points=None)
+    this_year = make.event(year=timezone.localdate().year, round=1, series=cup_1990["season"].series)
+    Entry.objects.create(event=this_year, driver=earnhardt, finish=1, points=None)  # running: not "no champion"
+    summaries.refresh(seasons=[lost.season_id, this_year.season_id])
+    summary = get(client, earnhardt.get_absolute_url(), django_assert_max_num_queries).content.decode().split("<h2")[0]
+    assert "1 championship" in summary  # 1990, as before
+    assert 'no champion named for 1 of these seasons: <a href="/series/cup/1991/">1991</a>' in summary
+    assert client.get("/series/cup/1991/").content.decode().count("No champion named:") == 1  # which says why
+    martin = get(client, cup_1990["martin"].get_absolute_url(), django_assert_max_num_queries)
+    assert "no champion named" not in martin.content.decode()  # his one season named its champion

@@ -206,6 +206,17 @@ def titles(by_season):
     return len(won), sum(1 for row in won if row["official_title"])
 
 
+def untitled_seasons(by_season):
+    """The seasons over in a driver's season-by-season rows (``career_by_season``) that name no champion, as
+    (series slug, year, label): the label is the year, with the series when they are of several."""
+    rows = [row for row in by_season if row["title_unknown"]]
+    several = len({row["series_slug"] for row in rows}) > 1
+    return [
+        (row["series_slug"], row["year"], f"{row['series_name']} {row['year']}" if several else str(row["year"]))
+        for row in rows
+    ]
+
+
 def adjustments(season):
     """The season's points adjustments (penalties), in race order, for fans: one query."""
     return list(

@@ -67,6 +67,7 @@ def driver_detail(request, slug):
         "by_series": stats_table(SeriesStatsTable, selectors.career_by_series(driver), "Career totals by series"),
         "by_season": stats_table(DriverSeasonTable, by_season, "Season by season"),
         "titles": queries.titles(by_season),
+        "untitled": queries.untitled_seasons(by_season),
         "by_track": stats_table(TrackStatsTable, by_track, "Results at each track"),
         "years": sorted({row["year"] for row in by_season}),
         "chart": finishes_chart(finishes),
