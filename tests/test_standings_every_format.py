@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from results.standings.engine import Adjustment, Facts, Race, Result, compute
+from results.standings.engine import Adjustment, Facts, Race, Result, Status, compute
 from results.standings.rules import RULEBOOKS, Format
 
 FIELD = range(1, 21)
@@ -91,3 +91,12 @@ def test_a_penalty_at_the_seasons_end_counts_wherever_the_results_stop(book, whe
     before, after = latest_points(book, races), latest_points(book, races, penalty)
     assert after[3] == before[3] - 50
     assert all(after[d] == before[d] for d in FIELD if d != 3)
+
+
+@pytest.mark.parametrize("book", PLAYOFF_BOOKS, ids=lambda book: book.key)
+def test_a_driver_who_withdrew_from_the_playoffs_is_shown_withdrawn_never_eliminated(book):
+    facts = Facts(playoff_field=frozenset(range(1, book.field + 1)), withdrawn=frozenset({1}))
+    outcome = compute(book.series, book.first, season(book), facts)
+    shown = [row.status for rows in outcome.after.values() for row in rows if row.driver == 1]
+    assert Status.ELIMINATED not in shown
+    assert shown[-1] is Status.WITHDRAWN and shown[book.regular_season_races(book.first) - 1] is Status.IN

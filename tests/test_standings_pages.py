@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from results import summaries
-from results.models import ChampionFact, Championship, Entry, PointsAdjustment, Standing
+from results.models import ChampionFact, Championship, Entry, PlayoffFact, PointsAdjustment, Standing
 
 MAX_QUERIES = 10
 
@@ -569,3 +569,20 @@ def test_a_driver_s_summary_names_the_seasons_whose_champion_the_results_cannot_
     assert client.get("/series/cup/1991/").content.decode().count("No champion named:") == 1  # which says why
     martin = get(client, cup_1990["martin"].get_absolute_url(), django_assert_max_num_queries)
     assert "no champion named" not in martin.content.decode()  # his one season named its champion
+
+
+def test_a_driver_an_editor_withdraws_from_the_playoffs_is_shown_withdrawn_not_eliminated(
+    editor_client, client, truck_2016, django_assert_max_num_queries
+):
+    season = Entry.objects.filter(driver=truck_2016[0]).first().event.season
+    PlayoffFact.objects.bulk_create(PlayoffFact(season=season, driver=d, kind="field") for d in truck_2016[:8])
+    withdrawn = truck_2016[2]
+    data = season_form(season, **{"playoff_facts-0-driver": withdrawn.pk, "playoff_facts-0-kind": "withdrawn"})
+    assert editor_client.post(f"/admin/results/season/{season.pk}/change/", data).status_code == 302
+    response = get(client, "/series/truck/2016/", django_assert_max_num_queries)
+    grid = {name: cells for name, _, cells in response.context["grid"]}
+    assert [cell.split(" (")[0] for cell in grid["Driver 03"]] == ["In the playoffs", *["Withdrawn"] * 3]
+    assert grid["Driver 08"][1].startswith("Eliminated")  # the cut itself is unchanged for the others
+    rows = {row["Driver"]: row for row in csv_rows(client.get("/series/truck/2016/", {"_export": "csv"}))}
+    assert rows["Driver 03"]["Playoffs"] == "withdrawn"
+    assert "After round 19: 1 eliminated, 1 withdrawn, 6 still in" in response.content.decode()  # the chart's cut

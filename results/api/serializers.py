@@ -232,7 +232,7 @@ class Standing(serializers.Serializer):
     wins = serializers.IntegerField()
     playoff_points = serializers.IntegerField(allow_null=True)
     status = serializers.CharField(
-        help_text="Playoff status: in, advanced, eliminated, final, or empty; champion on the named champion's row."
+        help_text="Playoff status: in, advanced, eliminated, withdrawn (an editor's fact), final, or empty; champion on the named champion's row."
     )
     status_certain = serializers.BooleanField(
         help_text="False when the results do not settle the status (a waiver, stage winners or a tie they do not "

@@ -46,6 +46,7 @@ class Status(models.TextChoices):
     IN = "in", "In the playoffs"
     ADVANCED = "advanced", "Advanced"
     ELIMINATED = "eliminated", "Eliminated"
+    WITHDRAWN = "withdrawn", "Withdrawn"
     FINAL = "final", "Championship four"
     CHAMPION = "champion", "Champion"
 

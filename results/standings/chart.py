@@ -14,7 +14,7 @@ TOP = len(STYLES)
 
 def points_chart(lines, names, marks):
     """Each driver's points after every round, one line each (``lines``: {driver: [(round, points)...]},
-    ``names``: {driver: name}, in standing order). ``marks``: {round: (drivers in, eliminated)} where the
+    ``names``: {driver: name}, in standing order). ``marks``: {round: (drivers in, out, withdrawn)} where the
     playoff field was set or cut: a dashed rule after that round, since the points jump at the reset."""
     rounds = [r for line in lines.values() for r, _ in line]
     values = [p for line in lines.values() for _, p in line if p is not None]
@@ -37,8 +37,8 @@ def points_chart(lines, names, marks):
         paths.append(f'<polyline class="line {STYLES[i % TOP]}" points="{known}">{title}</polyline>')
     rules = [
         f'<line class="reset" x1="{x(r) + 0.5 * WIDTH / last:.1f}" x2="{x(r) + 0.5 * WIDTH / last:.1f}" y1="0" '
-        f'y2="{HEIGHT}"><title>{_mark_words(r, n_in, n_out)}</title></line>'
-        for r, (n_in, n_out) in marks.items()
+        f'y2="{HEIGHT}"><title>{_mark_words(r, *counts)}</title></line>'
+        for r, counts in marks.items()
     ]
     ticks = [0, top] if low >= 0 else [low, 0, top]
     grid = format_html_join(
@@ -83,7 +83,8 @@ def points_chart(lines, names, marks):
     )
 
 
-def _mark_words(round_number, n_in, n_out):
+def _mark_words(round_number, n_in, n_out, n_withdrawn):
     if n_out:
-        return f"After round {round_number}: {n_out} eliminated, {n_in - n_out} still in"
+        withdrawn = f", {n_withdrawn} withdrawn" if n_withdrawn else ""
+        return f"After round {round_number}: {n_out - n_withdrawn} eliminated{withdrawn}, {n_in - n_out} still in"
     return f"After round {round_number}: {n_in} in the playoffs, points reset"

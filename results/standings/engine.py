@@ -67,6 +67,7 @@ class Status(StrEnum):
     IN = "in"
     ADVANCED = "advanced"
     ELIMINATED = "eliminated"
+    WITHDRAWN = "withdrawn"  # an editor's fact: out of the playoffs from the next cut (or the decision)
     FINAL = "final"
 
 

@@ -210,10 +210,12 @@ class Playoffs:
                 break
             if last_round:  # the end-of-season adjustments count before the last decision
                 season.settle(self.order)
+                self.withdraw(self.field.shown)
             if rnd.by_finish:
                 self.finale(round_races[-1])
             elif last_round:
                 self.most_points(round_races[-1].round, rnd)
+                season.snapshot(round_races[-1].round, self.order())  # with the withdrawn marked
             else:
                 self.cut(round_races[-1].round, rnd, book.rounds[index + 1])
         season.settle(self.order)  # a season whose results stop inside the playoffs
@@ -274,12 +276,18 @@ class Playoffs:
         for driver in everyone.shown:
             advanced = Status.FINAL if next_round.by_finish else Status.ADVANCED
             tallies[driver].status = advanced if driver in staying else Status.ELIMINATED
+        self.withdraw(everyone.shown)
         self.out.append([d for d in everyone.shown if d not in staying])
         self.field = Field(sorted(going, key=worst), sure, possible)
         _mark_open(season, self.field)
         for driver in set().union(*self.out) - possible:  # surely out by now, whichever cut it was
             tallies[driver].status_sure = True
         season.snapshot(after, _order(season, self.field.shown, self.out))
+
+    def withdraw(self, shown: list[int]):
+        """The drivers an editor marks withdrawn, out at this cut or decision: said so, not "eliminated"."""
+        for driver in self.season.facts.withdrawn.intersection(shown):
+            self.season.tallies[driver].status = Status.WITHDRAWN
 
     def explain(self, after: int, rnd: Round, open_: set[int], worst):
         """Why the cut is open, unless it only follows from what is already open."""

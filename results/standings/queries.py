@@ -91,7 +91,7 @@ def title_note(rows, official):
 
 def progress(season, drivers, champion_id=None):
     """The season's course, from one query over the rows of ``drivers`` and of every playoff driver:
-    ``lines`` {driver id: [(round, points)...]} of ``drivers``; ``marks`` {round: (drivers in, eliminated)}
+    ``lines`` {driver id: [(round, points)...]} of ``drivers``; ``marks`` {round: (drivers in, out, of whom withdrawn)}
     where the playoff field was set or cut; and the playoff grid (``playoff_grid``, the named champion's
     last cell marked)."""
     rows = list(
@@ -108,14 +108,15 @@ def progress(season, drivers, champion_id=None):
         if driver in lines:
             lines[driver].append((round_number, points))
         if status:
-            tally = counts.setdefault(round_number, [0, 0])
+            tally = counts.setdefault(round_number, [0, 0, 0])
             tally[0] += 1
-            tally[1] += status == Status.ELIMINATED
+            tally[1] += status in (Status.ELIMINATED, Status.WITHDRAWN)
+            tally[2] += status == Status.WITHDRAWN
     marks, previous = {}, None
-    for round_number, (n_in, n_out) in sorted(counts.items()):
-        if (n_in, n_out) != previous:
-            marks[round_number] = (n_in, n_out)
-        previous = (n_in, n_out)
+    for round_number, tally in sorted(counts.items()):
+        if tally != previous:
+            marks[round_number] = tuple(tally)
+        previous = tally
     return lines, marks, playoff_grid(rows, marks, champion_id)
 
 
