@@ -586,3 +586,18 @@ def test_a_driver_an_editor_withdraws_from_the_playoffs_is_shown_withdrawn_not_e
     rows = {row["Driver"]: row for row in csv_rows(client.get("/series/truck/2016/", {"_export": "csv"}))}
     assert rows["Driver 03"]["Playoffs"] == "withdrawn"
     assert "After round 19: 1 eliminated, 1 withdrawn, 6 still in" in response.content.decode()  # the chart's cut
+
+
+def test_an_open_status_beside_a_named_champion_says_what_the_results_leave_open(
+    client, truck_2016, django_assert_max_num_queries
+):
+    seventh = truck_2016[6]
+    Entry.objects.filter(driver=seventh, event__round=5).delete()  # his place in the field needs a waiver
+    summaries.refresh(seasons=[Entry.objects.filter(driver=seventh).first().event.season_id])
+    response = get(client, "/series/truck/2016/", django_assert_max_num_queries)
+    page = response.content.decode()
+    assert "Champion (computed from the results)" in page  # the title is settled all the same
+    assert (
+        "? The results do not settle this playoff status: Driver 07 missed 1 of the 16 races before the playoffs: "
+        "whether NASCAR waived that, which decides the field, is not in the results."
+    ) in page

@@ -74,6 +74,11 @@ class Championship(models.Model):
         blank=True, help_text="Why no champion is named once the season is over (a season still running: not yet)."
     )
     disagreements = models.TextField(blank=True, help_text="Where the computation and editors' facts differ.")
+    open_statuses = models.TextField(
+        blank=True,
+        help_text="What the results leave open about the playoff statuses (a waiver, a tie, stage winners), "
+        "said under the standings where a status is not certain, champion named or not.",
+    )
     final_round = models.PositiveSmallIntegerField(null=True, blank=True, help_text="The last round counted.")
 
     class Meta:

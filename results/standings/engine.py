@@ -99,6 +99,9 @@ class Outcome:
     official: bool  # True when the champion is the editor's fact
     unknown: str  # why no champion is named ("" when one is); shown to fans
     disagreements: tuple[str, ...]  # computed vs the editor's facts, for admin
+    # what the results leave open (a waiver, a tie, stage winners), said even when a champion is named: why a
+    # row's status is not sure (``Row.status_sure``)
+    open_: str = ""
 
 
 def rulebook_for(series_key: str, year: int) -> Rulebook:

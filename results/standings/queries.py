@@ -26,6 +26,8 @@ def open_status_note(championship, *, home=False):
         return f"{OPEN_STATUS_NOTE}: the season's page says why."
     if championship is not None and championship.unknown:
         return f"{OPEN_STATUS_NOTE}: see why no champion is named above."
+    if championship is not None and championship.open_statuses:
+        return f"{OPEN_STATUS_NOTE}: {championship.open_statuses}"
     return f"{OPEN_STATUS_NOTE} (a waiver, stage winners or a tie the results do not hold)."
 
 

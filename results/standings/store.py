@@ -91,6 +91,7 @@ def _recompute_chunk(season_ids):
                 official=outcome.official and outcome.champion is not None,
                 unknown_if_over="" if outcome.champion is not None else (outcome.unknown or UNSETTLED),
                 disagreements="\n".join(outcome.disagreements),
+                open_statuses=outcome.open_,
                 final_round=final_round,
             )
         )

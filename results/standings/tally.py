@@ -238,7 +238,8 @@ class Season:
             self._crown(self.races[-1].round, champion)
         reasons = blocked + verdict.notes
         unknown = "" if champion is not None else " ".join(dict.fromkeys(reasons)) or "Not known."
-        return Outcome(self.book.key, self.after, champion, official, unknown, tuple(disagreements))
+        open_ = " ".join(dict.fromkeys(verdict.notes))
+        return Outcome(self.book.key, self.after, champion, official, unknown, tuple(disagreements), open_)
 
     def _crown(self, last: int, champion: int):
         """The champion's row first in the final standings; each row keeps its gap to the most points."""
