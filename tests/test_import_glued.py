@@ -147,3 +147,13 @@ def test_a_season_imported_in_one_invocation_settles_a_later_round(run_import, t
     assert ok, err
     stored = Entry.objects.filter(event__round=4).values_list("finish", "start", "number", "driver__name", "team__name")
     assert {f: (s, n, name_key(d), name_key(t or "")) for f, s, n, d, t in stored} == history_of(round_4)
+
+
+def test_a_number_the_year_rules_out_is_refused_as_such(run_import, tmp_path):
+    # Truck 2015 round 18: "61214Daniel Hemric" holds #214, but no truck ever ran a three-digit number
+    race, path = race_file(tmp_path, "Truck", 2015, 18)
+    ok, _, err = dry_run(run_import, race, path, "--number=Daniel Hemric=214")
+    assert not ok
+    assert "the number given for Daniel Hemric (#214) is one no Truck row of 2015 had" in err
+    ok, _, err = dry_run(run_import, race, path, "--number=Daniel Hemric=99")
+    assert "the number given for Daniel Hemric (#99) is not in '1214'" in err

@@ -285,10 +285,13 @@ def _read_lead(reading, lead, lead_columns, knowledge):
         reading.leads = [lead for lead in reading.leads if lead[1] == chosen]
         reading.partial = [lead for lead in reading.partial if lead[1] == chosen]
         if not reading.leads and not reading.partial:
-            raise _Refused(
-                f"the number given for {reading.driver} ({f'#{chosen}' if chosen else 'none'}) is not in {lead!r}",
-                "a number the row's digits hold",
-            )
+            given = f"the number given for {reading.driver} ({f'#{chosen}' if chosen else 'none'})"
+            if any(pair[1] == chosen for pair in full + partial):  # the digits hold it; the year rules it out
+                raise _Refused(
+                    f"{given} is one no {knowledge.series or 'NASCAR'} row of {knowledge.year} had (see importers/eras.py)",
+                    "a car number of the race's year (check the year, or the number)",
+                )
+            raise _Refused(f"{given} is not in {lead!r}", "a number the row's digits hold")
 
 
 def _name_starts(front):
