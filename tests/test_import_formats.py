@@ -177,3 +177,24 @@ def test_an_article_of_an_older_era_names_its_series_by_the_name_of_the_day(
     ok, out, err = run_import(page, "--track", "Daytona International Speedway")
     assert ok, err
     assert Event.objects.get().season.series.short_name == short_name
+
+
+def test_an_article_on_another_race_at_the_track_is_not_written_over_its_only_known_race(run_import, tmp_path, make):
+    cup = make.series(name="NASCAR Cup Series", short_name="Cup")
+    daytona = make.track(name="Daytona International Speedway")
+    make.event(year=2024, round=1, series=cup, track=daytona, name="DAYTONA 500")
+    page = tmp_path / "article.html"
+    page.write_text(wikipedia_article("2024 Coke Zero Sugar 400"), encoding="utf-8")
+    ok, out, err = run_import(page, "--track", "Daytona International Speedway")
+    assert not ok
+    assert "the one race of 2024 at Daytona International Speedway is round 1 (DAYTONA 500)" in err
+    assert not Entry.objects.exists()
+    ok, out, err = run_import(page, "--track", "Daytona International Speedway", "--round", 25)
+    assert ok, err
+    assert Entry.objects.get().event.round == 25
+
+    Event.objects.filter(round=25).delete()
+    page.write_text(wikipedia_article("2024 Daytona 500"), encoding="utf-8")  # the race it is: found
+    ok, out, err = run_import(page, "--track", "Daytona International Speedway")
+    assert ok, err
+    assert Entry.objects.get().event.round == 1

@@ -214,6 +214,14 @@ def _race_words(name: str) -> str:
     return " ".join(word for word in name_key(name).split() if not _YEAR.fullmatch(word))
 
 
+def _names_another_race(facts, year, event):
+    """Whether the report's heading names a race of the year ("2024 Coke Zero Sugar 400") other than ``event``
+    (a heading without the year, "Results", names none; ``--name`` may rename the race)."""
+    heading = name_key(facts.title).split()
+    names = {_race_words(facts.name), _race_words(facts.title)}
+    return str(year) in heading and _race_words(event.name) not in names
+
+
 def _find_event(season, track, facts, outcome):
     """The event this report describes: by round, else by track within the season, else a new one."""
     events = season.events.all()
@@ -240,6 +248,14 @@ def _find_event(season, track, facts, outcome):
                     expected="pass --round, or --name as the race is named",
                 )
             at_track = named
+        elif at_track and at_track[0].name and _names_another_race(facts, season.year, at_track[0]):
+            (only,) = at_track
+            raise ReportError(
+                f"the report is headed {facts.title!r}, but the one race of {season.year} at {track} is round "
+                f"{only.round} ({only.name})",
+                source=outcome.source,
+                expected=f"--round {only.round} if it is that race, or the round of a race still to add",
+            )
         event = at_track[0] if at_track else None
     # the race as it was, for a revert (results.reverts); None: this import creates it
     outcome.undo = {"race": race_state.capture(event.pk) if event is not None else None}
