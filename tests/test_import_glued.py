@@ -128,6 +128,14 @@ def test_the_report_s_prose_settles_a_car_number(run_import, tmp_path):
     assert rows_printed(out) == history_of(race)
 
 
+def test_a_sentence_that_does_not_say_whose_car_it_is_settles_nothing(run_import, tmp_path):
+    # the same swap; "in the #3" may be either driver's car (the history has Garcia in the #13)
+    prose = "Cody Dennison passed Jake Garcia in the #3 with two laps to go.\n\n"
+    race, path = race_file(tmp_path, "Truck", 2025, 8, prose)
+    ok, out, err = dry_run(run_import, race, path)
+    assert not ok and "Cody Dennison" in err and "--number" in err
+
+
 def test_every_line_that_does_not_read_is_named_at_once(run_import, tmp_path):
     # Cup 1949 round 3: five rows hold a name and nothing else (no make, laps or status)
     race, path = race_file(tmp_path, "Cup", 1949, 3)

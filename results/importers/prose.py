@@ -56,7 +56,8 @@ _POLE = [
 # "the #51 of Corey Heim", "Corey Heim (#51)"; not "the #51 truck that Kyle Busch drove" elsewhere
 _CAR = r"(?:#|No\. ?)(\d{1,3}[A-Za-z]?)\b"
 _CAR_OF = [
-    re.compile(rf"\b{_NAME},? (?:piloting|driving|in|behind the wheel of) the {_CAR}"),
+    # not "X in the #3": "Dennison passed Garcia in the #3" does not say whose car the #3 is
+    re.compile(rf"\b{_NAME},? (?:piloting|driving|behind the wheel of) the {_CAR}"),
     re.compile(rf"\b{_NAME}(?:’s|'s) {_CAR}"),
     re.compile(rf"\b[Tt]he {_CAR} (?:(?:car|truck|entry) )?(?:of|driven by|piloted by) {_NAME}"),
     re.compile(rf"\b{_NAME} \({_CAR}\)"),
