@@ -6,6 +6,7 @@ editor is asked about exactly what the command line warns about. The importer it
 exact names and aliases; "use existing" adds the report's spelling as an alias, so it then finds it.
 """
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -36,16 +37,18 @@ class Near:
     """
 
     def __init__(self, kind, keys):
-        self.kind, self.keys = kind, keys  # keys: a collection the caller may add to
-        self._bare: dict[str, list[str]] | None = None
+        self.kind, self.keys = kind, keys  # keys: a collection the caller may add to, in order (a dict's keys)
+        self._bare: dict[str, list[str]] = {}  # by the key without its suffix, for the keys seen so far
+        self._seen = 0
 
     def keys_near(self, key, limit=NEAR_LIMIT) -> list[str]:
         """Close keys, the ones differing by a suffix first, then by closeness."""
         if self.kind == "driver":
-            if self._bare is None:  # by the key without its suffix: built once, looked up per name
-                self._bare = {}
-                for known in self.keys:
-                    self._bare.setdefault(unsuffixed(known), []).append(known)
+            # keys added since the last call (an import's new drivers) join the index, so a new "Trey Burke III"
+            # after a new "Trey Burke" is near him as a typo would be
+            for known in itertools.islice(self.keys, self._seen, None):
+                self._bare.setdefault(unsuffixed(known), []).append(known)
+            self._seen = len(self.keys)
             found = [known for known in self._bare.get(unsuffixed(key), ()) if known != key]
         else:
             within = process.extract(key, self.keys, scorer=fuzz.token_set_ratio, score_cutoff=100, limit=limit * 4)

@@ -165,6 +165,18 @@ def test_father_and_son_in_one_race_are_two_drivers(run_import, tmp_path, make):
     assert "new driver 'Dale Earnhardt Sr' differs only by a suffix" in out
 
 
+def test_father_and_son_both_new_in_one_report_are_told_apart_with_a_warning(run_import, tmp_path):
+    path = tmp_path / "1993.csv"  # too far apart for a typo: only the suffix says they are near
+    path.write_text(
+        "Pos,St,#,Driver,Team,Make,Laps,Status\n"
+        "1,2,3,Al Unser,Penske Racing,Chevrolet,500,Running\n"
+        "2,1,8,Al Unser Jr.,Galles Racing,Chevrolet,500,Running\n"
+    )
+    ok, out, err = run_import(path, "--series", "Cup", "--year", 1993, "--track", "Daytona International Speedway")
+    assert ok, err
+    assert "new driver 'Al Unser Jr.' differs only by a suffix from 'Al Unser'" in out
+
+
 def test_standard_input_is_read_with_a_dash(run_import, seed_report, monkeypatch):
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(seed_report.read_bytes())))
     ok, out, err = run_import("-", "--series", "Truck", "--year", 2022, "--track", "Mid-Ohio Sports Car Course")
