@@ -116,8 +116,8 @@ def race_column(attrs):
 class ResultsTable(EntryTable):
     """Results across races (a driver's, a team's, a track's...), newest first."""
 
-    # newest race first by default, a race's cars in finishing order either way: an index walk
-    # (Entry.race_order), then a sort of each race's few rows
+    # newest race first by default, a race's cars in finishing order either way: read off the owner's
+    # results index (entry.RESULTS_ORDER), backwards; oldest first sorts each race's few rows
     year = Number(
         accessor="event__season__year",
         verbose_name="Year",

@@ -14,6 +14,10 @@ RUNNING = "Running"
 DNF = ~Q(status__iexact=RUNNING) & ~Q(status="")
 
 
+# The index order of a driver's, track's, team's or make's results (see Entry.Meta.indexes): by race,
+# a race's cars by finish, read backwards for "newest first" (ResultsTable's year column).
+RESULTS_ORDER = ["race_order", "event", "-finish", "id"]
+
 RESULTS_TABLE_RELATIONS = ("driver", "team", "manufacturer", "track", "event__season__series")
 
 
@@ -145,12 +149,13 @@ class Entry(models.Model):
                 violation_error_message="Stage positions start at 1.",
             ),
         ]
-        # id last: pages break ties on it, so a page of 50 is read straight off the index
+        # Each in the "every result" list's own order (newest race first, a race's cars in finishing
+        # order: read backwards), with the id: a page of 50 ids is read off the index alone, however far
+        # back (Chevrolet's page 1,000 walked 50,000 rows of the table to sort them: 40 ms, now 3)
         indexes = [
-            models.Index(fields=["track", "race_order", "id"], name="entry_track_race_order"),
-            models.Index(fields=["driver", "race_order", "id"], name="entry_driver_race_order"),
-            models.Index(fields=["team", "race_order", "id"], name="entry_team_race_order"),
-            models.Index(fields=["manufacturer", "race_order", "id"], name="entry_manufacturer_race_order"),
+            models.Index(fields=[field, *RESULTS_ORDER], name=f"entry_{field}_race_order")
+            for field in ("track", "driver", "team", "manufacturer")
+        ] + [
             # the winners alone, in race order: records (win streaks, first wins) read a few thousand rows
             models.Index(fields=["race_order", "event"], condition=Q(finish=1), name="entry_wins"),
         ]
