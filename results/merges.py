@@ -24,6 +24,7 @@ from results.models import (
     Manufacturer,
     Merge,
     OldSlug,
+    Record,
     Standing,
     Team,
     TeamAlias,
@@ -36,7 +37,7 @@ from results.names import name_key
 KINDS = {"driver": Driver, "team": Team, "track": Track, "manufacturer": Manufacturer}
 ALIASES = {"driver": DriverAlias, "team": TeamAlias, "track": TrackAlias}
 CHUNK = 5000  # ids per IN (...) list, inside SQLite's parameter limit
-DERIVED = (Totals, Standing, Championship)  # rows recomputed after a merge, never moved
+DERIVED = (Totals, Standing, Championship, Record)  # rows recomputed after a merge, never moved
 
 
 class MergeRefused(Exception):

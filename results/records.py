@@ -1,7 +1,13 @@
 """Records and leaders of a series: championships, all-time and single-season leaders, win streaks, first
-wins, youngest winners, from points races only (an exhibition win is no record). Each function is one query; totals come from the season summary rows
-(``DriverSeason``), titles from the championship rows the standings keep (``Championship``)."""
+wins, youngest winners, from points races only (an exhibition win is no record).
 
+Leaders, streaks and first wins are worked out by ``refresh`` when ``summaries.refresh`` rewrites the totals
+of one of the series' seasons (each one query: totals from the summary rows ``DriverSeries`` and
+``DriverSeason``, streaks and first wins from the winners), and kept as ``Record`` lines that the page reads
+in one query (``stored``). Titles come from the championship rows the standings keep (``Championship``),
+youngest winners from the few winners whose birth date is known: one query each, on each request."""
+
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -9,7 +15,8 @@ from django.db import connection
 from django.db.models import DurationField, ExpressionWrapper, F, Min, Q, Subquery, Window
 from django.db.models.functions import Coalesce, Rank
 
-from results.models import Championship, Driver, DriverSeason, DriverSeries, Entry, Event, Season
+from results.models import Championship, Driver, DriverSeason, DriverSeries, Entry, Event, Season, Series
+from results.models.record import Record
 from results.models.standing import title_named_q
 
 # (summary field, heading): the categories a fan asks about
@@ -59,14 +66,107 @@ def _place(name, row):
 
 def all_time(series, limit=TOP):
     """Career totals in the series (``DriverSeries``), the leaders of each category."""
-    names = {"driver_name": F("driver__name"), "driver_slug": F("driver__slug")}
+    names = {"driver_pk": F("driver_id"), "driver_name": F("driver__name")}
     return _leaders(DriverSeries.objects.filter(series=series), names, limit)
 
 
 def single_season(series, limit=TOP):
     """The best single seasons in the series (``DriverSeason``), by category."""
-    names = {"season__year": F("season__year"), "driver_name": F("driver__name"), "driver_slug": F("driver__slug")}
+    names = {"season__year": F("season__year"), "driver_pk": F("driver_id"), "driver_name": F("driver__name")}
     return _leaders(DriverSeason.objects.filter(season__series=series), names, limit)
+
+
+def win_streaks(series, limit=TOP):
+    """The longest runs of consecutive race wins in the series: [(driver id, wins, first, last)], where first
+    and last are race orders (``Entry.race_order``). One query: each winner's race number in the series
+    minus his own win count so far is constant along a streak (gaps and islands)."""
+    entry, event, season, driver = (model._meta.db_table for model in (Entry, Event, Season, Driver))
+    sql = f"""
+        SELECT d.id, COUNT(*) AS streak, MIN(w.race_order), MAX(w.race_order)
+        FROM (
+            SELECT e.driver_id, e.race_order,
+                   ROW_NUMBER() OVER (ORDER BY e.race_order, e.event_id)
+                   - ROW_NUMBER() OVER (PARTITION BY e.driver_id ORDER BY e.race_order, e.event_id) AS island
+            FROM {entry} e JOIN {event} ev ON ev.id = e.event_id JOIN {season} s ON s.id = ev.season_id
+            WHERE e.finish = 1 AND s.series_id = %s AND ev.counts_for_points
+        ) w JOIN {driver} d ON d.id = w.driver_id
+        GROUP BY d.id, d.name, w.island
+        HAVING COUNT(*) > 1
+        ORDER BY streak DESC, MIN(w.race_order), d.name
+        LIMIT %s
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [series.pk, limit])
+        return cursor.fetchall()
+
+
+def first_wins(series, limit=TOP):
+    """The drivers whose first win in the series came most recently: [(driver id, race order)]."""
+    return list(
+        Entry.objects.counted()
+        .filter(finish=1, event__season__series=series)
+        .values("driver_id", "driver__name")
+        .annotate(first=Min("race_order"))
+        .order_by("-first", "driver__name")
+        .values_list("driver_id", "first")[:limit]
+    )
+
+
+def refresh(*, series_ids):
+    """Rewrite the record lines of these series from their current totals and winners: a few queries each."""
+    for series in Series.objects.filter(pk__in=series_ids):
+        Record.objects.filter(series=series).delete()
+        Record.objects.bulk_create(_lines(series))
+
+
+def _lines(series):
+    for table, leaders in ((Record.Table.CAREER, all_time(series)), (Record.Table.SEASON, single_season(series))):
+        for name, rows in leaders.items():
+            for place, row in enumerate(rows):
+                yield Record(
+                    series=series,
+                    table=table,
+                    category=name,
+                    place=place,
+                    rank=row[f"r_{name}"],
+                    driver_id=row["driver_pk"],
+                    value=row[f"v_{name}"],
+                    year=row.get("season__year"),
+                )
+    for place, (driver_id, wins, first, last) in enumerate(win_streaks(series)):
+        streak = {"value": wins, "first_race": first, "last_race": last}
+        yield Record(series=series, table=Record.Table.STREAK, place=place, driver_id=driver_id, **streak)
+    for place, (driver_id, first) in enumerate(first_wins(series)):
+        yield Record(series=series, table=Record.Table.FIRST_WIN, place=place, driver_id=driver_id, first_race=first)
+
+
+def stored(series):
+    """The series' record lines, as ``refresh`` left them: ({field: [line...]} of career leaders, the same
+    of single-season leaders, win streaks, first wins). A leader's line is a dict (``rank``, ``value``,
+    ``year``, ``driver_name``, ``driver_slug``); a streak is (name, slug, wins, first, last) and a first win
+    (name, slug, first), where first and last are (year, round). One query."""
+    lines = (
+        Record.objects.filter(series=series)
+        .order_by("table", "category", "place")
+        .values("table", "category", "rank", "value", "year", "first_race", "last_race", "driver__name", "driver__slug")
+    )
+    leaders: dict[str, dict] = {Record.Table.CAREER: defaultdict(list), Record.Table.SEASON: defaultdict(list)}
+    streaks, firsts = [], []
+    for line in lines:
+        name, slug, table = line["driver__name"], line["driver__slug"], line["table"]
+        if table == Record.Table.STREAK:
+            streaks.append((name, slug, line["value"], _year_round(line["first_race"]), _year_round(line["last_race"])))
+        elif table == Record.Table.FIRST_WIN:
+            firsts.append((name, slug, _year_round(line["first_race"])))
+        else:
+            row = {"rank": line["rank"], "value": line["value"], "year": line["year"]}
+            leaders[table][line["category"]].append({**row, "driver_name": name, "driver_slug": slug})
+    return leaders[Record.Table.CAREER], leaders[Record.Table.SEASON], streaks, firsts
+
+
+def _year_round(race_order) -> tuple[int, int]:
+    """(year, round) of a race order (``Entry.race_order``): a streak's and a first win's are never empty."""
+    return divmod(race_order, 1000)
 
 
 @dataclass
@@ -99,43 +199,6 @@ def championships(series):
         before = ranked[place - 1] if place else None
         titles.rank = before.rank if before and len(before.seasons) == len(titles.seasons) else place + 1
     return ranked, unnamed
-
-
-def win_streaks(series, limit=TOP):
-    """The longest runs of consecutive race wins in the series: [(name, slug, wins, first, last)], where
-    first and last are (year, round). One query: each winner's race number in the series minus his own
-    win count so far is constant along a streak (gaps and islands)."""
-    entry, event, season, driver = (model._meta.db_table for model in (Entry, Event, Season, Driver))
-    sql = f"""
-        SELECT d.name, d.slug, COUNT(*) AS streak, MIN(w.race_order), MAX(w.race_order)
-        FROM (
-            SELECT e.driver_id, e.race_order,
-                   ROW_NUMBER() OVER (ORDER BY e.race_order, e.event_id)
-                   - ROW_NUMBER() OVER (PARTITION BY e.driver_id ORDER BY e.race_order, e.event_id) AS island
-            FROM {entry} e JOIN {event} ev ON ev.id = e.event_id JOIN {season} s ON s.id = ev.season_id
-            WHERE e.finish = 1 AND s.series_id = %s AND ev.counts_for_points
-        ) w JOIN {driver} d ON d.id = w.driver_id
-        GROUP BY d.id, d.name, d.slug, w.island
-        HAVING COUNT(*) > 1
-        ORDER BY streak DESC, MIN(w.race_order), d.name
-        LIMIT %s
-    """
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [series.pk, limit])
-        rows = cursor.fetchall()
-    return [(name, slug, streak, divmod(first, 1000), divmod(last, 1000)) for name, slug, streak, first, last in rows]
-
-
-def first_wins(series, limit=TOP):
-    """The drivers whose first win in the series came most recently: [(name, slug, (year, round))]."""
-    rows = (
-        Entry.objects.counted()
-        .filter(finish=1, event__season__series=series)
-        .values("driver__name", "driver__slug")
-        .annotate(first=Min("race_order"))
-        .order_by("-first", "driver__name")[:limit]
-    )
-    return [(row["driver__name"], row["driver__slug"], divmod(row["first"], 1000)) for row in rows]
 
 
 def youngest_winners(series, limit=TOP):

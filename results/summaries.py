@@ -1,16 +1,18 @@
 """Summary rows that pages read instead of summing 180,000 entries: refreshed after every write.
 
-``refresh(seasons=...)`` recomputes, for those seasons, the DriverSeason and GroupSeason rows, then the GroupDriver rows and career columns of every driver in them, and the championship standings
-(``standings.store.recompute``). Imports call it once per report (or once per historical file); admin
-edits, merges, splits and reverts call it for the seasons they touched, in their own transaction. Each
-refresh is a handful of grouped queries. A race that does not count for points (an exhibition) is left
-out of every total, as of the standings.
+``refresh(seasons=...)`` recomputes, for those seasons, the DriverSeason and GroupSeason rows, then the
+GroupDriver rows and career columns of every driver in them, the record lines of their series
+(``records.refresh``) and the championship standings (``standings.store.recompute``). Imports call it
+once per report (or once per historical file); admin edits, merges, splits and reverts call it for the
+seasons they touched, in their own transaction. Each refresh is a handful of grouped queries. A race that
+does not count for points (an exhibition) is left out of every total, as of the standings.
 """
 
 from django.db import connection
 from django.db.models import Count, Min, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 
+from results import records
 from results.models import (
     GROUP_FIELDS,
     DataVersion,
@@ -20,6 +22,7 @@ from results.models import (
     Entry,
     GroupDriver,
     GroupSeason,
+    Season,
 )
 from results.models.entry import DNF
 from results.standings import store
@@ -84,6 +87,7 @@ def refresh(*, seasons):
     for field in GROUP_FIELDS:
         insert_from(GroupSeason, entries.exclude(**{field: None}), {field: f"{field}_id", "season": "event__season_id"})
     refresh_drivers(drivers)
+    records.refresh(series_ids=Season.objects.filter(pk__in=season_ids).values("series"))
     store.recompute(seasons=season_ids)
 
 
@@ -120,6 +124,4 @@ def refresh_drivers(driver_ids):
 
 
 def refresh_all():
-    from results.models import Season
-
     refresh(seasons=Season.objects.values_list("pk", flat=True))

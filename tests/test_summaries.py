@@ -1,8 +1,9 @@
-"""Season and career totals stay true to the entries after imports, admin edits and merges."""
+"""Season and career totals, and the records drawn from them, stay true to the entries after imports, admin
+edits and merges."""
 
 from django.core.management import call_command
 
-from results.models import Driver, DriverSeason, DriverSeries, Entry, Event, GroupDriver, GroupSeason
+from results.models import Driver, DriverSeason, DriverSeries, Entry, Event, GroupDriver, GroupSeason, Record
 from results.summaries import refresh_all
 from tests.test_standings_pages import season_form
 
@@ -36,7 +37,21 @@ def state():
             DriverSeries.objects.values_list("driver__name", "series__slug", "starts", "wins", "laps_led", "best")
         ),
         "race order": sorted(Entry.objects.values_list("id", "race_order", "track")),
+        "records": sorted(
+            map(
+                str,
+                Record.objects.values_list(
+                    "series__slug", "table", "category", "place", "rank", "driver__name", "value", "year", "first_race"
+                ),
+            )
+        ),
     }
+
+
+def lines(table, category=""):
+    """A series' record lines of one table: (driver, value), in the page's order."""
+    rows = Record.objects.filter(table=table, category=category).order_by("place")
+    return list(rows.values_list("driver__name", "value"))
 
 
 def test_an_import_fills_season_and_career_totals(run_import, seed_report):
@@ -52,8 +67,9 @@ def test_totals_kept_incrementally_equal_a_full_recount(run_import, seed_report,
     run_import(truck_csv_2022, "--no-progress")
     run_import(seed_report)
     incremental = state()
-    assert incremental["groups"] and incremental["group drivers"]
+    assert incremental["groups"] and incremental["group drivers"] and incremental["records"]
     DriverSeason.objects.all().delete()
+    Record.objects.all().delete()
     GroupSeason.objects.all().delete()
     GroupDriver.objects.all().delete()
     DriverSeries.objects.all().delete()
@@ -69,12 +85,14 @@ def test_deleting_a_race_in_admin_removes_it_from_the_totals(editor_client, run_
     assert response.status_code == 302
     assert not DriverSeason.objects.exists()
     assert Driver.objects.get(name="Parker Kligerman").wins == 0
+    assert not Record.objects.exists()  # the records page no longer names the race's winner
 
 
 def test_merging_drivers_adds_up_their_totals(editor_client, make):
     first, second = make.driver(name="Kenkō Miura"), make.driver(name="Kenko Miura Jr")
     make.entry(driver=first, event=make.event(round=1), finish=1)
     make.entry(driver=second, event=make.event(round=2), finish=1)
+    assert lines("streak") == []  # two drivers won a race each
     editor_client.post(
         "/admin/results/driver/",
         {"action": "merge_selected", "keep": first.pk, "_selected_action": [first.pk, second.pk]},
@@ -82,6 +100,8 @@ def test_merging_drivers_adds_up_their_totals(editor_client, make):
     first.refresh_from_db()
     assert (first.starts, first.wins) == (2, 2)
     assert DriverSeason.objects.get(driver=first).wins == 2
+    assert lines("career", "wins") == [("Kenkō Miura", 2)]
+    assert lines("streak") == [("Kenkō Miura", 2)]  # one driver won both races: a streak
 
 
 def test_refresh_all_on_an_empty_database(db):

@@ -3,6 +3,7 @@ from results.models.entry import Entry, EntryQuerySet
 from results.models.event import Event, EventQuerySet
 from results.models.importrun import ImportRun
 from results.models.merge import Merge
+from results.models.record import Record
 from results.models.redirect import MOVABLE, OldSlug
 from results.models.series import Season, Series
 from results.models.standing import ChampionFact, Championship, PlayoffFact, PointsAdjustment, Standing, Status
@@ -35,6 +36,7 @@ __all__ = [
     "Merge",
     "MOVABLE",
     "OldSlug",
+    "Record",
     "Season",
     "Series",
     "Team",
