@@ -3,7 +3,7 @@
 Totals come from the summary rows (``results.summaries``), never from summing entries here.
 """
 
-from django.db.models import F, Max, Min, OuterRef, Q, Subquery, Sum, Window
+from django.db.models import F, Min, OuterRef, Q, Subquery, Sum, Window
 from django.db.models.functions import RowNumber
 
 from results.models import Driver, DriverSeason, Entry, Event, GroupDriver, GroupSeason, Series
@@ -169,15 +169,16 @@ def career_by_track(driver):
 
 def career_finishes(driver):
     """(year, round, rounds that season, finish, series) of every race, in order: the chart's points. One
-    query (the season's rounds by a subquery on an index)."""
-    rounds = Event.objects.filter(season=OuterRef("event__season")).order_by().values("season").annotate(n=Max("round"))
+    query (the season's rounds: its last round, read off the end of the season's rounds index; a MAX()
+    grouped over the season's rounds read all of them for each race, Petty's 1,185: 7 ms on PostgreSQL)."""
+    last_round = Event.objects.filter(season=OuterRef("event__season")).order_by("-round").values("round")[:1]
     return list(
         Entry.objects.filter(driver=driver)
         .order_by("race_order", "event__season__series__sort_order")
         .values_list(
             "event__season__year",
             "event__round",
-            Subquery(rounds.values("n")),
+            Subquery(last_round),
             "finish",
             "event__season__series__short_name",
         )
