@@ -24,6 +24,7 @@ from results.models import (
     Manufacturer,
     Merge,
     OldSlug,
+    RaceSummary,
     Record,
     Standing,
     Team,
@@ -37,7 +38,7 @@ from results.names import name_key
 KINDS = {"driver": Driver, "team": Team, "track": Track, "manufacturer": Manufacturer}
 ALIASES = {"driver": DriverAlias, "team": TeamAlias, "track": TrackAlias}
 CHUNK = 5000  # ids per IN (...) list, inside SQLite's parameter limit
-DERIVED = (Totals, Standing, Championship, Record)  # rows recomputed after a merge, never moved
+DERIVED = (Totals, RaceSummary, Standing, Championship, Record)  # rows recomputed after a merge, never moved
 
 
 class MergeRefused(Exception):

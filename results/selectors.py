@@ -3,8 +3,10 @@
 Totals come from the summary rows (``results.summaries``), never from summing entries here.
 """
 
-from django.db.models import F, Min, OuterRef, Q, Subquery, Sum, Window
-from django.db.models.functions import RowNumber
+from dataclasses import dataclass
+from types import SimpleNamespace
+
+from django.db.models import F, Min, OuterRef, Q, Subquery, Sum
 
 from results.models import Driver, DriverSeason, Entry, Event, GroupDriver, GroupSeason, Series
 from results.models.standing import over_q, title_named_q
@@ -47,39 +49,72 @@ def laps_led_leaders(season, limit=10):
     )
 
 
+@dataclass
+class Race:
+    """A race as a track's page lists it: a row of one query, not an ``Event`` with its season and series
+    loaded (building those for Daytona's 251 races cost more than reading them)."""
+
+    pk: int
+    round: int
+    name: str
+    slug: str
+    season: SimpleNamespace  # year and series
+    winner_name: str | None
+    winner_slug: str | None
+    winner_led: int | None
+    pole_name: str | None
+    pole_slug: str | None
+    pole_official: bool
+    led_name: str | None
+    led_slug: str | None
+    led_laps: int | None
+
+    __str__ = Event.__str__
+    get_absolute_url = Event.get_absolute_url
+
+
+# A Race's facts, as the race summary keeps them
+RACE_FACTS = {
+    "winner_name": "summary__winner__name",
+    "winner_slug": "summary__winner__slug",
+    "winner_led": "summary__winner_led",
+    "pole_name": "summary__front__name",
+    "pole_slug": "summary__front__slug",
+    "pole_official": "summary__front_is_pole",
+    "led_name": "summary__leader__name",
+    "led_slug": "summary__leader__slug",
+    "led_laps": "summary__leader_laps",
+}
+
+
 def track_races(track):
-    """Every race at a track, newest first, each with its winner, who started first (the pole winner where
-    the report says) and who led most laps: two queries. The facts come from the few entries that hold
-    them, read in one pass over the track's entries (a window picks each race's laps leader), rather than
-    by a dozen subqueries per race (Daytona's 251 races)."""
-    # the track's own events know their track (the related manager sets it): only season and series joined
-    events = list(
-        track.events.select_related("season__series").order_by("-season__year", "season__series__sort_order", "-round")
+    """Every race at a track, newest first (``Race``), each with its winner, who started first (the pole
+    winner where the report says) and who led most laps, as the race summaries keep them: one query."""
+    rows = track.events.order_by("-season__year", "season__series__sort_order", "-round").values_list(
+        "pk",
+        "round",
+        "name",
+        "slug",
+        "season__year",
+        "season__series_id",
+        "season__series__name",
+        "season__series__short_name",
+        "season__series__slug",
+        "season__series__sort_order",
+        *RACE_FACTS.values(),
     )
-    leader = Window(RowNumber(), partition_by=[F("event_id")], order_by=[F("laps_led").desc(nulls_last=True), "finish"])
-    facts = (
-        Entry.objects.filter(track=track)
-        .filter(Q(finish=1) | Q(start=1) | Q(pole=True) | Q(laps_led__gt=0))
-        .annotate(led_rank=leader)
-        .filter(Q(finish=1) | Q(start=1) | Q(pole=True) | Q(led_rank=1, laps_led__gt=0))
-        .values_list("event_id", "finish", "start", "pole", "laps_led", "led_rank", "driver__name", "driver__slug")
-    )
-    by_event: dict[int, dict] = {}
-    for event_id, finish, start, pole, laps_led, led_rank, name, slug in facts:
-        found = by_event.setdefault(event_id, {})
-        if finish == 1:
-            found.update(winner_name=name, winner_slug=slug, winner_led=laps_led)
-        if pole or (start == 1 and not found.get("pole_official")):
-            found.update(pole_name=name, pole_slug=slug, pole_official=bool(pole))
-        if led_rank == 1 and laps_led:
-            found.update(led_name=name, led_slug=slug, led_laps=laps_led)
-    blank = dict.fromkeys(
-        ["winner_name", "winner_slug", "winner_led", "pole_name", "pole_slug", "led_name", "led_slug", "led_laps"]
-    )
-    for event in events:
-        for key, value in {**blank, "pole_official": False, **by_event.get(event.pk, {})}.items():
-            setattr(event, key, value)
-    return events
+    series: dict[int, Series] = {}
+    seasons: dict[tuple, SimpleNamespace] = {}
+    races = []
+    for pk, round_number, name, slug, year, series_id, series_name, short_name, series_slug, order, *facts in rows:
+        if series_id not in series:
+            fields = {"name": series_name, "short_name": short_name, "slug": series_slug, "sort_order": order}
+            series[series_id] = Series(pk=series_id, **fields)
+        season = seasons.setdefault((year, series_id), SimpleNamespace(year=year, series=series[series_id]))
+        race = Race(pk, round_number, name, slug, season, **dict(zip(RACE_FACTS, facts, strict=True)))
+        race.pole_official = bool(race.pole_official)  # no summary row: no pole winner
+        races.append(race)
+    return races
 
 
 def neighbours(event):

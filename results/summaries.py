@@ -1,7 +1,7 @@
 """Summary rows that pages read instead of summing 180,000 entries: refreshed after every write.
 
-``refresh(seasons=...)`` recomputes, for those seasons, the DriverSeason and GroupSeason rows, then the
-GroupDriver rows and career columns of every driver in them, the record lines of their series
+``refresh(seasons=...)`` recomputes, for those seasons, the DriverSeason, GroupSeason and RaceSummary rows,
+then the GroupDriver rows and career columns of every driver in them, the record lines of their series
 (``records.refresh``) and the championship standings (``standings.store.recompute``). Imports call it
 once per report (or once per historical file); admin edits, merges, splits and reverts call it for the
 seasons they touched, in their own transaction. Each refresh is a handful of grouped queries. A race that
@@ -9,8 +9,8 @@ does not count for points (an exhibition) is left out of every total, as of the 
 """
 
 from django.db import connection
-from django.db.models import Count, Min, OuterRef, Q, Subquery, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, Min, OuterRef, Q, Subquery, Sum, Window
+from django.db.models.functions import Coalesce, RowNumber
 
 from results import records
 from results.models import (
@@ -22,6 +22,7 @@ from results.models import (
     Entry,
     GroupDriver,
     GroupSeason,
+    RaceSummary,
     Season,
 )
 from results.models.entry import DNF
@@ -86,9 +87,35 @@ def refresh(*, seasons):
     GroupSeason.objects.filter(season__in=season_ids).delete()
     for field in GROUP_FIELDS:
         insert_from(GroupSeason, entries.exclude(**{field: None}), {field: f"{field}_id", "season": "event__season_id"})
+    refresh_races(season_ids)
     refresh_drivers(drivers)
     records.refresh(series_ids=Season.objects.filter(pk__in=season_ids).values("series"))
     store.recompute(seasons=season_ids)
+
+
+def refresh_races(season_ids):
+    """Each race's winner, front of the grid and laps leader (``RaceSummary``), from one pass over the few
+    entries that can hold them (a window picks each race's laps leader). Exhibitions too: a track's page
+    lists every race run there."""
+    leader = Window(RowNumber(), partition_by=[F("event_id")], order_by=[F("laps_led").desc(nulls_last=True), "finish"])
+    facts = (
+        Entry.objects.filter(event__season__in=season_ids)
+        .filter(Q(finish=1) | Q(start=1) | Q(pole=True) | Q(laps_led__gt=0))
+        .annotate(led_rank=leader)
+        .filter(Q(finish=1) | Q(start=1) | Q(pole=True) | Q(led_rank=1, laps_led__gt=0))
+        .values_list("event_id", "finish", "start", "pole", "laps_led", "led_rank", "driver_id")
+    )
+    races: dict[int, RaceSummary] = {}
+    for event_id, finish, start, pole, laps_led, led_rank, driver_id in facts:
+        race = races.setdefault(event_id, RaceSummary(event_id=event_id))
+        if finish == 1:
+            race.winner_id, race.winner_led = driver_id, laps_led
+        if pole or (start == 1 and not race.front_is_pole):  # the report's pole winner, else the front
+            race.front_id, race.front_is_pole = driver_id, bool(pole)
+        if led_rank == 1 and laps_led:
+            race.leader_id, race.leader_laps = driver_id, laps_led
+    RaceSummary.objects.filter(event__season__in=season_ids).delete()
+    RaceSummary.objects.bulk_create(races.values(), batch_size=CHUNK)
 
 
 def refresh_drivers(driver_ids):

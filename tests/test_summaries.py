@@ -3,7 +3,17 @@ edits and merges."""
 
 from django.core.management import call_command
 
-from results.models import Driver, DriverSeason, DriverSeries, Entry, Event, GroupDriver, GroupSeason, Record
+from results.models import (
+    Driver,
+    DriverSeason,
+    DriverSeries,
+    Entry,
+    Event,
+    GroupDriver,
+    GroupSeason,
+    RaceSummary,
+    Record,
+)
 from results.summaries import refresh_all
 from tests.test_standings_pages import season_form
 
@@ -37,6 +47,20 @@ def state():
             DriverSeries.objects.values_list("driver__name", "series__slug", "starts", "wins", "laps_led", "best")
         ),
         "race order": sorted(Entry.objects.values_list("id", "race_order", "track")),
+        "races": sorted(
+            map(
+                str,
+                RaceSummary.objects.values_list(
+                    "event_id",
+                    "winner__name",
+                    "winner_led",
+                    "front__name",
+                    "front_is_pole",
+                    "leader__name",
+                    "leader_laps",
+                ),
+            )
+        ),
         "records": sorted(
             map(
                 str,
@@ -67,9 +91,10 @@ def test_totals_kept_incrementally_equal_a_full_recount(run_import, seed_report,
     run_import(truck_csv_2022, "--no-progress")
     run_import(seed_report)
     incremental = state()
-    assert incremental["groups"] and incremental["group drivers"] and incremental["records"]
+    assert incremental["groups"] and incremental["group drivers"] and incremental["records"] and incremental["races"]
     DriverSeason.objects.all().delete()
     Record.objects.all().delete()
+    RaceSummary.objects.all().delete()
     GroupSeason.objects.all().delete()
     GroupDriver.objects.all().delete()
     DriverSeries.objects.all().delete()

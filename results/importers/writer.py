@@ -32,6 +32,8 @@ from results.models import (
     GroupSeason,
     ImportRun,
     Manufacturer,
+    RaceSummary,
+    Record,
     Season,
     Team,
     Track,
@@ -494,7 +496,7 @@ def _refresh_planner_statistics():
     65,000 entries: 8 ms to 2). Under half a second for the whole history."""
     if connection.vendor != "postgresql" or connection.in_atomic_block:
         return  # VACUUM cannot run inside a transaction
-    summary_rows = (DriverSeason, DriverSeries, GroupSeason, GroupDriver)
+    summary_rows = (DriverSeason, DriverSeries, GroupSeason, GroupDriver, RaceSummary, Record)
     tables = [model._meta.db_table for model in (Entry, Event, Season, Driver, *summary_rows)]
     with connection.cursor() as cursor:
         cursor.execute("VACUUM (ANALYZE) " + ", ".join(tables))

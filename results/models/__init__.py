@@ -7,7 +7,7 @@ from results.models.record import Record
 from results.models.redirect import MOVABLE, OldSlug
 from results.models.series import Season, Series
 from results.models.standing import ChampionFact, Championship, PlayoffFact, PointsAdjustment, Standing, Status
-from results.models.summary import GROUP_FIELDS, DriverSeason, DriverSeries, GroupDriver, GroupSeason
+from results.models.summary import GROUP_FIELDS, DriverSeason, DriverSeries, GroupDriver, GroupSeason, RaceSummary
 from results.models.team import Manufacturer, Team, TeamAlias
 from results.models.track import Track, TrackAlias
 from results.models.version import DataVersion
@@ -36,6 +36,7 @@ __all__ = [
     "Merge",
     "MOVABLE",
     "OldSlug",
+    "RaceSummary",
     "Record",
     "Season",
     "Series",

@@ -63,20 +63,6 @@ class EventQuerySet(models.QuerySet):
             pole_official=Exists(entry(here, pole=True)),
         )
 
-    def with_laps_led_leader(self):
-        """Annotate who led most laps (``led_name``, ``led_slug``, ``led_laps``; the better finisher on a tie),
-        where the results say (same query)."""
-        from results.models.entry import Entry
-
-        def leaders(race):
-            return Entry.objects.filter(event=race, laps_led__gt=0).order_by("-laps_led", "finish")
-
-        return self.annotate(
-            led_name=driver_of(first_driver(leaders), "name"),
-            led_slug=driver_of(first_driver(leaders), "slug"),
-            led_laps=Subquery(leaders(OuterRef("pk")).values("laps_led")[:1]),
-        )
-
     def with_stage_winners(self):
         """Annotate who won stage 1 and stage 2, where the results say (same query)."""
         from results.models.entry import Entry
