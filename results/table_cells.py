@@ -11,6 +11,7 @@ for every table of the site. Columns this does not cover go through django-table
 """
 
 import html
+from operator import attrgetter
 
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.encoding import force_str
@@ -59,15 +60,24 @@ def cell_function(table, bound_column, *, export=False):
     shows_value = getattr(render, "__func__", None) is Column.render  # the plain column shows the value as is
     only_value = render_arguments == ("value",)
 
+    path = attrgetter(".".join(accessor.bits))
+
     def cell(row):
         record = row.record
         if type(record) is dict and key in record:
             value = record[key]
         else:
             try:
-                value = accessor.resolve(record)
-            except Exception:  # as django-tables2: a value that cannot be reached is empty
-                value = None
+                # a model row's plain attributes, without Accessor.resolve's tries of each step as a key,
+                # an index and a callable (a third of a results table's time); anything else goes its way
+                value = path(record)
+                if callable(value):
+                    value = accessor.resolve(record)
+            except Exception:
+                try:
+                    value = accessor.resolve(record)
+                except Exception:  # as django-tables2: a value that cannot be reached is empty
+                    value = None
         if value in empty_values:
             return default
         offered = None
