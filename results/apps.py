@@ -10,6 +10,8 @@ class ResultsConfig(AppConfig):
     def ready(self):
         from results.groups import sync_editors_group
         from results.models import DataVersion
+        from results.summaries import refresh_if_outdated
 
         post_migrate.connect(sync_editors_group, sender=self)
         post_migrate.connect(DataVersion.ensure_row, sender=self)
+        post_migrate.connect(refresh_if_outdated, sender=self)  # after ensure_row: it reads the row

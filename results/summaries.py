@@ -29,6 +29,9 @@ from results.models.entry import DNF
 from results.standings import store
 
 CHUNK = 5000  # ids per IN (...) list: inside SQLite's 32,766-parameter limit, few round trips
+# Raise it with a change to what refresh derives from the same entries (a new summary table, a rule): the next
+# migrate then recomputes every summary (refresh_if_outdated), so no page reads rows of the old rules.
+DERIVED = 1
 
 
 def entry_totals():
@@ -152,3 +155,18 @@ def refresh_drivers(driver_ids):
 
 def refresh_all():
     refresh(seasons=Season.objects.values_list("pk", flat=True))
+    DataVersion.objects.filter(pk=1).update(derived=DERIVED)
+
+
+def refresh_if_outdated(verbosity=1, stdout=None, **kwargs):
+    """post_migrate: recompute every summary when they were derived under other rules than this code's
+    (records and race summaries new in a release would read empty, standings as of the old rules)."""
+    from django.db import transaction
+
+    derived = DataVersion.objects.filter(pk=1).values_list("derived", flat=True).first()
+    if derived == DERIVED:
+        return
+    with transaction.atomic():
+        refresh_all()
+    if verbosity and stdout is not None:
+        stdout.write(f"  summaries recomputed for this release's rules ({derived} -> {DERIVED})\n")

@@ -19,6 +19,9 @@ class DataVersion(models.Model):
 
     number = models.PositiveBigIntegerField(default=0)
     changed_at = models.DateTimeField(default=this_second)
+    derived = models.PositiveIntegerField(
+        default=0, help_text="The summaries.DERIVED the summary rows were computed under (see refresh_if_outdated)."
+    )
 
     def __str__(self):
         return f"results version {self.number}"
