@@ -497,7 +497,8 @@ def _refresh_planner_statistics():
     if connection.vendor != "postgresql" or connection.in_atomic_block:
         return  # VACUUM cannot run inside a transaction
     summary_rows = (DriverSeason, DriverSeries, GroupSeason, GroupDriver, RaceSummary, Record)
-    tables = [model._meta.db_table for model in (Entry, Event, Season, Driver, *summary_rows)]
+    named = (Driver, Team, Manufacturer, Track)  # small, but stale counts made the planner hash them whole
+    tables = [model._meta.db_table for model in (Entry, Event, Season, *named, *summary_rows)]
     with connection.cursor() as cursor:
         cursor.execute("VACUUM (ANALYZE) " + ", ".join(tables))
 
