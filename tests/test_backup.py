@@ -1,5 +1,7 @@
 """Everything exported can be restored into an empty database, exactly."""
 
+import json
+
 import pytest
 from django.apps import apps
 from django.contrib.admin.models import LogEntry
@@ -7,7 +9,8 @@ from django.contrib.auth.models import Group, User
 from django.core.management import CommandError, call_command
 
 from results.audit import CHANGE, log
-from results.models import Driver, Entry, ImportRun
+from results.models import DataVersion, Driver, Entry, ImportRun, RaceSummary
+from results.summaries import DERIVED
 
 
 def everything():
@@ -52,3 +55,21 @@ def test_restore_refuses_a_database_that_holds_results(run_import, seed_report, 
     call_command("backup", str(backup), stdout=open("/dev/null", "w"))
     with pytest.raises(CommandError, match="already holds results"):
         call_command("restore", str(backup))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_backup_of_an_older_release_is_restored_with_this_releases_summaries(run_import, seed_report, tmp_path):
+    run_import(seed_report)
+    backup = tmp_path / "backup.json"
+    call_command("backup", str(backup), stdout=open("/dev/null", "w"))
+    objects = json.loads(backup.read_text())
+    for row in objects:
+        if row["model"] == "results.dataversion":
+            row["fields"]["derived"] = DERIVED - 1
+    # an older release had no race summaries
+    backup.write_text(json.dumps([row for row in objects if row["model"] != "results.racesummary"]))
+
+    call_command("flush", interactive=False, verbosity=0)
+    call_command("restore", str(backup), stdout=open("/dev/null", "w"))
+    assert RaceSummary.objects.get().winner.name == "Parker Kligerman"
+    assert DataVersion.objects.get().derived == DERIVED

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from results.models import Entry, Event
+from results.summaries import refresh_if_outdated
 
 
 class Command(BaseCommand):
@@ -19,4 +20,6 @@ class Command(BaseCommand):
             )
         with transaction.atomic():
             call_command("loaddata", file, verbosity=0)
+            # summary rows of an older release's rules (the backup says which): this one's derive them anew
+            refresh_if_outdated(verbosity=0)
         self.stdout.write(f"restored {Event.objects.count()} events and {Entry.objects.count()} entries from {file}")
