@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import F, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from results.links import slug_url
@@ -15,52 +15,25 @@ def race_order(year, round_number):
     return year * 1000 + round_number
 
 
-def driver_of(driver_ids, field):
-    """A subquery for ``field`` of the driver whose id the subquery ``driver_ids`` gives, looked up by key:
-    joined inside the entries' subquery, PostgreSQL hashed the whole driver table once per race."""
-    from results.models.driver import Driver
-
-    return Subquery(Driver.objects.filter(pk=driver_ids).values(field)[:1])
-
-
-def first_driver(entries):
-    """The driver id of the first of ``entries``, whose race is the outer query's row's: ``entries`` is a
-    function of that race (an ``OuterRef``), called where it sits, two levels or one below the race."""
-    return Subquery(entries(OuterRef(OuterRef("pk"))).values("driver")[:1])
-
-
 class EventQuerySet(models.QuerySet):
     def with_relations(self):
         # one query: each row names its series, season and track
         return self.select_related("season__series", "track")
 
     def with_podium(self):
-        """Annotate the winner's name, slug and laps led, and who started first (subqueries, same query).
+        """Annotate the winner's name, slug and laps led, and who started first, from the race's summary row
+        (``RaceSummary``, kept by ``summaries.refresh``: one definition of a race's winner and front).
 
         ``pole_name``/``pole_slug`` name the pole winner where the report says (``Entry.pole``), and
         otherwise whoever started first, with ``pole_official`` telling which: a grid set by owner points
         after a rained-out qualifying has no pole winner."""
-        from results.models.entry import Entry
-
-        def entry(race, **condition):
-            # finish and start are unique per race: no ordering needed (Entry's default one joins three tables)
-            return Entry.objects.filter(event=race, **condition).order_by()
-
-        def winner(race):
-            return entry(race, finish=1)
-
-        def first(race):  # the pole winner where the report names one, else whoever started first
-            pole = Subquery(entry(race, pole=True).values("driver")[:1])
-            return Coalesce(pole, Subquery(entry(race, start=1).values("driver")[:1]))
-
-        here = OuterRef("pk")
         return self.annotate(
-            winner_name=driver_of(first_driver(winner), "name"),
-            winner_slug=driver_of(first_driver(winner), "slug"),
-            winner_led=Subquery(winner(here).values("laps_led")[:1]),
-            pole_name=driver_of(first(OuterRef(here)), "name"),
-            pole_slug=driver_of(first(OuterRef(here)), "slug"),
-            pole_official=Exists(entry(here, pole=True)),
+            winner_name=F("summary__winner__name"),
+            winner_slug=F("summary__winner__slug"),
+            winner_led=F("summary__winner_led"),
+            pole_name=F("summary__front__name"),
+            pole_slug=F("summary__front__slug"),
+            pole_official=Coalesce(F("summary__front_is_pole"), Value(False)),
         )
 
     def with_stage_winners(self):
