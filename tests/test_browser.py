@@ -58,6 +58,10 @@ def site(seed_race, make):
                     points=40 - finish,
                     number=str(finish * 3),
                 )
+    # a track's long name in the driver page's filter must not widen a phone's page
+    road = make.track(name="Daytona International Speedway Road Course", length_miles="3.61", surface="road")
+    race = make.event(year=2024, round=3, series=cup, track=road, name="O'Reilly Auto Parts 253")
+    make.entry(event=race, driver=petty, finish=1, team=hendrick, manufacturer=ford, number="43")
     return {"petty": petty, "kyle": kyle}
 
 
