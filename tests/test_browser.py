@@ -148,6 +148,7 @@ PAGES = {
     "make": "/manufacturers/ford/",
     "records": "/series/cup/records/",
     "search": "/search/?q=petty",
+    "open data": "/data/",
     "not-found": "/drivers/nobody-at-all/",
 }
 
