@@ -34,5 +34,9 @@ urlpatterns = [
     path("manufacturers/<slug:slug>/", resource(views.ManufacturerDetail), name="manufacturer"),
     path("manufacturers/<slug:slug>/results/", resource(views.ManufacturerResults), name="manufacturer-results"),
     path("openapi.json", views.OpenAPISchema.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema", throttle_classes=[], template_name="api/docs.html"), name="docs"),
+    path(
+        "docs/",
+        SpectacularSwaggerSplitView.as_view(url_name="api:schema", throttle_classes=[], template_name="api/docs.html"),
+        name="docs",
+    ),
 ]
