@@ -42,9 +42,12 @@ SERIES = [
 _TRACK_WORDS = (
     r"Motor Speedway|International Speedway|International Raceway|Superspeedway|Speedway|Raceway|"
     r"Sports Car Course|Road Course|Motorsports Park|Motorsports Complex|Circuit of the Americas|"
-    r"Street Course|Circuit|Motor Mile|Mile|Speedbowl|Fairgrounds"
+    r"Street Course|Circuit|Motor Mile|Mile|Speedbowl|Fairgrounds|International|Stadium|Race Track"
 )
-_TRACK = re.compile(rf"\bat ((?:the )?(?:[A-Z][\w.’'-]*\s+)+?(?:{_TRACK_WORDS}))")
+# what a track's name may go on with after its word: "Lucas Oil Indianapolis Raceway Park", "Charlotte Motor
+# Speedway Road Course", "World Wide Technology Raceway at Gateway" are not the shorter tracks they begin with
+_TRACK_MORE = r"\s+(?:Park|Road Course|Dirt Track|Oval|at [A-Z][\w.’'-]*)"
+_TRACK = re.compile(rf"\bat ((?:the )?(?:[A-Z][\w.’'-]*\s+)+?(?:{_TRACK_WORDS})(?:{_TRACK_MORE})*)")
 _YEAR = re.compile(r"\b(19[4-9]\d|20\d\d)\b")
 _NAME = r"([A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){1,3})"
 # \b: a name starts at a word, or a 20,000-letter "word" is tried from each of its letters (quadratic)
@@ -117,7 +120,7 @@ def facts_from_prose(prose: str, *, known_tracks=()) -> Facts:
     if series:
         facts.series = series[2]
     for track in sorted(known_tracks, key=len, reverse=True):
-        if track and track in prose:
+        if track and track in prose and re.search(rf"{re.escape(track)}(?!{_TRACK_MORE})", prose):
             facts.track = track
             break
     else:
