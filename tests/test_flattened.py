@@ -101,6 +101,15 @@ def test_a_lower_case_team_is_found_through_the_database():
     assert (row.driver, row.team) == ("Jeff Green", "ppc Racing")
 
 
+def test_a_known_team_written_with_a_capital_is_not_found_in_lower_case():
+    # Xfinity 1990: with Sam Ard's "Ard Motorsports" known, "Gary NeiceBeard Motorsports" was read as
+    # driver "Gary NeiceBe" for "ard Motorsports"
+    line = "112Gary NeiceBeard MotorsportsChevrolet67Running"
+    known = Knowledge(teams={"ard motorsports"}, capitalised_teams={"ard motorsports"})
+    (row,) = read_table([line], COLUMNS, first_line=1, source="t", knowledge=known)
+    assert (row.driver, row.team) == ("Gary Neice", "Beard Motorsports")
+
+
 def test_a_letter_after_the_car_number_belongs_to_it():
     (row,) = read_table(
         ["110XIrv HoerrPrecision Products RacingOldsmobile74Running"], COLUMNS, first_line=1, source="t"

@@ -17,10 +17,12 @@ class Knowledge:
 
     ``numbers`` maps a driver key to every number the driver ever ran; ``season_numbers`` and
     ``team_numbers`` (team key -> numbers) hold those of the series and season being imported.
+    ``capitalised_teams``: keys of the known teams no spelling of which begins in lowercase.
     """
 
     drivers: set = field(default_factory=set)
     teams: set = field(default_factory=set)
+    capitalised_teams: set = field(default_factory=set)
     numbers: dict = field(default_factory=dict)
     season_numbers: dict = field(default_factory=dict)
     team_numbers: dict = field(default_factory=dict)
@@ -34,7 +36,10 @@ class Knowledge:
         return name_key(name) in self.drivers
 
     def knows_team(self, name):
-        return name_key(name) in self.teams
+        """Whether ``name`` is a known team as written: a key folds case, but "ard Motorsports" cut
+        from "Gary NeiceBeard Motorsports" is not the known "Ard Motorsports" ("ppc Racing" is)."""
+        key = name_key(name)
+        return key in self.teams and not (name[:1].islower() and key in self.capitalised_teams)
 
     def evidence(self, driver, team, lead):
         """How strongly what is known backs ``driver`` starting ``lead[0]`` in car ``lead[1]`` for
@@ -96,10 +101,13 @@ def from_database(series_name="", year=None, chosen=None, series_short=""):
     """Load keys and numbers; a few queries, whatever the size of the history."""
     from results.models import Driver, DriverAlias, Entry, Team, TeamAlias
 
+    team_names = [*Team.objects.values_list("key", "name"), *TeamAlias.objects.values_list("key", "name")]
+    teams = {key for key, _ in team_names}
     knowledge = Knowledge(
         drivers=set(Driver.objects.values_list("key", flat=True))
         | set(DriverAlias.objects.values_list("key", flat=True)),
-        teams=set(Team.objects.values_list("key", flat=True)) | set(TeamAlias.objects.values_list("key", flat=True)),
+        teams=teams,
+        capitalised_teams=teams - {key for key, name in team_names if name[:1].islower()},
         chosen=chosen_numbers(chosen),
         year=year,
         series=series_short,
