@@ -86,3 +86,32 @@ def refusal(race: Race, error) -> tuple[str, int, int]:
         for _, _, options in choices
     )
     return "open", len(choices), lacking
+
+
+def stored(event) -> list:
+    """A race's entries as the database holds them, in the reader's terms (``Row``), for ``compare``:
+    what an import wrote, held against the history as the rows it read would be."""
+    from results.importers.report import Row
+
+    entries = event.entries.select_related("driver", "team", "manufacturer").order_by("finish")
+    return [
+        Row(
+            line=0,
+            finish=e.finish,
+            driver=e.driver.name,
+            start=e.start,
+            number=e.number,
+            team=e.team.name if e.team else "",
+            manufacturer=e.manufacturer.name if e.manufacturer else "",
+            laps=e.laps,
+            led=e.laps_led,
+            status=e.status,
+            points=e.points,
+            stage1=e.stage1,
+            stage2=e.stage2,
+            rating=e.rating,
+            rookie=e.rookie,
+            ineligible=e.ineligible,
+        )
+        for e in entries
+    ]

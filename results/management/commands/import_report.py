@@ -1,6 +1,8 @@
 import argparse
 import csv
 import datetime
+import re
+import shlex
 import sys
 from pathlib import Path
 
@@ -11,6 +13,7 @@ from results.importers.cells import driver_and_number
 from results.importers.decode import MAX_BYTES, check_size
 from results.importers.log import describe, record_failure
 from results.importers.read import FORMATS
+from results.importers.readings import Ambiguous
 from results.importers.report import CSV_COLUMNS, ReportError
 from results.importers.writer import Options, import_history, import_report
 
@@ -18,7 +21,9 @@ from results.importers.writer import Options, import_history, import_report
 class Command(BaseCommand):
     help = (
         "Import race reports (flattened text, CSV/TSV, HTML, or the historical dataset). "
-        "Each file is one transaction: on any error nothing of that file is written."
+        "Each file is one transaction: on any error nothing of that file is written. Glued reports refused only "
+        "because some lines read more than one way are tried again once the other files have landed, while "
+        "that lands anything (a season imported at once settles itself as far as its races say)."
     )
 
     def add_arguments(self, parser):
@@ -26,7 +31,12 @@ class Command(BaseCommand):
         parser.add_argument("--series", default="", help="Series when the report does not say (Cup, Xfinity, Truck).")
         parser.add_argument("--date", type=datetime.date.fromisoformat, help="Race date, YYYY-MM-DD.")
         parser.add_argument("--year", type=int, help="Season year when the report does not say.")
-        parser.add_argument("--round", type=int, help="Race number within the season.")
+        parser.add_argument(
+            "--round",
+            type=int,
+            help="Race number within the season (one file; with several, each file's name says its round: "
+            "round07.txt, cup-1985-07.txt).",
+        )
         parser.add_argument("--track", default="", help="Track when the report does not say.")
         parser.add_argument("--name", default="", help="Official race name.")
         parser.add_argument("--format", choices=FORMATS, help="Skip detection and read the file as this format.")
@@ -56,30 +66,73 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true", help="Historical imports: no progress bar.")
 
     def handle(self, *args, **options):
-        failures = 0
-        for name in options["files"]:
+        files = options["files"]
+        if options["round"] is not None and len(files) > 1:
+            raise CommandError(
+                "--round names one race: with several files, name each file by its round (round07.txt), "
+                "or import them one at a time"
+            )
+        if options["number"] and len(files) > 1:
+            # a driver's number in one race may be another in the next: settling applies to one file's lines
+            raise CommandError("--number settles the lines of one file: import that file alone with it")
+        hold = len(files) > 1 and not options["dry_run"]  # a dry run lands nothing that could settle a file
+        failures, landed, open_files = 0, False, {}
+        for name in files:
             if options["format"] == "historical" or (name.endswith((".csv", ".csv.gz")) and _is_historical(name)):
-                failures += self._historical(name, options)
+                failed = self._historical(name, options)
+                failures, landed = failures + failed, landed or not (failed or options["dry_run"])
+                continue
+            result = self._report(name, options, hold_open=hold and name != "-")  # standard input reads once
+            if isinstance(result, Ambiguous):
+                open_files[name] = result
+            elif result is None:
+                failures += 1
             else:
-                failures += self._report(name, options)
+                landed |= result.entries_written > 0
+        failures += self._settle(open_files, landed, options)
         if failures:
-            raise CommandError(f"{failures} of {len(options['files'])} file(s) failed; nothing of those was written")
+            raise CommandError(f"{failures} of {len(files)} file(s) failed; nothing of those was written")
 
-    def _report(self, name, options):
+    def _settle(self, open_files, landed, options):
+        """Try the files refused only for lines that read more than one way again, while the pass
+        before landed a race: what the races in the database now say (their drivers' car numbers,
+        teams) ranks the readings exactly as earlier history does (``Knowledge.evidence``: never
+        overruling the digits, and only a reading that beats every other is taken). Files still
+        open are refused with their lines listed. Returns how many files failed."""
+        failures = 0
+        while open_files and landed:
+            landed, still_open = False, {}
+            for name in open_files:
+                result = self._report(name, options, hold_open=True)
+                if isinstance(result, Ambiguous):
+                    still_open[name] = result
+                elif result is None:
+                    failures += 1
+                else:
+                    landed |= result.entries_written > 0
+            open_files = still_open
+        for name, error in open_files.items():
+            self.stderr.write(str(error))
+            self.stderr.write(f"  to settle it: import_report {_alone(name, options)} with a --number for each line")
+        return failures + len(open_files)
+
+    def _report(self, name, options, *, hold_open=False):
+        """Import one report: its Outcome, or None when it was refused (the error printed); with
+        ``hold_open`` a refusal for lines that read more than one way is returned, not printed."""
         source = "<stdin>" if name == "-" else name
         try:
             data = _read_bounded(name, source)
         except OSError as error:
             self.stderr.write(f"{source}: cannot read the file ({error.strerror})")
-            return 1
+            return None
         except ReportError as error:
             self.stderr.write(str(error))
             record_failure(source, error)
-            return 1
+            return None
         opts = Options(
             series=options["series"],
             year=options["year"],
-            round=options["round"],
+            round=options["round"] if options["round"] is not None else _round_in_name(name, options),
             date=options["date"],
             track=options["track"],
             name=options["name"],
@@ -89,15 +142,20 @@ class Command(BaseCommand):
         )
         try:
             outcome = import_report(data, source, opts, dry_run=options["dry_run"])
+        except Ambiguous as error:
+            if hold_open:
+                return error
+            self.stderr.write(str(error))
+            return None
         except ReportError as error:
             self.stderr.write(str(error))
-            return 1
+            return None
         summary = self.stderr if options["as_format"] == "csv" else self.stdout
         if options["dry_run"] and outcome.report is not None:
             self._print_table(outcome.report.rows, options["as_format"])
         for line in describe(outcome):
             summary.write(line)
-        return 0
+        return outcome
 
     def _print_table(self, rows, as_format):
         if as_format == "csv":
@@ -132,6 +190,35 @@ def _read_bounded(name, source):
         return data
     check_size(Path(name).stat().st_size, source)
     return Path(name).read_bytes()
+
+
+_ROUND_WORD = re.compile(r"(?<![a-z])(?:round|race|rd|r)[ _.-]?0*(\d{1,2})(?!\d)", re.IGNORECASE)
+_SHORT_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
+
+
+def _round_in_name(name, options):
+    """With several files, a file's round as its name says it: the number after "round", "race",
+    "rd" or "r" (round07.txt, r7.txt), else its only number of one or two digits (cup-1985-07.txt;
+    the year's four digits are not a round). None when the name says none: the writer then takes
+    the race at the report's track, or the next round of the season, and warns."""
+    if len(options["files"]) < 2:
+        return None
+    stem = Path(name).name.split(".")[0]
+    named = _ROUND_WORD.findall(stem)
+    if named:
+        return int(named[-1]) or None
+    numbers = _SHORT_NUMBER.findall(stem)
+    return int(numbers[0]) or None if len(numbers) == 1 else None
+
+
+def _alone(name, options):
+    """The file with the options that import it on its own as the race it was in this command."""
+    given = [name]
+    for option in ("series", "year", "date", "track", "name", "format", "encoding"):
+        if options[option]:
+            given += [f"--{option}", str(options[option])]
+    round_number = _round_in_name(name, options)
+    return shlex.join(given + (["--round", str(round_number)] if round_number else []))
 
 
 def _is_historical(name):

@@ -1,0 +1,121 @@
+"""An operator with an empty database imports a whole season of glued reports in one command
+(``import_report --series S --year Y round01.txt ... round28.txt``). Each file is its own race,
+named by its round; a file refused only because some lines read more than one way is tried again
+once the other races have landed, and what those races say settles it when it settles it outright.
+A driver who changed number during the season is never forced onto either number."""
+
+import pytest
+
+from results.models import Event
+from results.names import name_key
+from tests.conftest import shared_path
+from tests.corpus import check, races
+from tests.corpus.formats import BY_NAME
+from tests.test_import_glued import history_of, race_file
+
+GLUED = BY_NAME["glued"]
+
+
+def season_files(tmp_path, series, year, rounds=None):
+    """The season's races (or ``rounds`` of it) rendered glued, each file named by its round."""
+    shared_path("data", "nascar")
+    season = [race for race in races.season(series, year) if rounds is None or race.round in rounds]
+    paths = []
+    for race in season:
+        path = tmp_path / f"round{race.round:02d}.txt"
+        path.write_bytes(GLUED.render(race))
+        paths.append(path)
+    return season, paths
+
+
+def stored(series, year, round_number):
+    """finish -> (start, number, driver, team) of the race as the database holds it."""
+    event = Event.objects.get(season__series__short_name=series, season__year=year, round=round_number)
+    return {r.finish: (r.start, r.number, name_key(r.driver), name_key(r.team)) for r in check.stored(event)}
+
+
+def test_a_whole_season_in_one_command_reads_every_race_exactly(run_import, tmp_path):
+    # Truck 2010: 25 races, no --round and no --track: each file's name says its round, its prose the track
+    season, paths = season_files(tmp_path, "Truck", 2010)
+    ok, out, err = run_import(*reversed(paths), "--series", "Truck", "--year", 2010)
+    assert ok, err
+    events = {e.round: e for e in Event.objects.filter(season__year=2010).select_related("track")}
+    assert sorted(events) == [race.round for race in season]
+    for race in season:
+        event = events[race.round]
+        assert name_key(event.track.name) == name_key(race.track), race.key
+        verdict = check.compare(race, GLUED, check.stored(event))
+        assert (verdict.exact, verdict.wrong) == (verdict.rows, []), race.key
+
+
+def test_a_file_the_table_leaves_open_is_settled_by_a_later_file_of_the_same_command(run_import, tmp_path):
+    # Truck 2025 round 4 alone: Corey Heim's and Brandon Jones's rows both begin "111" (start 1, #11 or
+    # start 11, #1). Rounds 5 and 6, given after it, land first and say who runs #11.
+    (round_4, *_), paths = season_files(tmp_path, "Truck", 2025, rounds={4, 5, 6})
+    ok, _, err = run_import(paths[0], "--dry-run", "--series", "Truck", "--year", 2025)
+    assert not ok and '--number "Corey Heim=11"' in err
+    ok, out, err = run_import(*paths, "--series", "Truck", "--year", 2025)
+    assert ok, err
+    assert stored("Truck", 2025, 4) == history_of(round_4)
+    assert "event created: 2025 Truck round 4 at Homestead-Miami Speedway" in out
+
+
+def test_a_driver_who_changed_number_is_not_forced_onto_either(run_import, tmp_path):
+    # Cup 1955 round 1: "122111George Parrish" (start 2, #111 or start 21, #11) and "13213Dick Rathman"
+    # (start 2, #13 or start 21, #3). Rounds 2 and 11 land with Rathman in #3 and Parrish in #11:
+    # each reading has one driver in his season's number, so nothing settles it. The history has
+    # Rathman in #13 that day: taking #3 would have been silently wrong.
+    (race, *_), paths = season_files(tmp_path, "Cup", 1955, rounds={1, 2, 11})
+    ok, out, err = run_import(*paths, "--series", "Cup", "--year", 1955)
+    assert not ok and "1 of 3 file(s) failed" in err
+    assert "round01.txt: 2 rows can be read more than one way" in err
+    assert 'start 2, #13 (--number "Dick Rathman=13") or start 21, #3 (--number "Dick Rathman=3")' in err
+    assert sorted(Event.objects.values_list("round", flat=True)) == [2, 11]
+    assert f"to settle it: import_report {paths[0]} --series Cup --year 1955 --round 1 with a --number" in err
+
+    # the operator settles it as told: the file alone, its round, the history's reading
+    ok, _, err = run_import(paths[0], "--series", "Cup", "--year", 1955, "--round", 1, "--number", "Dick Rathman=13")
+    assert ok, err
+    assert stored("Cup", 1955, 1) == history_of(race)
+
+
+def test_a_file_stays_refused_when_nothing_lands_to_settle_it(run_import, tmp_path):
+    # Xfinity 1999: "Jeff Greenppc Racing" reads six ways (where his name ends) in every race of the
+    # season, so no race lands and none can settle another; each is refused with its lines listed
+    _, paths = season_files(tmp_path, "Xfinity", 1999, rounds={1, 3})
+    ok, _, err = run_import(*paths, "--series", "Xfinity", "--year", 1999)
+    assert not ok and "2 of 2 file(s) failed" in err
+    assert err.count('--number "Jeff Green=32"') == 2
+    assert not Event.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "names, rounds",
+    [
+        (["round01.txt", "round12.txt"], [1, 12]),
+        (["cup-1978-03.txt", "cup-1978-04-glued.txt"], [3, 4]),
+        (["r1.txt", "Race 03.txt"], [1, 3]),
+    ],
+)
+def test_each_file_of_a_season_is_the_round_its_name_says(run_import, tmp_path, names, rounds):
+    for name, round_number in zip(names, rounds, strict=True):
+        race, path = race_file(tmp_path, "Cup", 1978, round_number)
+        path.rename(tmp_path / name)
+    ok, _, err = run_import(*[tmp_path / name for name in names], "--series", "Cup", "--year", 1978)
+    assert ok, err
+    assert sorted(Event.objects.values_list("round", flat=True)) == rounds
+
+
+def test_one_round_for_several_files_is_refused(run_import, tmp_path):
+    paths = [race_file(tmp_path, "Cup", 1978, n)[1] for n in (1, 2)]
+    ok, _, err = run_import(*paths, "--series", "Cup", "--year", 1978, "--round", 1)
+    assert not ok and "--round names one race" in err
+    assert not Event.objects.exists()
+
+
+def test_a_number_for_several_files_is_refused(run_import, tmp_path):
+    # Dick Rathman ran #13 in round 1 of 1955 and #3 in round 2: one --number cannot settle both files
+    _, paths = season_files(tmp_path, "Cup", 1955, rounds={1, 2})
+    ok, _, err = run_import(*paths, "--series", "Cup", "--year", 1955, "--number", "Dick Rathman=13")
+    assert not ok and "--number settles the lines of one file" in err
+    assert not Event.objects.exists()
