@@ -113,9 +113,20 @@ def test_one_round_for_several_files_is_refused(run_import, tmp_path):
     assert not Event.objects.exists()
 
 
-def test_a_number_for_several_files_is_refused(run_import, tmp_path):
-    # Dick Rathman ran #13 in round 1 of 1955 and #3 in round 2: one --number cannot settle both files
-    _, paths = season_files(tmp_path, "Cup", 1955, rounds={1, 2})
+def test_one_number_settles_where_a_name_ends_in_every_file_of_the_season(run_import, tmp_path):
+    # the operator reads the listing above and names the split once, for the whole season
+    season, paths = season_files(tmp_path, "Xfinity", 1999, rounds={1, 3})
+    ok, _, err = run_import(*paths, "--series", "Xfinity", "--year", 1999, "--number", "Jeff Green=32")
+    assert ok, err
+    for race in season:
+        assert stored("Xfinity", 1999, race.round) == history_of(race)
+
+
+def test_a_number_for_several_files_never_chooses_a_car_number(run_import, tmp_path):
+    # Dick Rathman ran #13 in round 1 of 1955 and #3 in rounds 2 and 11: an option naming his number
+    # is about one race, so with several files it is applied to none
+    (_, race_2, race_11), paths = season_files(tmp_path, "Cup", 1955, rounds={1, 2, 11})
     ok, _, err = run_import(*paths, "--series", "Cup", "--year", 1955, "--number", "Dick Rathman=13")
-    assert not ok and "--number settles the lines of one file" in err
-    assert not Event.objects.exists()
+    assert not ok and "1 of 3 file(s) failed" in err and "round01.txt: 2 rows can be read" in err
+    assert "--number for Dick Rathman settled no file" in err
+    assert stored("Cup", 1955, 2) == history_of(race_2) and stored("Cup", 1955, 11) == history_of(race_11)

@@ -4,6 +4,7 @@ import datetime
 import re
 import shlex
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -11,11 +12,13 @@ from django.core.management.base import BaseCommand, CommandError
 from results.exports import neutralise
 from results.importers.cells import driver_and_number
 from results.importers.decode import MAX_BYTES, check_size
+from results.importers.knowledge import chosen_numbers
 from results.importers.log import describe, record_failure
 from results.importers.read import FORMATS
 from results.importers.readings import Ambiguous
 from results.importers.report import CSV_COLUMNS, ReportError
 from results.importers.writer import Options, import_history, import_report
+from results.names import name_key
 
 
 class Command(BaseCommand):
@@ -54,7 +57,8 @@ class Command(BaseCommand):
             help='Glued rows: the car number of a driver whose row reads more than one way ("Kyle Larson=07"; '
             '"Bill Jennings=none": the car ran without a number), the driver named as the reading the import '
             "lists names him (that also settles where his name ends and the team begins); repeat it for each "
-            "line the import lists.",
+            "line the import lists. With several files it settles only where a driver's name ends (the same in "
+            "every race of a season); a car number is settled one file at a time.",
         )
         parser.add_argument(
             "--as",
@@ -67,14 +71,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         files = options["files"]
+        self._used_numbers: set[str] = set()
         if options["round"] is not None and len(files) > 1:
             raise CommandError(
                 "--round names one race: with several files, name each file by its round (round07.txt), "
                 "or import them one at a time"
             )
-        if options["number"] and len(files) > 1:
-            # a driver's number in one race may be another in the next: settling applies to one file's lines
-            raise CommandError("--number settles the lines of one file: import that file alone with it")
         hold = len(files) > 1 and not options["dry_run"]  # a dry run lands nothing that could settle a file
         failures, landed, open_files = 0, False, {}
         for name in files:
@@ -90,6 +92,7 @@ class Command(BaseCommand):
             else:
                 landed |= result.entries_written > 0
         failures += self._settle(open_files, landed, options)
+        self._unused_numbers(options)
         if failures:
             raise CommandError(f"{failures} of {len(files)} file(s) failed; nothing of those was written")
 
@@ -141,7 +144,7 @@ class Command(BaseCommand):
             numbers=dict(options["number"]),
         )
         try:
-            outcome = import_report(data, source, opts, dry_run=options["dry_run"])
+            outcome = self._import(data, source, opts, options)
         except Ambiguous as error:
             if hold_open:
                 return error
@@ -156,6 +159,30 @@ class Command(BaseCommand):
         for line in describe(outcome):
             summary.write(line)
         return outcome
+
+    def _import(self, data, source, opts, options):
+        """One file's import. With several files a ``--number`` settles only where a driver's name
+        ends (a line whose readings all give the same start and number: "Jeff Greenppc Racing" is
+        the same split in every race); the car number itself is settled one file at a time, since
+        a driver may change number within a season."""
+        if len(options["files"]) < 2 or not opts.numbers:
+            return import_report(data, source, opts, dry_run=options["dry_run"])
+        try:
+            return import_report(data, source, replace(opts, numbers={}), dry_run=options["dry_run"])
+        except Ambiguous as error:
+            names = _names_settled(error.choices, opts.numbers)
+            if not names:
+                raise
+            self._used_numbers |= set(names)
+            return import_report(data, source, replace(opts, numbers=names), dry_run=options["dry_run"])
+
+    def _unused_numbers(self, options):
+        unused = [name for name, _ in options["number"] if name not in self._used_numbers]
+        if len(options["files"]) > 1 and unused:
+            self.stderr.write(
+                "--number for " + ", ".join(unused) + " settled no file: with several files it settles only where "
+                "a driver's name ends; import a file alone to settle its car numbers"
+            )
 
     def _print_table(self, rows, as_format):
         if as_format == "csv":
@@ -209,6 +236,20 @@ def _round_in_name(name, options):
         return int(named[-1]) or None
     numbers = _SHORT_NUMBER.findall(stem)
     return int(numbers[0]) or None if len(numbers) == 1 else None
+
+
+def _names_settled(choices, given):
+    """Of the ``--number`` options (``given``: name as typed -> number), those that choose a driver
+    on a line (``Ambiguous.choices``) whose readings differ only in where the name ends."""
+    settled = {}
+    for _, _, readings in choices:
+        if len({lead for _, _, lead in readings}) != 1:
+            continue  # the readings differ in start or number: not a name's end
+        (_, _, (_, number)), drivers = readings[0], {name_key(driver) for driver, _, _ in readings}
+        for name, chosen in given.items():
+            if name_key(name) in drivers and chosen_numbers({name: chosen})[name_key(name)] == number:
+                settled[name] = chosen
+    return settled
 
 
 def _alone(name, options):
