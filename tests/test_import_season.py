@@ -130,3 +130,16 @@ def test_a_number_for_several_files_never_chooses_a_car_number(run_import, tmp_p
     assert not ok and "1 of 3 file(s) failed" in err and "round01.txt: 2 rows can be read" in err
     assert "--number for Dick Rathman settled no file" in err
     assert stored("Cup", 1955, 2) == history_of(race_2) and stored("Cup", 1955, 11) == history_of(race_11)
+
+
+def test_a_number_in_a_name_that_is_not_a_round_is_not_taken_for_one(run_import, tmp_path):
+    # "kansas-2.txt" may be a season's second race at Kansas; only "round", "race", "r" or a number right
+    # after the year name a round. Without one, each race is numbered the next of its season, with a warning.
+    for name, round_number in (("riverside-9.txt", 1), ("daytona-8.txt", 2)):
+        race_file(tmp_path, "Cup", 1978, round_number)[1].rename(tmp_path / name)
+    ok, out, err = run_import(
+        tmp_path / "riverside-9.txt", tmp_path / "daytona-8.txt", "--series", "Cup", "--year", 1978
+    )
+    assert ok, err
+    assert sorted(Event.objects.values_list("round", flat=True)) == [1, 2]
+    assert out.count("the report does not say the round") == 2

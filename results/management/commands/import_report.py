@@ -38,7 +38,7 @@ class Command(BaseCommand):
             "--round",
             type=int,
             help="Race number within the season (one file; with several, each file's name says its round: "
-            "round07.txt, cup-1985-07.txt).",
+            "round07.txt, r7.txt, cup-1985-07.txt).",
         )
         parser.add_argument("--track", default="", help="Track when the report does not say.")
         parser.add_argument("--name", default="", help="Official race name.")
@@ -220,22 +220,19 @@ def _read_bounded(name, source):
 
 
 _ROUND_WORD = re.compile(r"(?<![a-z])(?:round|race|rd|r)[ _.-]?0*(\d{1,2})(?!\d)", re.IGNORECASE)
-_SHORT_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
+_ROUND_AFTER_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d[ _.-]0*(\d{1,2})(?!\d)")
 
 
 def _round_in_name(name, options):
     """With several files, a file's round as its name says it: the number after "round", "race",
-    "rd" or "r" (round07.txt, r7.txt), else its only number of one or two digits (cup-1985-07.txt;
-    the year's four digits are not a round). None when the name says none: the writer then takes
-    the race at the report's track, or the next round of the season, and warns."""
+    "rd" or "r" (round07.txt, r7.txt), or right after the year (cup-1985-07.txt). Any other number
+    is not taken for a round ("kansas-2.txt" may be the second race at Kansas, not round 2): None,
+    and the writer takes the race at the report's track, or the next round of the season, and warns."""
     if len(options["files"]) < 2:
         return None
     stem = Path(name).name.split(".")[0]
-    named = _ROUND_WORD.findall(stem)
-    if named:
-        return int(named[-1]) or None
-    numbers = _SHORT_NUMBER.findall(stem)
-    return int(numbers[0]) or None if len(numbers) == 1 else None
+    named = _ROUND_WORD.findall(stem) or _ROUND_AFTER_YEAR.findall(stem)
+    return int(named[-1]) or None if named else None
 
 
 def _names_settled(choices, given):
