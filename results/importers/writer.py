@@ -1,70 +1,29 @@
 """The one writer: a report (``import_report``) or the history in bulk (``import_history``), all or nothing.
 
 Both paths read rows (``Row``, whatever the format), check them (``validate.check_rows``), match
-names (``resolve.Names``), find or create the race, and write its entries through one insertion
-(``insert_entries``: COPY on PostgreSQL, multi-row INSERTs elsewhere), then refresh the summaries,
-in one transaction with the import run that logs it. A dry run does all of it and rolls back.
+names (``resolve.Names``), find or create the race (a report's: ``events.find_event``), and write its
+entries through one insertion (``bulk.insert_entries``: COPY on PostgreSQL, multi-row INSERTs
+elsewhere), then refresh the summaries, in one transaction with the import run that logs it. A dry
+run does all of it and rolls back.
 """
 
 import datetime
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import IntegrityError, connection, transaction
-from ftfy import fix_text
+from django.db import IntegrityError, transaction
 
 from results import race_state, summaries
 from results.importers import claims, historical, log, validate
 from results.importers import knowledge as knowledge_module
+from results.importers.bulk import ENTRY_COLUMNS, FIELDS, NOT_IN_HISTORY, insert_entries, refresh_planner_statistics
+from results.importers.events import find_event
 from results.importers.prose import series_in
 from results.importers.read import read_report
 from results.importers.report import Facts, Report, ReportError
 from results.importers.resolve import Names, resolve_series, season_of
-from results.models import (
-    Driver,
-    DriverSeason,
-    DriverSeries,
-    Entry,
-    Event,
-    GroupDriver,
-    GroupSeason,
-    ImportRun,
-    Manufacturer,
-    RaceSummary,
-    Record,
-    Season,
-    Team,
-    Track,
-)
-from results.models.event import race_order
-from results.names import name_key
-
-_YEAR = re.compile(r"(19|20)\d\d")  # a season's year inside a race's name
-# Report columns -> Entry fields; a column the report lacks leaves the stored value alone.
-FIELDS = {
-    "start": "start",
-    "number": "number",
-    "team": "team_id",
-    "manufacturer": "manufacturer_id",
-    "laps": "laps",
-    "led": "laps_led",
-    "status": "status",
-    "points": "points",
-    "stage1": "stage1",
-    "stage2": "stage2",
-    "rating": "rating",
-    "rookie": "rookie",
-    "ineligible": "ineligible",
-    "pole": "pole",
-}
-# What insert_entries writes, in order: the driver, the finish, then FIELDS' columns.
-ENTRY_COLUMNS = ["driver_id", "finish", *FIELDS.values()]
-# The last of them the history does not say (with their value for a new row): a re-import of the
-# history keeps what a report or an editor stored.
-NOT_IN_HISTORY = {"rookie": False, "ineligible": False, "pole": False}
-assert ENTRY_COLUMNS[-len(NOT_IN_HISTORY) :] == list(NOT_IN_HISTORY)
+from results.models import Driver, Entry, Event, ImportRun, Manufacturer, Team, Track
 
 
 @dataclass
@@ -204,91 +163,11 @@ def _write_report(data, options, outcome):
         season.name = written[2]
         season.save()
     track = Track.objects.get(pk=names.track(facts.track))
-    event = _find_event(season, track, facts, outcome)
+    event = find_event(season, track, facts, outcome)
     claims.check(report, facts, outcome)  # fills only what keeps the rows valid (read_report checked them)
     _write_entries(event, report, names, outcome)
     if outcome.undo is not None:
         outcome.undo.update(created=dict(outcome.created), after=race_state.digest(race_state.capture(event.pk)))
-
-
-def _race_words(name: str) -> str:
-    """A race's name without its year: "2024 Daytona 500" is the "DAYTONA 500" of 2024."""
-    return " ".join(word for word in name_key(name).split() if not _YEAR.fullmatch(word))
-
-
-def _names_another_race(facts, year, event):
-    """Whether the report's heading names a race of the year ("2024 Coke Zero Sugar 400") other than ``event``
-    (a heading without the year, "Results", names none; ``--name`` may rename the race)."""
-    heading = name_key(facts.title).split()
-    names = {_race_words(facts.name), _race_words(facts.title)}
-    return str(year) in heading and _race_words(event.name) not in names
-
-
-def _find_event(season, track, facts, outcome):
-    """The event this report describes: by round, else by track within the season, else a new one."""
-    events = season.events.all()
-    event = None
-    if facts.round:
-        event = events.filter(round=facts.round).first()
-        if event and event.track_id != track.id:
-            raise ReportError(
-                f"round {facts.round} of {season.year} is at {event.track}, not {track}",
-                source=outcome.source,
-                expected="the right --round, or --track",
-            )
-    else:
-        at_track = list(events.filter(track=track))
-        if len(at_track) > 1:
-            wanted = {_race_words(facts.name), _race_words(facts.title)} - {""}
-            named = [e for e in at_track if _race_words(e.name) in wanted]
-            if len(named) != 1:
-                raise ReportError(
-                    f"{season.year} has {len(at_track)} races at {track} (rounds "
-                    + ", ".join(f"{e.round}{f' ({e.name})' if e.name else ''}" for e in at_track)
-                    + ")",
-                    source=outcome.source,
-                    expected="pass --round, or --name as the race is named",
-                )
-            at_track = named
-        elif at_track and at_track[0].name and _names_another_race(facts, season.year, at_track[0]):
-            (only,) = at_track
-            raise ReportError(
-                f"the report is headed {facts.title!r}, but the one race of {season.year} at {track} is round "
-                f"{only.round} ({only.name})",
-                source=outcome.source,
-                expected=f"--round {only.round} if it is that race, or the round of a race still to add",
-            )
-        event = at_track[0] if at_track else None
-    # the race as it was, for a revert (results.reverts); None: this import creates it
-    outcome.undo = {"race": race_state.capture(event.pk) if event is not None else None}
-    if event is None:
-        round_number = facts.round or (max((e.round for e in events), default=0) + 1)
-        if not facts.round:
-            outcome.warnings.append(
-                f"the report does not say the round; numbered {round_number} (the next of {season.year}); "
-                "pass --round to set it"
-            )
-        event = Event(season=season, round=round_number, track=track)
-        outcome.events_created = 1
-    new_values = {
-        "name": fix_text(facts.name, uncurl_quotes=False) if facts.name else "",
-        "date": facts.date,
-        "report_text": outcome.report.text,
-        "source": Path(outcome.source).name[:255],
-    }
-    for attr, value in new_values.items():
-        if value and getattr(event, attr) != value:
-            if event.pk and attr not in {"report_text", "source"}:
-                outcome.changes.append(f"event {attr}: {getattr(event, attr) or '(empty)'} -> {value}")
-            setattr(event, attr, value)
-    laps = max((r.laps for r in outcome.report.rows if r.laps is not None), default=None)
-    if laps is not None and event.completed_laps != laps:
-        if event.pk:
-            outcome.changes.append(f"event completed laps: {event.completed_laps} -> {laps}")
-        event.completed_laps = laps
-    event.save()
-    outcome.event = event
-    return event
 
 
 def _write_entries(event, report, names, outcome):
@@ -363,7 +242,7 @@ def import_history(path: Path, *, series="", progress=False, dry_run=False, user
     outcome = Outcome(source=str(path), format="historical", dry_run=dry_run)
     _run(outcome, lambda: _write_history(path, series, progress, outcome), user=user, via=via)
     if outcome.entries_written and not dry_run:
-        _refresh_planner_statistics()
+        refresh_planner_statistics()
     return outcome
 
 
@@ -456,51 +335,6 @@ def _write_season(season, races, names, outcome):
     Event.objects.bulk_create(new_events, batch_size=500)
     outcome.entries_written += insert_entries(written)
     return bool(written)
-
-
-# Writing entries: both paths
-
-
-def insert_entries(races, batch=500):
-    """Write entry rows (``ENTRY_COLUMNS`` order) of ``races``, (event, rows) pairs, without model
-    instances: the bulk path's hot spot. PostgreSQL takes them by COPY (ten times faster than
-    multi-row INSERTs there); other databases by multi-row parameterised INSERTs. The rows were
-    checked on the way in (``validate.check_rows``); the database's constraints still hold every
-    one. Each row gets its race's id, order and track (``Entry.race_order``)."""
-    columns = ["event_id", *ENTRY_COLUMNS, "race_order", "track_id"]
-    rows = [
-        (event.pk, *row, race_order(event.season.year, event.round), event.track_id)
-        for event, race_rows in races
-        for row in race_rows
-    ]
-    table = Entry._meta.db_table
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-            return len(rows)
-        one = "(" + ", ".join(["%s"] * len(columns)) + ")"
-        for i in range(0, len(rows), batch):
-            chunk = rows[i : i + batch]
-            sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES " + ", ".join([one] * len(chunk))
-            cursor.execute(sql, [value for row in chunk for value in row])
-    return len(rows)
-
-
-def _refresh_planner_statistics():
-    """After a bulk load PostgreSQL's planner still sees the tables as they were until autovacuum's
-    next pass (a minute or more) and picks slow plans meanwhile (counting Daytona's entries took a
-    parallel scan of all of them: 20 ms instead of 1). VACUUM (ANALYZE) once the load is committed:
-    fresh statistics, and a visibility map that lets counts read the indexes alone (Chevrolet's
-    65,000 entries: 8 ms to 2). Under half a second for the whole history."""
-    if connection.vendor != "postgresql" or connection.in_atomic_block:
-        return  # VACUUM cannot run inside a transaction
-    summary_rows = (DriverSeason, DriverSeries, GroupSeason, GroupDriver, RaceSummary, Record)
-    named = (Driver, Team, Manufacturer, Track)  # small, but stale counts made the planner hash them whole
-    tables = [model._meta.db_table for model in (Entry, Event, Season, *named, *summary_rows)]
-    with connection.cursor() as cursor:
-        cursor.execute("VACUUM (ANALYZE) " + ", ".join(tables))
 
 
 def _progress_bar(path):
