@@ -198,3 +198,25 @@ def test_an_article_on_another_race_at_the_track_is_not_written_over_its_only_kn
     ok, out, err = run_import(page, "--track", "Daytona International Speedway")
     assert ok, err
     assert Entry.objects.get().event.round == 1
+
+
+def test_an_article_headed_without_the_year_is_not_written_over_another_race_at_the_track(run_import, tmp_path, make):
+    cup = make.series(name="NASCAR Cup Series", short_name="Cup")
+    daytona = make.track(name="Daytona International Speedway")
+    make.event(year=2023, round=26, series=cup, track=daytona, name="Coke Zero Sugar 400")  # the summer race
+    make.event(year=2024, round=1, series=cup, track=daytona, name="DAYTONA 500")
+    page = tmp_path / "article.html"
+    page.write_text(wikipedia_article("Coke Zero Sugar 400"), encoding="utf-8")
+    ok, out, err = run_import(page, "--track", "Daytona International Speedway", "--year", 2024)
+    assert not ok
+    assert (
+        f"{page}: the report is headed 'Coke Zero Sugar 400', but the one race of 2024 at Daytona International "
+        "Speedway is round 1 (DAYTONA 500)"
+    ) in err
+    assert not Entry.objects.exists()
+
+    for heading in ("Daytona 500", "Race results"):  # the race it is, or a heading that names no race: found
+        page.write_text(wikipedia_article(heading), encoding="utf-8")
+        ok, out, err = run_import(page, "--track", "Daytona International Speedway", "--year", 2024)
+        assert ok, err
+        assert Entry.objects.get().event.round == 1

@@ -20,11 +20,17 @@ def race_words(name: str) -> str:
 
 
 def _names_another_race(facts, year, event):
-    """Whether the report's heading names a race of the year ("2024 Coke Zero Sugar 400") other than ``event``
-    (a heading without the year, "Results", names none; ``--name`` may rename the race)."""
-    heading = name_key(facts.title).split()
-    names = {race_words(facts.name), race_words(facts.title)}
-    return str(year) in heading and race_words(event.name) not in names
+    """Whether the report's heading names a race other than ``event`` (``--name`` may rename the race):
+    a race of the year ("2024 Coke Zero Sugar 400"), or, without the year, a race the track has held
+    ("Coke Zero Sugar 400", known from other years). A heading that names no race ("Results") is no
+    other race. One query when the heading lacks the year."""
+    heading = race_words(facts.title)
+    if race_words(event.name) in {race_words(facts.name), heading}:
+        return False
+    if str(year) in name_key(facts.title).split():
+        return True
+    held = Event.objects.filter(track_id=event.track_id).exclude(name="").order_by().values_list("name", flat=True)
+    return bool(heading) and heading in {race_words(name) for name in held.distinct()}
 
 
 def find_event(season, track, facts, outcome):
