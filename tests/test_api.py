@@ -120,6 +120,21 @@ def test_lists_are_paged_with_count_and_links(client, season):
     assert "page=2" in first["next"] and second["previous"] is not None
 
 
+def test_a_list_counts_its_rows_without_reading_what_they_show(client, season, django_assert_max_num_queries):
+    """The races are counted alone (not joined to their winners and pole sitters, which only the page's rows
+    show); the driver index, grouped and sorted whole for any page, reads its count with its page."""
+    with django_assert_max_num_queries(4) as races:  # the results version, the count, the page's ids, its rows
+        assert client.get("/api/v1/races/").json()["count"] == 2
+    (count,) = [query["sql"] for query in races.captured_queries if "COUNT(" in query["sql"]]
+    assert "JOIN" not in count
+    with django_assert_max_num_queries(2):  # the results version, the page with its count
+        assert client.get("/api/v1/drivers/", {"page_size": 3}).json()["count"] == 4
+    with django_assert_max_num_queries(3):  # and the series
+        in_2022 = client.get("/api/v1/drivers/", {"series": "truck", "year": 2022, "page_size": 3}).json()
+    assert in_2022["count"] == 4 and len(in_2022["results"]) == 3 and "page=2" in in_2022["next"]
+    assert client.get("/api/v1/drivers/", {"series": "truck", "page": 3, "page_size": 3}).status_code == 404
+
+
 @pytest.mark.parametrize(
     "url, query, complaint",
     [

@@ -5,7 +5,8 @@ from typing import Any
 
 import django_filters as filters
 from django.conf import settings
-from django.core.paginator import Page, Paginator
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
+from django.db.models import Count, Window
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.extensions import OpenApiFilterExtension
 from rest_framework.exceptions import ValidationError
@@ -25,24 +26,69 @@ class VisitorRate(AnonRateThrottle):
 
 class IdsFirstPaginator(Paginator):
     """A page in two short queries: the page's ids on the filtered, sorted rows alone, then those rows
-    with their joins (as ``views.paging.DeferredJoinPaginator`` does for the pages' tables)."""
+    with their joins (as ``views.paging.DeferredJoinPaginator`` does for the pages' tables). ``rows``, when
+    given, reads those rows with the joins and annotations they show (the races' winners and pole sitters)
+    that the list's own queryset leaves out, so that neither the count nor the ids pay for them."""
+
+    def __init__(self, object_list, per_page, *, rows=None, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.rows = object_list if rows is None else rows
 
     def page(self, number):
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
         queryset: Any = self.object_list
         ids = list(queryset.values_list("pk", flat=True)[bottom : bottom + self.per_page])
-        by_id = queryset.order_by().in_bulk(ids)
+        by_id = self.rows.order_by().in_bulk(ids)
         return Page([by_id[pk] for pk in ids], number, self)
 
 
+LARGEST_OFFSET = 2**63 - 1  # a 64-bit integer, as SQLite and PostgreSQL take it: a page beyond is past the end
+
+
+class CountedRowsPaginator(Paginator):
+    """Pages of rows that are not model instances (a values() query), each page read with the count of
+    all rows (COUNT(*) OVER ()): one query, not a count then a page. These lists group and sort all their
+    rows for any page (the driver index by wins), so counting them there costs next to nothing; a count
+    of its own grouped them all again. Only a page past the end reads no count (it is a 404)."""
+
+    def validate_number(self, number):
+        """The page number, not yet checked against the count (which comes with the page's rows)."""
+        try:
+            number = int(number)
+        except (TypeError, ValueError):
+            raise PageNotAnInteger("That page number is not an integer") from None
+        if number < 1:
+            raise EmptyPage("That page number is less than 1")
+        if (number - 1) * self.per_page > LARGEST_OFFSET:
+            raise EmptyPage("That page contains no results")
+        return number
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        queryset: Any = self.object_list
+        rows = list(queryset.annotate(all_rows=Window(Count("*")))[bottom : bottom + self.per_page])
+        if not rows and number > 1:
+            raise EmptyPage("That page contains no results")
+        self.count = rows[0]["all_rows"] if rows else 0  # Paginator.count is a cached property: no COUNT query
+        return Page([{k: v for k, v in row.items() if k != "all_rows"} for row in rows], number, self)
+
+
 class Pages(PageNumberPagination):
-    """?page=N (from 1) and ?page_size= up to 100; each list says its count and links next and previous."""
+    """?page=N (from 1) and ?page_size= up to 100; each list says its count and links next and previous.
+    A view's ``rows`` (see ``IdsFirstPaginator``) give its page's rows what they show."""
 
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 100
-    django_paginator_class: type = IdsFirstPaginator
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self.rows = getattr(view, "rows", None)
+        return super().paginate_queryset(queryset, request, view)
+
+    def django_paginator_class(self, object_list, per_page):  # DRF calls it as it would a Paginator class
+        return IdsFirstPaginator(object_list, per_page, rows=self.rows)
 
     def get_paginated_response_schema(self, schema):
         # DRF writes the links' null as OpenAPI 3.0 does ("nullable"); the schema is OpenAPI 3.1
@@ -55,9 +101,10 @@ class Pages(PageNumberPagination):
 
 
 class RowPages(Pages):
-    """Pages of rows that are not model instances (a values() query): sliced as they are."""
+    """Pages of rows that are not model instances (a values() query): sliced as they are, with their count."""
 
-    django_paginator_class: type = Paginator
+    def django_paginator_class(self, object_list, per_page):
+        return CountedRowsPaginator(object_list, per_page)
 
 
 class PageFilters(DjangoFilterBackend):

@@ -40,6 +40,7 @@ class List(generics.ListAPIView):
     filter_backends = [PageFilters, TableSort]
     sort_table: object = BY_NAME
     default_sort = "name"
+    rows: Any = None  # the page's rows with what they show, when the queryset (counted, paged) leaves it out
 
 
 class SeriesList(List):
@@ -99,7 +100,8 @@ class SeasonDetail(generics.RetrieveAPIView):
 class RaceList(List):
     """Races, newest first; ?series=, ?year= and ?track= (slugs) narrow them."""
 
-    queryset = Event.objects.with_relations().with_podium()
+    queryset = Event.objects.all()
+    rows = Event.objects.with_relations().with_podium()
     serializer_class = s.Race
     filterset_class = RaceFilter
     sort_table = {"year": by("season__year", "season__series__sort_order", "round")}
