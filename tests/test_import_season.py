@@ -143,3 +143,20 @@ def test_a_number_in_a_name_that_is_not_a_round_is_not_taken_for_one(run_import,
     assert ok, err
     assert sorted(Event.objects.values_list("round", flat=True)) == [1, 2]
     assert out.count("the report does not say the round") == 2
+
+
+def test_two_files_of_one_command_never_write_one_race(run_import, tmp_path):
+    # Two reports of Cup 1978 races at Riverside (rounds 1 and 14), neither named by its round nor headed by
+    # a name the track has held: the second would find "the race at Riverside" the first just wrote.
+    races = []
+    for name, round_number in (("riverside-jan.txt", 1), ("riverside-june.txt", 14)):
+        race, path = race_file(tmp_path, "Cup", 1978, round_number)
+        path.rename(tmp_path / name)
+        races.append(race)
+    assert races[0].track == races[1].track
+    ok, _, err = run_import(
+        tmp_path / "riverside-jan.txt", tmp_path / "riverside-june.txt", "--series", "Cup", "--year", 1978
+    )
+    assert not ok and "1 of 2 file(s) failed" in err
+    assert "was written by" in err and "riverside-jan.txt in this command" in err
+    assert stored("Cup", 1978, 1) == history_of(races[0])

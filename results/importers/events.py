@@ -33,8 +33,10 @@ def _names_another_race(facts, year, event):
     return bool(heading) and heading in {race_words(name) for name in held.distinct()}
 
 
-def find_event(season, track, facts, outcome):
-    """The event this report describes: by round, else by track within the season, else a new one."""
+def find_event(season, track, facts, outcome, taken=None):
+    """The event this report describes: by round, else by track within the season, else a new one.
+    ``taken``: races other files of the same command wrote (id -> file); finding one of them is an error,
+    not a rewrite (two reports of one track's two races, neither naming its round)."""
     events = season.events.all()
     event = None
     if facts.round:
@@ -68,6 +70,12 @@ def find_event(season, track, facts, outcome):
                 expected=f"--round {only.round} if it is that race, or the round of a race still to add",
             )
         event = at_track[0] if at_track else None
+    if event is not None and taken and event.pk in taken:
+        raise ReportError(
+            f"round {event.round} of {season.year} at {track} was written by {taken[event.pk]} in this command",
+            source=outcome.source,
+            expected="each file named by its round (round07.txt), or this file imported alone with --round",
+        )
     # the race as it was, for a revert (results.reverts); None: this import creates it
     outcome.undo = {"race": race_state.capture(event.pk) if event is not None else None}
     if event is None:

@@ -40,6 +40,8 @@ class Options:
     encoding: str | None = None
     decoded_from: str | None = None  # the file's encoding when the data was decoded before (admin uploads)
     numbers: dict = field(default_factory=dict)  # driver name -> car number, settling glued rows
+    # races other files of the same command wrote (event id -> file): one command never writes a race twice
+    taken: dict = field(default_factory=dict)
 
     def facts(self):
         return Facts(
@@ -163,7 +165,7 @@ def _write_report(data, options, outcome):
         season.name = written[2]
         season.save()
     track = Track.objects.get(pk=names.track(facts.track))
-    event = find_event(season, track, facts, outcome)
+    event = find_event(season, track, facts, outcome, taken=options.taken)
     claims.check(report, facts, outcome)  # fills only what keeps the rows valid (read_report checked them)
     _write_entries(event, report, names, outcome)
     if outcome.undo is not None:

@@ -72,6 +72,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         files = options["files"]
         self._used_numbers: set[str] = set()
+        self._taken: dict[int, str] = {}  # races files of this command wrote: a later file may not write them again
         if options["round"] is not None and len(files) > 1:
             raise CommandError(
                 "--round names one race: with several files, name each file by its round (round07.txt), "
@@ -142,6 +143,7 @@ class Command(BaseCommand):
             format=options["format"],
             encoding=options["encoding"],
             numbers=dict(options["number"]),
+            taken=dict(self._taken),
         )
         try:
             outcome = self._import(data, source, opts, options)
@@ -158,6 +160,8 @@ class Command(BaseCommand):
             self._print_table(outcome.report.rows, options["as_format"])
         for line in describe(outcome):
             summary.write(line)
+        if outcome.event is not None and not (options["dry_run"] and outcome.events_created):
+            self._taken[outcome.event.pk] = source  # (a dry run's new race was never written)
         return outcome
 
     def _import(self, data, source, opts, options):
