@@ -9,6 +9,7 @@ import pytest
 
 from results.standings.engine import Facts, compute
 from results.standings.history import read_history
+from results.standings.rules import Format, rulebook_for
 from tests.conftest import shared_path
 from tests.standings_champions import CHAMPIONS
 
@@ -125,3 +126,23 @@ def test_an_editors_champion_settles_every_open_season(verdicts, seasons):
         outcome = compute(series, year, season.races, Facts(champion=champion), names=season.names)
         assert outcome.official and outcome.champion == champion and outcome.disagreements == ()
         assert outcome.after[max(outcome.after)][0].driver == champion
+
+
+def test_every_playoff_season_of_the_history_ends_with_the_finale_its_rulebook_schedules(verdicts, seasons):
+    """A playoff rulebook's count of races (regular season plus its rounds) is each real season's own, so the
+    finale's import ends a season at once; a season without playoffs never ends by its count."""
+    playoff = {key for key, (*_, outcome) in verdicts.items() if rulebook_for(*key).format is not Format.POINTS}
+    assert len(playoff) == 22 + 10 + 10  # Cup 2004–2025, Xfinity and Truck 2016–2025
+    counts = {key: len(seasons[key].races) for key in playoff}
+    assert {key for key in playoff if verdicts[key][3].finale_run} == playoff, counts
+    assert {counts[key] for key in playoff if key[0] == "cup"} == {36}
+    assert {counts[key] for key in playoff if key[0] == "xfinity"} == {33}
+    assert {counts[key] for key in playoff if key[0] == "truck"} == {22, 23, 25}
+    assert not any(outcome.finale_run for key, (*_, outcome) in verdicts.items() if key not in playoff)
+
+
+def test_a_playoff_season_short_of_a_race_has_not_run_its_finale(seasons):
+    season = seasons["cup", 2025]
+    without_race_20 = [race for race in season.races if race.round != 20]
+    assert not compute("cup", 2025, without_race_20, names=season.names).finale_run
+    assert not compute("cup", 2025, season.races[:-1], names=season.names).finale_run

@@ -57,7 +57,7 @@ class ChampionshipFields:
         if found is None:
             return "—"
         if found.champion is None:
-            leader = found.champion_if_over  # a season still running: the site names him once its year ends
+            leader = found.champion_if_over  # a season still running: named once its finale is in or its year ends
             return f"None named: {found.unknown}" + (f" If no more races came: {leader}." if leader else "")
         how = "official (the editor's fact below)" if found.official else "computed from the results, not yet confirmed"
         return format_html("{} — {}", found.champion, how)

@@ -13,29 +13,36 @@ from results.standings.engine import NOT_OVER
 
 
 def this_year() -> int:
-    """The year whose seasons may still have races to come. The site knows no schedule, so a season is over
-    once its year is: decided whenever a championship is read, never stored (a stored flag stayed "running"
-    past New Year until something recomputed the season)."""
+    """The year whose seasons may still have races to come, unless their results show the finale was run (the
+    site knows no schedule; a playoff rulebook knows how many races its season has). Read whenever a
+    championship is read, never stored (a stored flag stayed "running" past New Year until something
+    recomputed the season)."""
     return timezone.localdate().year
 
 
-def season_over(year: int) -> bool:
-    return year < this_year()
+def season_over(year: int, *, finale_run: bool) -> bool:
+    """The season is over: its year has ended, or its results reach the rulebook's last race
+    (``Championship.finale_run``, a stored fact that does not depend on the date)."""
+    return finale_run or year < this_year()
 
 
-def over_q(season: str = "season") -> Q:
-    """``season_over`` in a query, for the season at the lookup path ``season``."""
-    return Q(**{f"{season}__year__lt": this_year()})
+def over_q(season: str = "season", championship: str | None = None) -> Q:
+    """``season_over`` in a query, for the season at the lookup path ``season`` (``championship``: the path
+    to its Championship with its "__", by default the season's)."""
+    if championship is None:
+        championship = f"{season}__championship__"
+    return Q(**{f"{championship}finale_run": True}) | Q(**{f"{season}__year__lt": this_year()})
 
 
-def title_named(year: int, official: bool) -> bool:
+def title_named(year: int, official: bool, *, finale_run: bool) -> bool:
     """Whether a season's champion is named: an editor's official one at once, the results' once it is over."""
-    return official or season_over(year)
+    return official or season_over(year, finale_run=finale_run)
 
 
 def title_named_q(championship: str = "", season: str = "season") -> Q:
-    """``title_named`` in a query (``championship``: the lookup path to the Championship, with its "__")."""
-    return Q(**{f"{championship}official": True}) | over_q(season)
+    """``title_named`` in a query (``championship``: the lookup path to the Championship, with its "__";
+    ``season``: the path to its season)."""
+    return Q(**{f"{championship}official": True}) | over_q(season, championship)
 
 
 class Status(models.TextChoices):
@@ -55,7 +62,7 @@ class Championship(models.Model):
     """One season's championship as its results and editors' facts settle it once no more races come: derived,
     rewritten by ``standings.store.recompute`` with the season's results (never edited by hand). Nothing stored
     depends on the date: whether the season is over is decided when read (``over``, ``champion``, ``unknown``;
-    ``title_named_q`` in queries)."""
+    ``title_named_q`` in queries), from its year and ``finale_run``."""
 
     season = models.OneToOneField(Season, on_delete=models.CASCADE, related_name="championship")
     rulebook = models.CharField(max_length=40, help_text="The format applied (standings.rules.RULEBOOKS).")
@@ -66,8 +73,8 @@ class Championship(models.Model):
         blank=True,
         related_name="championships",
         help_text="The champion once the season is over: an editor's official one, or the results' under the "
-        "season's format if no more races came. The site names the results' champion only after the season's "
-        "year has ended.",
+        "season's format if no more races came. The site names the results' champion once the season is over: "
+        "its finale run, or its year ended.",
     )
     official = models.BooleanField(default=False, help_text="The champion is an editor's fact, not a computation.")
     unknown_if_over = models.TextField(
@@ -80,6 +87,12 @@ class Championship(models.Model):
         "said under the standings where a status is not certain, champion named or not.",
     )
     final_round = models.PositiveSmallIntegerField(null=True, blank=True, help_text="The last round counted.")
+    finale_run = models.BooleanField(
+        default=False,
+        help_text="The results hold every race the season's playoff format schedules, the finale last, no round "
+        "missing: the season is over before its year ends. Always false for most-points formats (no fixed "
+        "number of races): those end with their year.",
+    )
 
     class Meta:
         constraints = [
@@ -100,11 +113,15 @@ class Championship(models.Model):
     @property
     def over(self) -> bool:
         """The season is over: its standings are final. Reads the season (no query when it was read with it)."""
-        return season_over(self.season.year)
+        return season_over(self.season.year, finale_run=self.finale_run)
 
     @property
     def champion_id(self) -> int | None:
-        return self.champion_if_over_id if title_named(self.season.year, self.official) else None
+        return (
+            self.champion_if_over_id
+            if title_named(self.season.year, self.official, finale_run=self.finale_run)
+            else None
+        )
 
     @property
     def champion(self) -> Driver | None:

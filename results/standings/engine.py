@@ -102,6 +102,9 @@ class Outcome:
     # what the results leave open (a waiver, a tie, stage winners), said even when a champion is named: why a
     # row's status is not sure (``Row.status_sure``)
     open_: str = ""
+    # The results hold the whole season the rulebook schedules, its finale last: a playoff format's races to
+    # the last of its final round, every round from 1 present. Never for most points (no fixed count).
+    finale_run: bool = False
 
 
 def rulebook_for(series_key: str, year: int) -> Rulebook:

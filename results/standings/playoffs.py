@@ -28,7 +28,7 @@ def run(season: Season, *, finished: bool) -> Verdict:
     book, races = season.book, season.races
     regular = book.regular_season_races(season.year)
     scheduled = regular + sum(r.races for r in book.rounds)
-    verdict = Verdict(None)
+    verdict = Verdict(None, finale_run=season.complete(scheduled))
     if len(races) > scheduled:
         verdict.reasons.append(
             f"The results hold {len(races)} races; this format has {scheduled}, so its rounds cannot be placed."

@@ -179,6 +179,7 @@ def current_standings(limit=5):
             series_order=F("season__series__sort_order"),
             official=F("season__championship__official"),
             champion_if_over=F("season__championship__champion_if_over_id"),
+            finale_run=F("season__championship__finale_run"),
         )
         .filter(rank__lte=limit)
         .order_by("series_order", "series_name", "rank")
@@ -189,10 +190,12 @@ def current_standings(limit=5):
 def shown_now(row):
     """A home page row as the date has it: the champion marked only where named, the standings final only
     once the season is over."""
-    champion = row["driver_pk"] == row["champion_if_over"] and title_named(row["year"], row["official"])
+    year, finale_run = row["year"], row["finale_run"]
+    champion = row["driver_pk"] == row["champion_if_over"] and title_named(year, row["official"], finale_run=finale_run)
     status = Status.CHAMPION if champion else row["status"]
     certain = champion or row["status_certain"]
-    after = "final standings" if season_over(row["year"]) else f"after round {row['round']}, season running"
+    over = season_over(year, finale_run=finale_run)
+    after = "final standings" if over else f"after round {row['round']}, season running"
     words = status_words(status, certain) if status or not certain else ""
     return {**row, "champion": champion, "status_words": words, "status_certain": certain, "after": after}
 

@@ -59,7 +59,8 @@ def _recompute_chunk(season_ids):
         if not season_races:
             continue  # a season without races has no championship yet
         # The outcome if no more races came: nothing stored depends on the date, so nothing goes stale. While
-        # the season's year runs, the pages name no champion from it (``Championship.champion``).
+        # the season's year runs and its finale is not in, the pages name no champion from it
+        # (``Championship.champion``).
         outcome = engine.compute(
             season.series.slug, season.year, season_races, facts.get(season.pk, engine.Facts()), names=names
         )
@@ -93,6 +94,7 @@ def _recompute_chunk(season_ids):
                 disagreements="\n".join(outcome.disagreements),
                 open_statuses=outcome.open_,
                 final_round=final_round,
+                finale_run=outcome.finale_run,
             )
         )
     Championship.objects.bulk_create(championships, batch_size=INSERT_BATCH)

@@ -68,12 +68,15 @@ class Verdict:
     reasons: list[str] = field(default_factory=list)  # each one stops a champion being named
     notes: list[str] = field(default_factory=list)  # what the results leave open; said when no champion is
     disagreements: list[str] = field(default_factory=list)
+    finale_run: bool = False  # ``Outcome.finale_run``
 
 
 class Season:
     def __init__(self, book: Rulebook, year: int, races: Sequence[Race], facts: Facts, names: Mapping[int, str]):
         self.book, self.year, self.facts, self.names = book, year, facts, names
         self.races = sorted((race for race in races if race.counts), key=lambda race: race.round)
+        # every round with results, counted or not (an exhibition keeps its number): a gap is a race missing
+        self.rounds = {race.round for race in races}
         self.tallies: dict[int, Tally] = {}
         self.after: dict[int, tuple[Row, ...]] = {}
         self.problems: list[str] = []  # what in the results stops a champion being named
@@ -191,6 +194,11 @@ class Season:
         if not all(named.values()):
             self.unnamed_stages.append(race.round)
 
+    def complete(self, scheduled: int) -> bool:
+        """The results hold exactly the ``scheduled`` counted races and no round is missing before the last:
+        a finale imported ahead of a missing race, or a count the rulebook does not expect, is not the end."""
+        return len(self.races) == scheduled and self.rounds == set(range(1, max(self.rounds, default=0) + 1))
+
     def ordered(self, tallies: Iterable[Tally] | None = None) -> list[Tally]:
         return sorted(self.tallies.values() if tallies is None else tallies, key=Tally.key)
 
@@ -239,7 +247,9 @@ class Season:
         reasons = blocked + verdict.notes
         unknown = "" if champion is not None else " ".join(dict.fromkeys(reasons)) or "Not known."
         open_ = " ".join(dict.fromkeys(verdict.notes))
-        return Outcome(self.book.key, self.after, champion, official, unknown, tuple(disagreements), open_)
+        return Outcome(
+            self.book.key, self.after, champion, official, unknown, tuple(disagreements), open_, verdict.finale_run
+        )
 
     def _crown(self, last: int, champion: int):
         """The champion's row first in the final standings; each row keeps its gap to the most points."""
