@@ -74,8 +74,9 @@ TABLES = [
         "championships",
         Championship,
         "Each season's championship once it is over: the champion computed from the results by the season's format, or "
-        "an editor's fact (official), or why none is named. A season whose year has not ended may have races to come: "
-        "the site names its champion only when an editor has.",
+        "an editor's fact (official), or why none is named. A season whose year has not ended may have races to come "
+        "unless finale_run is true (its playoff format's last race is in): until then the site names its champion "
+        "only when an editor has.",
     ),
     ("champion_facts", ChampionFact, "Champions as editors recorded them, with their source."),
     (

@@ -250,7 +250,7 @@ class Championship(serializers.Serializer):
     final = serializers.BooleanField(
         source="over",
         help_text="True: the season is over and the standings are final. False: it may have races to come (its "
-        "year has not ended), the standings are those after round after_round, and no champion is named unless "
+        "year has not ended and the results do not hold its playoff format's finale), the standings are those after round after_round, and no champion is named unless "
         "an editor named one officially.",
     )
     after_round = serializers.IntegerField(

@@ -2,7 +2,8 @@
 
 A response depends on the results (``DataVersion``, raised by every write), on the code that
 renders them (``release``) and on the year (this year's seasons are still running: no champion
-named, standings not final; ``models.standing.this_year``), and on nothing else: public pages and
+named, standings not final; ``models.standing.this_year``), and on nothing else (a finale's import ends
+its season before the year does, and raises the results version like any write): public pages and
 the API show every visitor the same thing. So these make a validator that costs one query, and a
 conditional GET whose validator still holds is answered 304 before the view runs.
 """
