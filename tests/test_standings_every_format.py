@@ -15,7 +15,10 @@ from results.standings.rules import RULEBOOKS, Format
 
 FIELD = range(1, 21)
 NO_FACTS = Facts()
-PLAYOFF_BOOKS = [book for book in RULEBOOKS if book.format is not Format.POINTS]
+# the playoff formats whose races the site can place (Truck 2026's count is not known: see test_standings_chase_2026)
+PLAYOFF_BOOKS = [
+    book for book in RULEBOOKS if book.format is not Format.POINTS and book.regular_season_races(book.first) is not None
+]
 
 
 def race(number):
@@ -25,9 +28,10 @@ def race(number):
 
 def scheduled(book):
     """The races of a whole season in this format (five where the format has no set number)."""
-    if book.format is Format.POINTS:
+    regular = book.regular_season_races(book.first)
+    if book.format is Format.POINTS or regular is None:
         return 5
-    return book.regular_season_races(book.first) + sum(r.races for r in book.rounds)
+    return regular + sum(r.races for r in book.rounds)
 
 
 def season(book, races=None):
@@ -41,7 +45,8 @@ def champion(book, races, facts=NO_FACTS):
 @pytest.mark.parametrize("book", RULEBOOKS, ids=lambda book: book.key)
 def test_a_driver_withdrawn_from_the_title_never_wins_it(book):
     races = season(book)
-    settled = not book.points_incomplete  # 1974's points came from prize money: no champion is computed
+    # 1974's points came from prize money, Truck 2026's Chase cannot be placed: no champion is computed
+    settled = not book.points_incomplete and book.regular_season_races(book.first) is not None
     assert champion(book, races) == (1 if settled else None)
     assert champion(book, races, Facts(withdrawn=frozenset({1}))) == (2 if settled else None)
 

@@ -1,9 +1,9 @@
 """A fan on 25 November 2026: the Cup finale was run last Sunday and its results are in. The champion is named
 that day, not on New Year's Day; a season the results do not show finished keeps running until its year ends.
 
-Cup's 2017-on playoff format schedules 36 races (26, then 3 + 3 + 3 + the finale). Twenty drivers finish in
-the same order every race, so Driver 01 wins them all and leads the points; in the finale Driver 04 beats the
-other three of the championship four, and is champion.
+Cup's 2026 format, the Chase, schedules 36 races (26, then the Chase's 10). Twenty drivers finish in the same
+order every race, so Driver 01 wins them all and leads the points; Driver 04 wins the finale, but the most points
+after it make Driver 01 champion (tests/test_standings_chase_2026.py has the Chase itself).
 """
 
 import datetime
@@ -21,6 +21,7 @@ SEASON = f"/series/cup/{YEAR}/"
 API = f"/api/v1/seasons/cup/{YEAR}/"
 ORDER = list(range(20))  # the finishing order of every race: indexes into the drivers
 FINALE_ORDER = [3, 1, 2, 0, *range(4, 20)]  # Driver 04 wins the finale
+CHAMPION = "Driver 01"  # the most points after it
 
 
 @pytest.fixture(autouse=True)
@@ -31,10 +32,10 @@ def late_november(monkeypatch):
 
 
 def points(finish):
-    """Stage-era points: 40 for a win, 35 for second, one fewer a place; a top-10 stage finish pays 11 - place
-    in each of the two stages (finishing in the same place)."""
+    """2026's points: 55 for a win, 35 for second, one fewer a place; a top-10 stage finish pays 11 - place in
+    each of the two stages (finishing in the same place)."""
     stage = 2 * (11 - finish) if finish <= 10 else 0
-    return (40 if finish == 1 else max(1, 37 - finish)) + stage
+    return (55 if finish == 1 else max(1, 37 - finish)) + stage
 
 
 class Results:
@@ -97,12 +98,12 @@ def test_the_finale_lands_and_the_champion_is_named_the_same_day(client, cup, dj
 
     page = get(client, SEASON, django_assert_max_num_queries)
     html = page.content.decode()
-    assert "Champion (computed from the results): <a" in html and "Driver 04</strong>" in html
+    assert "Champion (computed from the results): <a" in html and f"{CHAMPION}</strong>" in html
     assert "Final standings" in html and "Standings after round 36" not in html
-    assert order(page)[0][1] == "Driver 04"  # the champion heads the final standings
-    assert [row["status"] for row in page.context["standings"].data][:4] == ["champion", "final", "final", "final"]
+    assert order(page)[0][1] == CHAMPION  # the champion heads the final standings
+    assert [row["status"] for row in page.context["standings"].data][:4] == ["champion", "in", "in", "in"]
 
-    driver = get(client, cup.drivers[3].get_absolute_url(), django_assert_max_num_queries)
+    driver = get(client, cup.drivers[0].get_absolute_url(), django_assert_max_num_queries)
     assert "1 championship" in driver.content.decode() and "after round" not in driver.content.decode()
     assert driver.context["by_season"].data[0]["champion"]
 
@@ -110,14 +111,14 @@ def test_the_finale_lands_and_the_champion_is_named_the_same_day(client, cup, dj
     response = client.get(API, headers={"if-none-match": before["ETag"]})
     assert response.status_code == 200
     body = response.json()
-    assert body["championship"]["final"] is True and body["championship"]["champion"]["name"] == "Driver 04"
+    assert body["championship"]["final"] is True and body["championship"]["champion"]["name"] == CHAMPION
     assert body["championship"]["unknown"] == ""
 
     (top, *_) = get(client, "/", django_assert_max_num_queries).context["leaders"]
-    assert (top["after"], top["driver_name"], top["champion"]) == ("final standings", "Driver 04", True)
-    assert 'Driver 04</a> <span class="muted">(computed)' in client.get("/series/cup/").content.decode()
+    assert (top["after"], top["driver_name"], top["champion"]) == ("final standings", CHAMPION, True)
+    assert f'{CHAMPION}</a> <span class="muted">(computed)' in client.get("/series/cup/").content.decode()
     records = get(client, "/series/cup/records/", django_assert_max_num_queries)
-    assert [(t.name, t.seasons) for t in records.context["champions"]] == [("Driver 04", [(YEAR, False)])]
+    assert [(t.name, t.seasons) for t in records.context["champions"]] == [(CHAMPION, [(YEAR, False)])]
 
 
 def test_a_most_points_season_keeps_running_however_many_races_it_has(client, make, django_assert_max_num_queries):
@@ -152,7 +153,7 @@ def test_an_exhibition_numbered_among_the_rounds_does_not_hide_the_finale(client
     assert client.get(API).json()["championship"]["final"] is False  # 35 points races
     cup.race(37, finishing=FINALE_ORDER)
     body = client.get(API).json()["championship"]
-    assert body["final"] is True and body["champion"]["name"] == "Driver 04"
+    assert body["final"] is True and body["champion"]["name"] == CHAMPION
 
 
 def test_upgrading_a_database_whose_finale_is_already_imported_names_the_champion(client, cup):

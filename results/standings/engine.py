@@ -132,4 +132,11 @@ def compute(
     book = rulebook_for(series_key, year)
     season = Season(book, year, races, facts, names or {})
     run = points.run if book.format is Format.POINTS else playoffs.run
-    return season.outcome(run(season, finished=finished))
+    verdict = run(season, finished=finished)
+    beyond = book.unconfirmed(year)
+    if beyond:  # the standings stand (points add up whatever the format); nothing decided by the rules does
+        verdict.reasons.append(beyond)
+        verdict.notes.append(beyond)  # said under the standings, where the statuses are shown open
+        verdict.finale_run = False  # its count of races is not known either
+        season.statuses_open()
+    return season.outcome(verdict)

@@ -1,4 +1,4 @@
-"""Playoff formats: the Chase (2004–13) and elimination rounds (2014 on).
+"""Playoff formats: the Chase (2004–13, 2026 on) and elimination rounds (2014–25).
 
 The results do not always settle who made the field or a cut: a driver who missed races may or may
 not have been waived, stage winners may be missing (their playoff points with them), two drivers
@@ -27,17 +27,18 @@ class Field:
 def run(season: Season, *, finished: bool) -> Verdict:
     book, races = season.book, season.races
     regular = book.regular_season_races(season.year)
-    scheduled = regular + sum(r.races for r in book.rounds)
-    verdict = Verdict(None, finale_run=season.complete(scheduled))
-    if len(races) > scheduled:
-        verdict.reasons.append(
-            f"The results hold {len(races)} races; this format has {scheduled}, so its rounds cannot be placed."
+    if regular is None:  # the schedule is not known: neither the reset nor the finale can be placed
+        return _by_points(
+            season,
+            f"The site does not know how many races the {season.year} season has, so not which race begins its "
+            "playoffs: the standings add up every race's points, and an editor names the champion.",
         )
-        for race in races:  # the standings by points, as far as they go
-            season.apply(race)
-            season.snapshot(race.round, season.ordered())
-        season.settle(season.ordered)
-        return verdict
+    scheduled = regular + sum(r.races for r in book.rounds)
+    if len(races) > scheduled:
+        return _by_points(
+            season, f"The results hold {len(races)} races; this format has {scheduled}, so its rounds cannot be placed."
+        )
+    verdict = Verdict(None, finale_run=season.complete(scheduled))
     if not finished:
         verdict.reasons.append(NOT_OVER)
     if len(races) < scheduled:
@@ -63,11 +64,21 @@ def run(season: Season, *, finished: bool) -> Verdict:
     return verdict
 
 
+def _by_points(season: Season, why: str) -> Verdict:
+    """The standings by points as far as the results go, no reset and no status: the format's rounds cannot be
+    placed (``why``), so no champion."""
+    for race in season.races:
+        season.apply(race)
+        season.snapshot(race.round, season.ordered())
+    season.settle(season.ordered)
+    return Verdict(None, reasons=[why])
+
+
 def select_field(season: Season, standings: list[Tally], regular: int, verdict: Verdict):
     """The playoff field after the regular season, and the drivers whose wins earn no reset bonus."""
     book, facts = season.book, season.facts
     order = [t for t in standings if t.driver not in facts.withdrawn]
-    if book.field_rule is FieldRule.WINNERS:
+    if book.field_rule is FieldRule.WINNERS or book.attempt_every_race is None:
         return _winners_field(season, order, regular, verdict), set()
     shown = order[: book.field]
     no_bonus: set[int] = set()
@@ -86,22 +97,27 @@ def select_field(season: Season, standings: list[Tally], regular: int, verdict: 
 
 def _winners_field(season: Season, order: list[Tally], regular: int, verdict: Verdict) -> Field:
     """Winners first (by wins, then points), then points; a driver who missed a race needs a waiver,
-    which the results do not hold: such a driver is shown in, but only possibly in."""
+    which the results do not hold: such a driver is shown in, but only possibly in. A field by points alone
+    whose rule on missed races is not known (2026) is chosen the same way, with no winners first."""
     book, facts = season.book, season.facts
     position = {t.driver: index for index, t in enumerate(order, 1)}
     top = book.winner_must_be_in_top(season.year)
+    by_wins = book.field_rule is FieldRule.WINNERS
     unsure = {
         t.driver
         for t in order
-        if book.attempt_every_race
+        if book.attempt_every_race is not False
         and t.starts < regular
         and t.driver not in facts.waivers
-        and (t.wins or position[t.driver] <= book.field + 10)
+        and ((by_wins and t.wins) or position[t.driver] <= book.field + 10)
     }
+
+    def winner(t: Tally) -> bool:
+        return by_wins and bool(t.wins) and (top is None or position[t.driver] <= top)
 
     def field(waived: set[int]) -> list[Tally]:
         allowed = [t for t in order if t.driver not in unsure or t.driver in waived]
-        winners = [t for t in allowed if t.wins and (top is None or position[t.driver] <= top)]
+        winners = [t for t in allowed if winner(t)]
         winners = sorted(winners, key=lambda t: (-t.wins, position[t.driver]))[: book.field]
         chosen = {t.driver for t in winners}
         return winners + [t for t in allowed if t.driver not in chosen][: book.field - len(winners)]
@@ -114,13 +130,18 @@ def _winners_field(season: Season, order: list[Tally], regular: int, verdict: Ve
         if driver in {t.driver for t in field({driver})}:
             possible.add(driver)
             missed = regular - season.tallies[driver].starts
+            whether = (
+                "NASCAR waived that,"
+                if book.attempt_every_race
+                else f"the {season.year} rules require every race, or NASCAR waived it,"
+            )
             verdict.notes.append(
                 f"{season.name(driver)} missed {missed} of the {regular} races before the playoffs: whether "
-                "NASCAR waived that, which decides the field, is not in the results."
+                f"{whether} which decides the field, is not in the results."
             )
-    winners = sum(1 for t in every if t.wins and (top is None or position[t.driver] <= top))
+    winners = sum(1 for t in every if winner(t))
     if winners < book.field:  # the last places went on points: a tie there is open
-        non_winners = [t for t in order if t.driver not in unsure and not (t.wins and t in every)]
+        non_winners = [t for t in order if t.driver not in unsure and not (by_wins and t.wins and t in every)]
         tied_sure, tied_possible = _tied_cut(season, non_winners, book.field - winners, verdict, "the field")
         sure -= tied_possible - tied_sure
         possible |= tied_possible
@@ -227,7 +248,7 @@ class Playoffs:
         shown = set(self.field.shown)
         for seed, driver in enumerate(by_seed):
             tally = tallies[driver]
-            points = rnd.base - rnd.seed_step * seed
+            points = rnd.seed_points(seed)
             if driver not in self.no_bonus:
                 points += rnd.per_win * tally.wins
             if rnd.playoff_points:

@@ -4,7 +4,13 @@ An editor reads a season's format here: who makes the playoffs (``field``), how 
 (``Round``), what playoff points are worth, which tie-breaks apply. ``rulebook_for`` picks the one
 a season uses; ``engine.compute`` applies it. Sources: NASCAR's announcements of each format as
 reported at the time (the Chase, 2004; its changes of 2007 and 2011; the elimination format, 2014;
-Xfinity and Truck Chases, 2016; playoff points, 2017).
+Xfinity and Truck Chases, 2016; playoff points, 2017; the Chase's return in all three series for 2026,
+announced 12 January 2026: speedwaymedia.com/2026/01/12/2026-nascar-chase-championship-format-and-highlights,
+racingamerica.com/news/nascar/nascar-championship-format-announced-for-2026-season).
+
+A rulebook still in force (``last=None``) says the last season its rules were confirmed for
+(``confirmed_through``): a later season's standings are computed by them, but no champion or playoff
+status is stated from them until someone confirms that season's format (``Rulebook.unconfirmed``).
 """
 
 from dataclasses import dataclass, field
@@ -35,8 +41,17 @@ class Round:
     base: int
     per_win: int = 0  # + this for each regular-season win (2007–16)
     seed_step: int = 0  # 2004–06: the leader gets ``base``, each next driver this many fewer
+    # 2026 on: the first seeds' points as announced (2,100, 2,075, 2,065); each later seed ``seed_step`` fewer
+    seeds: tuple[int, ...] = ()
     playoff_points: bool = False  # + the driver's playoff points so far (2017 on)
     by_finish: bool = False  # the finale: the best finisher among the round's drivers is champion
+
+    def seed_points(self, seed: int) -> int:
+        """The points the driver seeded ``seed`` (0: the first) restarts on, before any bonus."""
+        if not self.seeds:
+            return self.base - self.seed_step * seed
+        listed = min(seed, len(self.seeds) - 1)
+        return self.seeds[listed] - self.seed_step * (seed - listed)
 
 
 @dataclass(frozen=True)
@@ -50,7 +65,9 @@ class Rulebook:
     format: Format = Format.POINTS
     # Why the results' points cannot give the official standings ("" when they can).
     points_incomplete: str = ""
-    regular_season: int = 0  # races before the playoffs (see ``regular_season_by_year``)
+    # races before the playoffs (see ``regular_season_by_year``); None: not known, because the season's
+    # schedule is not confirmed here (the Chase's first race cannot be placed, nor its finale)
+    regular_season: int | None = 0
     regular_season_by_year: dict[int, int] = field(default_factory=dict)
     field_rule: FieldRule = FieldRule.POINTS
     field: int = 0
@@ -59,7 +76,9 @@ class Rulebook:
     wild_card_pool: int = 0  # wild cards come from the standings down to this position
     winner_top: int | None = None  # a winner must be this high in the standings to be in (2014–22)
     winner_top_last: int | None = None  # the last season of that rule (None: still in force)
-    attempt_every_race: bool = False  # a driver must run every regular-season race, unless waived
+    # a driver must run every regular-season race, unless waived; None: whether the rule applies is not known
+    # (2026), so a driver who missed one is shown in the field but only possibly in, as without a waiver
+    attempt_every_race: bool | None = False
     rounds: tuple[Round, ...] = ()
     playoff_points_win: int = 0
     playoff_points_stage: int = 0
@@ -74,9 +93,19 @@ class Rulebook:
     # Finishing points of the stage era, to see where a result's points hold stage points the
     # results do not name (a missing stage winner): 1st, 2nd, then one fewer down to ``last_points``.
     finish_points: tuple[int, int, int] | None = None
+    # A rulebook still in force (``last=None``): the last season its rules are confirmed for (see ``unconfirmed``)
+    confirmed_through: int | None = None
 
-    def regular_season_races(self, year: int) -> int:
+    def regular_season_races(self, year: int) -> int | None:
         return self.regular_season_by_year.get(year, self.regular_season)
+
+    def unconfirmed(self, year: int) -> str:
+        """Why ``year``'s champion and playoff statuses cannot be computed by these rules ("" when they can): a
+        season after the last one they were confirmed for may have a format of its own (2026 replaced 2025's
+        without notice to the site). The one definition: ``engine.compute`` applies it."""
+        if self.last is None and self.confirmed_through is not None and year > self.confirmed_through:
+            return f"The site's rulebooks do not yet cover the {year} format: an editor names the champion."
+        return ""
 
     def lap_rate(self, length: Decimal | None) -> int | None:
         """Hundredths of a point for a lap of a track this long (None: length unknown)."""
@@ -93,7 +122,19 @@ class Rulebook:
 _TIES = "Ties are broken by wins, then second places, and so on."
 _ONE_SERIES = " From 2011 drivers race for one series' points: a Cup regular earns none here."
 TOP_10_BONUS = (15, 10, 8, 7, 6, 5, 4, 3, 2, 1)  # playoff points for the regular season's top 10, 2017 on
-STAGE_ERA_FINISH_POINTS = (40, 35, 1)  # 2017 on: 40 for a win, 35 for 2nd, one fewer a place, at least 1
+STAGE_ERA_FINISH_POINTS = (40, 35, 1)  # 2017–2025: 40 for a win, 35 for 2nd, one fewer a place, at least 1
+# 2026 on: a win pays 55, the rest as before. Read only to find unnamed stage wins' playoff points, which 2026
+# abolished; kept so the rulebook states its points truly.
+CHASE_2026_FINISH_POINTS = (55, 35, 1)
+# The 2026 Chase's reset, as announced: the leader 2,100, then 2,075, 2,065, and 5 fewer a seed after that
+CHASE_2026_SEEDS = (2100, 2075, 2065)
+_CHASE_2026 = (
+    "The field restarts once: the leader on 2,100 points, 2nd on 2,075, 3rd on 2,065, then 5 fewer a place; no "
+    "cuts, no playoff points. The most points after the last race wins (a win pays 55). NASCAR's tie-breaks for "
+    "the cut and the title are not in this rulebook: the site breaks a tie by wins, then second places, and so "
+    "on. Whether a driver must start every regular-season race is not confirmed: a driver in the field who "
+    "missed one is shown as possibly in."
+)
 
 RULEBOOKS: tuple[Rulebook, ...] = (
     Rulebook(
@@ -214,7 +255,7 @@ RULEBOOKS: tuple[Rulebook, ...] = (
     ),
     Rulebook(
         key="cup-2017",
-        name="Cup playoffs, 2017 on",
+        name="Cup playoffs (2017–2025)",
         description="16 drivers make the playoffs: race winners first (in the top 30 until 2022), then points; "
         "a driver must start every race unless NASCAR waives it. Playoff points: 5 a win, 1 a stage win, and "
         "15, 10, 8, 7 … 1 for the regular season's top 10. The field restarts on 2,000 plus playoff points, "
@@ -223,7 +264,7 @@ RULEBOOKS: tuple[Rulebook, ...] = (
         "final four in the last race is champion. Ties at a cut: best finish in the round.",
         series="cup",
         first=2017,
-        last=None,
+        last=2025,
         format=Format.ELIMINATION,
         regular_season=26,
         field_rule=FieldRule.WINNERS,
@@ -243,6 +284,23 @@ RULEBOOKS: tuple[Rulebook, ...] = (
         cut_by_round_finish=True,
         zero_points_ineligible=True,
         finish_points=STAGE_ERA_FINISH_POINTS,
+    ),
+    Rulebook(
+        key="cup-2026",
+        name="Cup, the Chase of 16 (2026 on)",
+        description="The top 16 in points after 26 races (race wins do not qualify) race the last 10 for the title. "
+        + _CHASE_2026,
+        series="cup",
+        first=2026,
+        last=None,
+        confirmed_through=2026,
+        format=Format.CHASE,
+        regular_season=26,
+        field=16,
+        attempt_every_race=None,
+        rounds=(Round("Chase", races=10, advance=1, base=2100, seeds=CHASE_2026_SEEDS, seed_step=5),),
+        zero_points_ineligible=True,
+        finish_points=CHASE_2026_FINISH_POINTS,
     ),
     Rulebook(
         key="xfinity-1982",
@@ -279,14 +337,14 @@ RULEBOOKS: tuple[Rulebook, ...] = (
     ),
     Rulebook(
         key="xfinity-2017",
-        name="Xfinity playoffs, 2017 on",
+        name="Xfinity playoffs (2017–2025)",
         description="12 drivers make the playoffs after 26 races: winners in the top 20 first, then points; "
         "Cup regulars earn no points and their wins do not count. Playoff points as in Cup (5 a win, 1 a "
         "stage win, 15, 10, 8 … for the regular season's top 10). Four drop out after each three-race round; "
         "the best of the final four in the last race is champion.",
         series="xfinity",
         first=2017,
-        last=None,
+        last=2025,
         format=Format.ELIMINATION,
         regular_season=26,
         field_rule=FieldRule.WINNERS,
@@ -304,6 +362,23 @@ RULEBOOKS: tuple[Rulebook, ...] = (
         cut_by_round_finish=True,
         zero_points_ineligible=True,
         finish_points=STAGE_ERA_FINISH_POINTS,
+    ),
+    Rulebook(
+        key="xfinity-2026",
+        name="O'Reilly Auto Parts Series, the Chase of 12 (2026 on)",
+        description="The top 12 in points after 24 races (race wins do not qualify) race the last 9 for the title. "
+        + _CHASE_2026,
+        series="xfinity",
+        first=2026,
+        last=None,
+        confirmed_through=2026,
+        format=Format.CHASE,
+        regular_season=24,
+        field=12,
+        attempt_every_race=None,
+        rounds=(Round("Chase", races=9, advance=1, base=2100, seeds=CHASE_2026_SEEDS, seed_step=5),),
+        zero_points_ineligible=True,
+        finish_points=CHASE_2026_FINISH_POINTS,
     ),
     Rulebook(
         key="truck-1995",
@@ -366,13 +441,13 @@ RULEBOOKS: tuple[Rulebook, ...] = (
     ),
     Rulebook(
         key="truck-2020",
-        name="Truck playoffs, 10 drivers (2020 on)",
+        name="Truck playoffs, 10 drivers (2020–2025)",
         description="10 drivers make the playoffs after the regular season (16 races; 15 in 2021, 18 in 2025): "
         "winners in the top 20 first, then points. Playoff points as in Cup. Two drop out after the first "
         "three-race round, four after the second; the best of the final four in the last race is champion.",
         series="truck",
         first=2020,
-        last=None,
+        last=2025,
         format=Format.ELIMINATION,
         regular_season=16,
         regular_season_by_year={2021: 15, 2025: 18},
@@ -391,6 +466,24 @@ RULEBOOKS: tuple[Rulebook, ...] = (
         cut_by_round_finish=True,
         zero_points_ineligible=True,
         finish_points=STAGE_ERA_FINISH_POINTS,
+    ),
+    Rulebook(
+        key="truck-2026",
+        name="Truck, the Chase of 10 (2026 on)",
+        description="The top 10 in points (race wins do not qualify) race the last 7 races for the title. The "
+        "site does not yet know how many races the 2026 season has, so not where its Chase begins: the standings "
+        "add up every race's points, and an editor names the champion. " + _CHASE_2026,
+        series="truck",
+        first=2026,
+        last=None,
+        confirmed_through=2026,
+        format=Format.CHASE,
+        regular_season=None,
+        field=10,
+        attempt_every_race=None,
+        rounds=(Round("Chase", races=7, advance=1, base=2100, seeds=CHASE_2026_SEEDS, seed_step=5),),
+        zero_points_ineligible=True,
+        finish_points=CHASE_2026_FINISH_POINTS,
     ),
 )
 
