@@ -41,13 +41,13 @@ def points(finish):
 class Results:
     """Imports a race at a time, as the weekly import does (entries written, then ``summaries.refresh``)."""
 
-    def __init__(self, make, series_name="NASCAR Cup Series", short_name="Cup"):
-        self.make = make
+    def __init__(self, make, series_name="NASCAR Cup Series", short_name="Cup", year=YEAR):
+        self.make, self.year = make, year
         self.series = make.series(series_name, short_name)
         self.drivers = [make.driver(name=f"Driver {n:02d}") for n in range(1, 21)]
 
     def race(self, round_number, finishing=ORDER, **kw):
-        event = self.make.event(year=YEAR, round=round_number, series=self.series, **kw)
+        event = self.make.event(year=self.year, round=round_number, series=self.series, **kw)
         Entry.objects.bulk_create(
             Entry(
                 event=event,

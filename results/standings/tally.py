@@ -227,9 +227,7 @@ class Season:
     def statuses_open(self):
         """No playoff status stated as fact: every row after the field is set (in it or not) shown open."""
         self.after = {
-            number: tuple(replace(row, status_sure=False) for row in rows)
-            if any(row.status for row in rows)
-            else rows
+            number: tuple(replace(row, status_sure=False) for row in rows) if any(row.status for row in rows) else rows
             for number, rows in self.after.items()
         }
 
