@@ -2,6 +2,7 @@
 
 import django_filters as filters
 from django import forms
+from django_filters import fields
 
 from results.models import Entry, Manufacturer, Series, Team, Track
 from results.models.entry import DNF
@@ -17,6 +18,30 @@ class Select(forms.Select):
     option, about 40 µs each: 5 ms for the 80 tracks of a long career's track filter."""
 
     template_name = "results/widgets/select.html"
+
+
+class ListedChoices(fields.ModelChoiceIterator):
+    """A model select's options read as one plain query. Django reads them with ``QuerySet.iterator()``,
+    which on PostgreSQL opens a server-side cursor: DECLARE, describe, two FETCHes and CLOSE, five round
+    trips where one does, for a list of a few rows (a few ms of a page's 50)."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        if self.field.null_label is not None:
+            yield (self.field.null_value, self.field.null_label)
+        for obj in self.queryset:  # evaluated once; the form's own copy of the queryset keeps the rows
+            yield self.choice(obj)
+
+
+class ListedModelChoiceField(fields.ModelChoiceField):
+    iterator = ListedChoices
+
+
+class ModelChoiceFilter(filters.ModelChoiceFilter):
+    """A model select on a page's filter form (see ``ListedChoices``)."""
+
+    field_class = ListedModelChoiceField
 
 
 def filter_status(queryset, name, value):
@@ -39,10 +64,10 @@ def filter_year(queryset, name, value):
 class EntryFilter(filters.FilterSet):
     """Filters on one race's results."""
 
-    manufacturer = filters.ModelChoiceFilter(
+    manufacturer = ModelChoiceFilter(
         queryset=Manufacturer.objects.all(), label="Make", to_field_name="slug", empty_label="Any make", widget=Select
     )
-    team = filters.ModelChoiceFilter(
+    team = ModelChoiceFilter(
         queryset=Team.objects.none(), to_field_name="slug", empty_label="Any team", widget=Select
     )
     status = filters.ChoiceFilter(
@@ -64,7 +89,7 @@ class EntryFilter(filters.FilterSet):
 class ResultsFilter(filters.FilterSet):
     """Filters on results across races (a driver's, team's, make's or track's)."""
 
-    series = filters.ModelChoiceFilter(
+    series = ModelChoiceFilter(
         field_name="event__season__series",
         queryset=Series.objects.all(),
         to_field_name="slug",
@@ -109,7 +134,7 @@ class DriverFilter(filters.FilterSet):
     a season chosen, the rows become that series' or season's totals (``selectors.driver_index``)."""
 
     q = filters.CharFilter(method="search", label="Name", widget=forms.TextInput(attrs={"type": "search"}))
-    series = filters.ModelChoiceFilter(
+    series = ModelChoiceFilter(
         queryset=Series.objects.all(),
         to_field_name="slug",
         method="scope",
@@ -145,7 +170,7 @@ class DriverFilter(filters.FilterSet):
 
 
 def series_filter():
-    return filters.ModelChoiceFilter(
+    return ModelChoiceFilter(
         queryset=Series.objects.all(),
         to_field_name="slug",
         method="scope",

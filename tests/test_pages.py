@@ -2,8 +2,10 @@
 
 import csv
 import io
+from unittest import mock
 
 import pytest
+from django.db import connections
 
 from results import summaries
 from results.models import Entry
@@ -217,6 +219,22 @@ def test_track_team_and_make_pages(client, season, django_assert_max_num_queries
     by_season = response.context["track_seasons"] if kind == "mid_ohio" else response.context["by_season"].data
     assert by_season and response.context["drivers"].data
     assert len(response.context["results"].rows) >= 2
+
+
+@pytest.mark.parametrize("kind", ["kligerman", "mid_ohio", "thorsport", "toyota", "race", "driver index"])
+def test_a_filter_form_reads_its_choices_in_one_plain_query(client, season, kind):
+    """Each select's options in one query: QuerySet.iterator(), Django's way, opens a server-side cursor
+    on PostgreSQL, five round trips for a few rows."""
+    url = {"race": season["events"][0].get_absolute_url(), "driver index": "/drivers/"}.get(kind)
+    url = url or season[kind].get_absolute_url()
+    with mock.patch.object(connections["default"], "chunked_cursor", side_effect=AssertionError("iterator()")):
+        response = client.get(url)
+    assert response.status_code == 200
+    page = response.content.decode()
+    if kind == "race":
+        assert '<option value="toyota">Toyota</option>' in page and "ThorSport Racing</option>" in page
+    else:
+        assert '<option value="truck">' in page
 
 
 def test_query_count_does_not_grow_with_the_data(client, season, make, django_assert_max_num_queries):
