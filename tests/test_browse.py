@@ -138,6 +138,13 @@ def test_head_to_head(client, cup, season, django_assert_max_num_queries):
         ("Cup", "Zane Smith", 2),
     ]
     assert len(response.context["races"].rows) == 6
+    # every race they both ran: each driver's finish, side by side, and sortable by the rival's
+    page = response.content.decode()
+    assert '<a href="?sort=rival_finish">Zane Smith</a>' in page
+    by_rival = get(client, url, django_assert_max_num_queries, sort="rival_finish")
+    meetings = [(row.record.finish, row.record.rival_finish) for row in by_rival.context["races"].paginated_rows]
+    assert sorted(meetings) == [(1, 2), (1, 2), (1, 2), (2, 1), (2, 1), (2, 1)]
+    assert [rival for _, rival in meetings] == [1, 1, 1, 2, 2, 2]
     career = client.get(season["kligerman"].get_absolute_url()).content.decode()
     assert 'action="/drivers/parker-kligerman/vs/"' in career
     response = client.get("/drivers/parker-kligerman/vs/", {"with": "zane smiht"})
