@@ -15,22 +15,24 @@ def head_to_head(request, slug, rival):
     driver, other = get_object_or_404(Driver, slug=slug), get_object_or_404(Driver, slug=rival)
     if driver.pk == other.pk:
         raise Http404("A driver against himself")
-    shared = rivals.shared_races(driver, other)
+    seasons = rivals.ahead_by_season(driver, other)
+    overall = rivals.ahead_in_all(seasons)
     races = filtered_table(
         request,
-        shared,
+        rivals.shared_races(driver, other),
         None,
         MeetingsTable,
         caption="Every race they both ran",
         joins=results_table_joins(known=["driver"]),
+        total=overall["races"],  # no COUNT query: the seasons counted every shared race
     )
     races.columns["finish"].column.verbose_name = driver.name
     races.columns["rival_finish"].column.verbose_name = other.name
     context = {
         "driver": driver,
         "rival": other,
-        "overall": rivals.ahead_in_all(driver, other),
-        "seasons": rivals.ahead_by_season(driver, other),
+        "overall": overall,
+        "seasons": seasons,
         "totals": stats_table(RivalsStatsTable, rivals.totals_by_series(driver, other), "Career totals by series"),
         "races": races,
     }
