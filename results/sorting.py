@@ -35,6 +35,9 @@ class Key:
     missing: bool = False
     ascending: bool = False
 
+    def __deepcopy__(self, memo):
+        return self  # never changed (frozen): each table's copy of its columns shares its sort keys
+
     def ordering(self, descending):
         expression = F(self.expression) if isinstance(self.expression, str) else self.expression
         nulls = {"nulls_last": True} if self.missing else {}  # plain otherwise, so indexes still serve it
