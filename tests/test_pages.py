@@ -8,6 +8,7 @@ import pytest
 from django.db import connections
 
 from results import summaries
+from results.filters import Select
 from results.models import Entry
 
 MAX_QUERIES = 10
@@ -235,6 +236,18 @@ def test_a_filter_form_reads_its_choices_in_one_plain_query(client, season, kind
         assert '<option value="toyota">Toyota</option>' in page and "ThorSport Racing</option>" in page
     else:
         assert '<option value="truck">' in page
+
+
+def test_a_filter_select_marks_the_chosen_option_and_escapes_names():
+    widget = Select(attrs={"id": "id_track", "required": True, "disabled": False})
+    widget.choices = [("", "All tracks"), ("a&b", "Track <1>"), ("c", "C")]
+    assert widget.render("track", "a&b") == (
+        '<select name="track" id="id_track" required>'
+        '\n  <option value="">All tracks</option>'
+        '\n  <option value="a&amp;b" selected>Track &lt;1&gt;</option>'
+        '\n  <option value="c">C</option>'
+        "\n</select>"
+    )
 
 
 def test_query_count_does_not_grow_with_the_data(client, season, make, django_assert_max_num_queries):
