@@ -79,7 +79,8 @@ TEMPLATES = [
     },
 ]
 
-# Widgets render through TEMPLATES, so the site's own widget templates (templates/results/widgets/) are found.
+# Widgets render through TEMPLATES, so a template under templates/django/forms/ would override Django's (the filter
+# selects write their own HTML: results.filters.Select).
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DATABASES = {
