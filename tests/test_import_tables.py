@@ -185,3 +185,25 @@ def test_a_table_without_race_columns_is_read_with_a_warning(run_import, tmp_pat
     ok, rows, err = dry_run(run_import, tmp_path, "Pos,Driver,Pts\n1,Ned Jarrett,400\n2,G.C. Spencer,384\n")
     assert ok, err
     assert "the table has no start, laps, laps led or status: check that it is a race's results" in err
+
+
+def test_a_start_of_0_is_an_unknown_start_as_the_1982_sources_write_it(run_import, tmp_path):
+    """Xfinity 1982-83 sources give 0 for the starts they do not know (965 of them in the history):
+    the operator gets those rows with no start, a warning naming their lines, and the known starts."""
+    text = (
+        "Fin,St,#,Driver,Laps,Status\n"
+        "1,3,00,Sam Ard,150,running\n"
+        "2,0,,Bubba Nissen,150,running\n"
+        "3,1,22,Rick Mast,150,running\n"
+        "4,0,,Bosco Lowe,150,running\n"
+    )
+    options = ("--series", "Xfinity", "--year", 1982, "--round", 2, "--track", "Richmond Fairgrounds Raceway")
+    ok, rows, err = dry_run(run_import, tmp_path, text, *options)
+    assert ok, err
+    assert cells(rows, "driver", "start") == [
+        ("Sam Ard", "3"),
+        ("Bubba Nissen", ""),
+        ("Rick Mast", "1"),
+        ("Bosco Lowe", ""),
+    ]
+    assert "start 0 read as start unknown (lines 3, 5)" in err

@@ -93,8 +93,22 @@ def read_report(
     # says who is one only where it marks someone; one marking nobody keeps the stored flags
     report.has_columns |= {flag for flag in MARKS if any(getattr(row, flag) for row in report.rows)}
     report.rows.sort(key=lambda row: row.finish)
+    _unknown_starts(report)
     validate.check_rows(report.rows, source=source, warnings=report.warnings)
     return report
+
+
+def _unknown_starts(report):
+    """A start of 0 is the source saying it does not know (Xfinity 1982-83 writes 0 for 965 starts, and
+    the history is imported so: ``historical``): read as an unknown start, never a position, and named."""
+    zero = [row for row in report.rows if row.start == 0]
+    for row in zero:
+        row.start = None
+    if zero:
+        lines = ", ".join(str(row.line) for row in zero[:10]) + (
+            f" and {len(zero) - 10} more" if len(zero) > 10 else ""
+        )
+        report.warnings.append(f"start 0 read as start unknown (line{'s' if len(zero) > 1 else ''} {lines})")
 
 
 def _read_prose(report, known_tracks):

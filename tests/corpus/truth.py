@@ -154,7 +154,7 @@ def expected(race: Race) -> list[Expected]:
         out.append(
             Expected(
                 finish=int(row["Finish"]),
-                start=_int(row["Start"]),
+                start=_int(row["Start"]) or None,  # 0: the source did not know (as ``historical`` reads it)
                 number=row["Car"].strip(),
                 driver=row["Driver"].strip(),
                 team=row["Team"].strip(),
