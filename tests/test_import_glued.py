@@ -75,6 +75,7 @@ FIRST_LINE = 6  # the prose line, a blank, "Race results", a blank, the header, 
         ("Cup", 1951, 23, "", "rows lacking a start or a number: '17Bob Flock' is #7, or start 7 and no number"),
         ("Cup", 1956, 12, "", "two cars of this race carried #98, so no number rules a reading out"),
         ("Cup", 1950, 7, "Buck Barr", "'3Buck Barr' has neither start nor number"),
+        ("Cup", 1949, 3, "", "five rows hold a name and nothing else: '16Bill HarrisonR.B. McIntosh (Owner)'"),
         ("Cup", 1966, 28, "Eddie MacDonald (Tifton, GA)", "the words in parentheses are his name's"),
         ("Cup", 1973, 1, "Mark Donohue", "his row names no make: 'Penske Racing South191Running'"),
     ],
@@ -137,11 +138,51 @@ def test_a_sentence_that_does_not_say_whose_car_it_is_settles_nothing(run_import
 
 
 def test_every_line_that_does_not_read_is_named_at_once(run_import, tmp_path):
-    # Cup 1949 round 3: five rows hold a name and nothing else (no make, laps or status)
-    race, path = race_file(tmp_path, "Cup", 1949, 3)
+    # Cup 1952 round 23: the history has no P9, so rows 9 to 22 do not begin with their position
+    race, path = race_file(tmp_path, "Cup", 1952, 23)
     ok, _, err = dry_run(run_import, race, path)
-    assert not ok and "5 rows do not read" in err
-    assert [int(n) for n in re.findall(r"^  line (\d+):", err, re.MULTILINE)] == [17, 19, 21, 23, 24]
+    assert not ok and "14 rows do not read" in err
+    assert [int(n) for n in re.findall(r"^  line (\d+):", err, re.MULTILINE)] == list(range(14, 28))
+
+
+@pytest.mark.parametrize(
+    "row, team, status",
+    [
+        ("3George Mantooth", "", ""),
+        ("3George MantoothFrank Smith (Owner)", "Frank Smith (Owner)", ""),
+        ("3George MantoothOverheating", "", "Overheating"),
+        ("3George MantoothHerb Thomas RacingAccident", "Herb Thomas Racing", "Accident"),
+    ],
+)
+def test_a_1949_row_holding_only_a_name_reads_with_the_rest_unknown(run_import, tmp_path, row, team, status):
+    """The sources of 1949-57 lack the start, number, make and laps of many cars: such a row is read
+    with those unknown (not 0, not guessed), and the rows around it as they are."""
+    text = (
+        "FinishNumberDriverTeamManufacturerLapsStatus\n"
+        "122Red ByronRaymond Parks (Owner)Oldsmobile200Running\n"
+        "290Bill BlairRice RacingCadillac196Running\n" + row + "\n"
+    )
+    path = tmp_path / "1949-race-3.txt"
+    path.write_text(text)
+    ok, out, err = run_import(
+        path, "--dry-run", "--as", "csv", "--series", "Cup", "--year", 1949, "--round", 3,
+        "--track", "Occoneechee Speedway",
+    )  # fmt: skip
+    assert ok, err
+    last = list(csv.DictReader(io.StringIO(out)))[-1]
+    assert (last["finish"], last["start"], last["number"], last["driver"]) == ("3", "", "", "George Mantooth")
+    assert (last["team"], last["manufacturer"], last["laps"], last["status"]) == (team, "", "", status)
+
+
+def test_a_lone_word_after_a_bare_name_is_not_guessed_to_be_a_team_or_a_status(run_import, tmp_path):
+    text = "FinishNumberDriverTeamManufacturerLapsStatus\n1George MantoothFlagged\n"
+    path = tmp_path / "1949-race-3.txt"
+    path.write_text(text)
+    ok, _, err = run_import(
+        path, "--dry-run", "--series", "Cup", "--year", 1949, "--round", 3, "--track", "Occoneechee Speedway"
+    )
+    assert not ok
+    assert "line 2" in err and "'Flagged' after George Mantooth may be the team or the status" in err
 
 
 def test_a_season_imported_in_one_invocation_settles_a_later_round(run_import, tmp_path):

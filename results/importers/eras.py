@@ -12,7 +12,8 @@ digits after 1954). The history's kinds of number, by series and years:
 - letters ("2y", "x2", "01W", "B-29"): Cup to 1992, Xfinity 1986-2000, never in Truck;
 - no number at all: Cup to 1957, Xfinity 1982-83.
 
-A row without its start: Cup to 1962 only. A row without its make: Cup to 1974, Xfinity 1982-83
+A row without its start: Cup to 1962 only. Without its laps: Cup to 1957 (with neither make nor
+laps, a row of those years may hold only a name: "26George Mantooth"). A row without its make: Cup to 1974, Xfinity 1982-83
 (every make those years ran is in the vocabulary, so a row naming none has none).
 
 Two cars of one race sharing a number: Cup to 1981 (one race in 14 of the 1950s), Xfinity to
@@ -34,6 +35,7 @@ RAN: dict[str, dict[str, tuple[int, int | None]]] = {
     "no number": {"Cup": (1949, 1957), "Xfinity": (1982, 1983)},
     "no start": {"Cup": (1949, 1962)},
     "no make": {"Cup": (1949, 1974), "Xfinity": (1982, 1983)},
+    "no laps": {"Cup": (1949, 1957)},
     "shared numbers": {"Cup": (1949, 1981), "Xfinity": (1982, 1986)},
 }
 

@@ -15,7 +15,7 @@ from itertools import product
 
 from results.importers import eras
 from results.importers.cells import INTEGER_COLUMNS
-from results.importers.glued_names import split_names
+from results.importers.glued_names import bare_team_doubt, names_only, split_names
 from results.importers.knowledge import NOTHING_KNOWN, Knowledge
 from results.importers.readings import Ambiguous, choose, describe_reading, line_choice
 from results.importers.report import ReportError, Row
@@ -176,7 +176,7 @@ def _read_row(text, columns, *, finish, line, knowledge, makes):
     rest = stripped[len(str(finish)) :]
     if len(rest) > MAX_ROW:
         raise _Refused(f"a row of {len(rest):,} characters", f"a row of at most {MAX_ROW} characters")
-    front, manufacturer, tail_columns, tail_values = _split_tail(rest, after, makes, knowledge)
+    front, manufacturer, tail_columns, tail_values, bare = _split_tail(rest, after, makes, knowledge)
     lead, middle = _split_front(front, lead_columns[1:])
     names = split_names(middle, "team" in after, knowledge)
     if not names:
@@ -184,6 +184,9 @@ def _read_row(text, columns, *, finish, line, knowledge, makes):
             f"{middle.strip()!r} does not split into a driver's name and a team",
             "the driver's first and last names, then the team",
         )
+    doubt = bare_team_doubt(names, knowledge) if bare else None
+    if doubt:
+        raise _Refused(doubt, "a tab between the driver, the team and the status")
     tails = _tail_readings(tail_columns, tail_values)
     if len(tails) != 1:
         raise _Refused(
@@ -200,8 +203,8 @@ def _read_row(text, columns, *, finish, line, knowledge, makes):
 
 
 def _split_tail(rest, after, makes, knowledge):
-    """(the start, number and names; the make; the columns after the make and their values) of a row
-    without its finish. ``after``: the columns after the driver's."""
+    """(the start, number and names; the make; the columns after the make and their values; whether
+    the row ends with its names) of a row without its finish. ``after``: the columns after the driver's."""
     has_make = "manufacturer" in after
     tail_columns = after[after.index("manufacturer") + 1 :] if has_make else [c for c in after if c != "team"]
     # after a manufacturer an empty laps or status column reads as unknown; without one, the tail
@@ -212,7 +215,7 @@ def _split_tail(rest, after, makes, knowledge):
         match = re.match(rf"(.+?)\s*{tail_pattern}\s*$", rest)
         if not match:
             raise _Refused("the end of the row does not read as " + ", ".join(tail_columns))
-        return match.group(1), "", tail_columns, match.groups()[1:]
+        return match.group(1), "", tail_columns, match.groups()[1:], False
     make_pattern = "|".join(re.escape(m) for m in makes)
     match = re.match(rf"(.+)({make_pattern})\s*{tail_pattern}\s*$", rest)
     if not match and _makes_missing(knowledge) and set(tail_columns) & INTEGER_COLUMNS:
@@ -220,17 +223,26 @@ def _split_tail(rest, after, makes, knowledge):
         # or "." glued to the laps ("Penske Racing South191Running")
         digits = "".join(r"(\d+)" if c in INTEGER_COLUMNS else word for c in _runs(tail_columns))
         match = re.match(rf"(.+?[^\d\s])(){digits}\s*$", rest)
+    if not match and _missing("no make", knowledge) and _missing("no laps", knowledge):
+        bare = names_only(rest, _runs(tail_columns))
+        if bare is not None:
+            return bare[0], "", tail_columns, bare[1], True
     if not match:
         raise _Refused(
             "no known manufacturer, or the columns after it do not read as " + ", ".join(tail_columns),
             "one of " + ", ".join(MANUFACTURERS[:8]) + "..., then " + ", ".join(tail_columns),
         )
-    return match.group(1), match.group(2), tail_columns, match.groups()[2:]
+    return match.group(1), match.group(2), tail_columns, match.groups()[2:], False
 
 
 def _makes_missing(knowledge):
     """Whether rows of the year may lack a make (``eras``): never when the year is unknown."""
-    return knowledge.year is not None and eras.ran("no make", knowledge.series, knowledge.year)
+    return _missing("no make", knowledge)
+
+
+def _missing(what, knowledge):
+    """Whether rows of the year may lack ``what`` (a kind of ``eras.RAN``): never when the year is unknown."""
+    return knowledge.year is not None and eras.ran(what, knowledge.series, knowledge.year)
 
 
 def _split_front(front, lead_columns):
@@ -368,10 +380,10 @@ def _partial_readings(lead, columns):
 
 def _lead_readings(lead, columns):
     """Possible (start, number) pairs for the characters between finish and driver."""
-    if columns == ["number"]:
-        return [(None, lead)] if _NUMBER.fullmatch(lead) else []
+    if columns == ["number"]:  # nothing: a car without a number, where its year had them (``eras``)
+        return [(None, lead)] if _NUMBER.fullmatch(lead) or not lead else []
     if columns == ["start"]:
-        return [(int(lead), "")] if _START.fullmatch(lead) else []
+        return [(int(lead), "")] if _START.fullmatch(lead) else [(None, "")] if not lead else []
     if columns == []:
         return [(None, "")] if not lead else []
     start_first = columns == ["start", "number"]

@@ -8,11 +8,13 @@ such as "Racing") and by what the database knows.
 
 import re
 
+from results.importers.vocabulary import STATUSES
+
 # Lower-case particles that begin a capitalised surname: DiBenedetto, McAnally, LaJoie, VanGilder.
 _NAME_PREFIXES = {"mc", "mac", "di", "de", "da", "la", "le", "du", "van", "von", "st", "o’", "o'", "d’", "d'"}
 _SUFFIXES = {"Jr", "Sr", "II", "III", "IV", "V"}
 _PARENTHESES = re.compile(r"\([^()]*\)(?=\s|$)")  # "(Tifton, GA)" ending a word; "(Virginia)Gun" is glued
-_TEAM_WORDS = {"racing", "motorsports", "motorsport", "enterprises", "team", "inc", "inc.", "llc", "performance"}
+TEAM_WORDS = {"racing", "motorsports", "motorsport", "enterprises", "team", "inc", "inc.", "llc", "performance"}
 
 
 def split_names(middle, has_team, knowledge):
@@ -72,7 +74,7 @@ def _name_score(driver, team, knowledge):
             score -= 10  # "Wallace23": digits start the team ("23XI Racing")
         if any(ch.isdigit() for ch in word):
             score -= 10
-        if word.lower().strip(".") in _TEAM_WORDS:
+        if word.lower().strip(".") in TEAM_WORDS:
             score -= 10  # "Racing" is a team's word, not a driver's
         for j in range(1, len(word)):
             glued = (
@@ -98,8 +100,37 @@ def _name_score(driver, team, knowledge):
         score -= 1  # "ThorSport" happens in team names, but less often than not
     if team.strip(".") in _SUFFIXES:
         score -= 20  # "Dave Mader" / "III": a suffix is the end of a name, not a team
-    if team.lower().strip(".") in _TEAM_WORDS:
+    if team.lower().strip(".") in TEAM_WORDS:
         score -= 5  # a team of one generic word ("Racing") is a name cut short
     if team.isalpha() and team.islower():
         score -= 3  # "Jeff Greenppc Racin" / "g": a word cut in two, not a team
     return score
+
+
+def names_only(rest, runs):
+    """A row of the early years whose make and laps the source lacks ("26George Mantooth"): (the
+    names, the values of the tail's ``runs``: at most a status of the vocabulary glued to the names,
+    "Jack SmithOverheating"). None when the row ends with a digit (its laps: not this case)."""
+    text = rest.rstrip()
+    if not text or text[-1].isdigit():
+        return None
+    status = ""
+    if "status" in runs:
+        lowered = text.lower()
+        for known in sorted(STATUSES, key=len, reverse=True):
+            head = text[: -len(known)]
+            if lowered.endswith(known.lower()) and head[-1:].strip() and not head[-1:].isdigit():
+                text, status = head, known
+                break
+    return text, tuple(status if run == "status" else "" for run in runs)
+
+
+def bare_team_doubt(names, knowledge):
+    """Of a row with nothing after its names, why its team is in doubt, or None: what follows the
+    driver is the team only if it reads as one (known, an owner's "(Owner)", a team's word, several
+    words); a lone unknown word may be a status the vocabulary lacks ("Jack SmithFlagged")."""
+    (driver, team), *_ = names
+    words = team.lower().replace("(", " ").replace(")", " ").split()
+    if team and not knowledge.knows_team(team) and len(words) < 2 and not set(words) & TEAM_WORDS:
+        return f"{team!r} after {driver} may be the team or the status (the row has no make or laps to tell)"
+    return None
