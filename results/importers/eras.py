@@ -13,7 +13,9 @@ digits after 1954). The history's kinds of number, by series and years:
 - no number at all: Cup to 1957, Xfinity 1982-83.
 
 A row without its start: Cup to 1962 only. Without its laps: Cup to 1957 (with neither make nor
-laps, a row of those years may hold only a name: "26George Mantooth"). A row without its make: Cup to 1974, Xfinity 1982-83
+laps, a row of those years may hold only a name: "26George Mantooth"). A start written 0, the
+source's word for a start it did not know (read as unknown): Xfinity 1982-83 (965 rows), Cup
+1954-68 (ten cars that did not start). A row without its make: Cup to 1974, Xfinity 1982-83
 (every make those years ran is in the vocabulary, so a row naming none has none).
 
 Two cars of one race sharing a number: Cup to 1981 (one race in 14 of the 1950s), Xfinity to
@@ -36,6 +38,7 @@ RAN: dict[str, dict[str, tuple[int, int | None]]] = {
     "no start": {"Cup": (1949, 1962)},
     "no make": {"Cup": (1949, 1974), "Xfinity": (1982, 1983)},
     "no laps": {"Cup": (1949, 1957)},
+    "start zero": {"Cup": (1954, 1968), "Xfinity": (1982, 1983)},
     "shared numbers": {"Cup": (1949, 1981), "Xfinity": (1982, 1986)},
 }
 
@@ -62,7 +65,8 @@ def ran(what: str | None, series: str, year: int | None) -> bool:
 
 def possible(start: int | None, number: str, series: str, year: int | None) -> bool:
     """Whether a row of ``series`` in ``year`` could read start ``start`` (None: none) in car ``number``."""
-    return ran(kind(number), series, year) and (start is not None or ran("no start", series, year))
+    known = start is not None or ran("no start", series, year)
+    return ran(kind(number), series, year) and known and (start != 0 or ran("start zero", series, year))
 
 
 _SERIES = {"Cup", "Xfinity", "Truck"}

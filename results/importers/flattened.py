@@ -54,7 +54,7 @@ _HEADER_WORDS = sorted(
 _NUMBER = re.compile(
     r"\d{1,3}(?:[A-Z]{1,2}|[a-z]{1,2})?|[A-Za-z]{1,2}\d{0,3}|\d{1,3}-[A-Za-z]|[A-Za-z]-\d{1,3}|\d{1,2}\.\d"
 )
-_START = re.compile(r"[1-9]\d{0,2}")
+_START = re.compile(r"[1-9]\d{0,2}|0")  # 0: a start the source did not know, in years it wrote so (``eras``)
 _LEAD_CHARS = set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-")
 _MAX_LEAD = 12  # a start and a car number: at most 3 + 5 characters, with room to spare
 MAX_NAMES = 250  # driver and team together; a longer run is refused before it is split

@@ -69,7 +69,8 @@ def settle(option):
 
 def describe_reading(lead):
     start, number = lead
-    return f"{'no start' if start is None else f'start {start}'}, {f'#{number}' if number else 'no number'}"
+    said = "no start" if start is None else "start 0 (unknown)" if start == 0 else f"start {start}"
+    return f"{said}, {f'#{number}' if number else 'no number'}"
 
 
 def describe_option(option, with_names):
@@ -179,7 +180,7 @@ def _choose_row_by_row(rows, source, knowledge):
             source=source,
             why=f"the start positions are not 1 to {n}, so the digits settle nothing; ",
         )
-    starts = Counter(row.leads[0][0] for row in rows if row.leads[0][0] is not None)
+    starts = Counter(row.leads[0][0] for row in rows if row.leads[0][0])  # None and 0: not known
     twice = [row.line for row in rows if starts[row.leads[0][0]] > 1]
     if twice:
         raise ReportError(
