@@ -45,6 +45,45 @@ def test_confirm_imports_what_was_previewed(editor_client, seed_report, editor):
     assert history.user == editor and f"import run #{run.pk}" in history.change_message
 
 
+def test_a_confirmed_import_is_one_line_in_the_log_the_one_that_wrote(editor_client, seed_report):
+    preview = editor_client.post(URL, {"file": upload(seed_report), "round": 15, "preview": "1"})
+    form = preview.context["form"]
+    text, source_name = form["text"].value(), form["source_name"].value()
+    editor_client.post(URL, {"text": text, "source_name": source_name, "round": 15, "confirm": "1"})
+    runs = ImportRun.objects.order_by("pk")
+    assert [(run.outcome, run.entries_written) for run in runs] == [("dry-run", 0), ("created", 36)]
+
+
+def test_a_name_added_between_preview_and_confirm_is_asked_about_before_anything_is_written(editor_client, make):
+    """The preview had nothing to ask; meanwhile another editor added "Joe Gibbs Racing". The
+    confirmation checks the database as it is then: it asks, writes nothing and logs the dry run
+    that asked; confirmed again with the choice, the import is written and logged once more."""
+    make.track(name="Atlanta")
+    preview = editor_client.post(URL, {"text": GIBBS, **ATLANTA, "preview": "1"})
+    assert preview.context["decisions"].pending == []
+    gibbs = make.team(name="Joe Gibbs Racing")
+    asked = editor_client.post(URL, {"text": GIBBS, **ATLANTA, "confirm": "1"})
+    assert asked.status_code == 200 and asked.context["decisions"].undecided == ["Gibbs Racing"]
+    assert not Event.objects.exists()
+    (pending,) = asked.context["decisions"].pending
+    editor_client.post(URL, {"text": GIBBS, **ATLANTA, pending.field_name: gibbs.pk, "confirm": "1"})
+    assert Entry.objects.get(finish=1).team == gibbs
+    assert list(ImportRun.objects.order_by("pk").values_list("outcome", flat=True)) == [
+        "dry-run",
+        "dry-run",
+        "created",
+    ]
+
+
+def test_a_report_refused_at_confirmation_is_logged_once_as_failed(editor_client, make):
+    make.track(name="Atlanta")
+    editor_client.post(URL, {"text": GIBBS, **ATLANTA, "preview": "1"})
+    broken = GIBBS.replace(",260\n2", ",ten\n2")
+    response = editor_client.post(URL, {"text": broken, **ATLANTA, "confirm": "1"})
+    assert "laps is not a whole number" in response.content.decode()
+    assert list(ImportRun.objects.order_by("pk").values_list("outcome", flat=True)) == ["dry-run", "failed"]
+
+
 def test_a_missing_series_is_asked_for_on_the_form_and_the_file_is_kept(editor_client, seed_report, tmp_path):
     headless = seed_report.read_text(encoding="utf-8").replace("Camping World Truck Series", "series")
     data = SimpleUploadedFile("mid-ohio.txt", headless.encode("utf-8"))

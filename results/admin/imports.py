@@ -16,7 +16,7 @@ from results.admin.editor_words import for_editors
 from results.admin.near_matches import Decisions, decide
 from results.audit import CHANGE, log
 from results.forms import ImportForm
-from results.importers.log import describe, record_failure
+from results.importers.log import describe, record, record_failure
 from results.importers.readings import describe_option, settle_value
 from results.importers.report import ReportError
 from results.importers.writer import Outcome, import_report
@@ -174,15 +174,25 @@ class Attempt:
 
 def preview_then_import(data, source, options, request, *, event=None) -> Attempt:
     """The one path of both admin imports (Import a report, Paste results). The preview is a dry run
-    (logged as one); a confirmation reads the report again that way to check the editor's choices,
-    then imports it with "use existing" spellings added as aliases first. Raises ReportError when the
-    report cannot be read."""
-    preview = import_report(data, source, options, dry_run=True, user=request.user, via="admin")
+    (logged as one). A confirmation reads the report again that way, unlogged, to check the editor's
+    choices against the database as it is now (another editor may have added a name since the
+    preview), then imports it with "use existing" spellings added as aliases first: one run logged,
+    the one that wrote (or its failure; or, when a choice is now missing, the dry run that asks for
+    it). Raises ReportError when the report cannot be read."""
+    confirm = "confirm" in request.POST
+    try:
+        preview = import_report(data, source, options, dry_run=True, user=request.user, via="admin", logged=not confirm)
+    except ReportError as error:
+        if confirm:
+            record_failure(source, error, user=request.user, via="admin")
+        raise
     decisions = decide(preview, request.POST)
     attempt = Attempt(preview, decisions)
-    if "confirm" not in request.POST:
+    if not confirm:
         decisions.undecided = []  # a preview asks; only a confirmation insists
-    elif not decisions.undecided:
+    elif decisions.undecided:
+        preview.run = record(preview, user=request.user, via="admin")  # shown again: a preview after all
+    else:
         # the import reads the report again: the preview's copies of its text go first (a 5 MB report's
         # confirmation peaked over 200 MB with them)
         if preview.report is not None:

@@ -89,9 +89,10 @@ class _DryRun(Exception):
     pass
 
 
-def _run(outcome, work, *, user, via):
+def _run(outcome, work, *, user, via, logged=True):
     """Do ``work`` in one transaction with its log entry; on a dry run roll both back and log the
-    run alone; on an error log the failure (nothing of the work is kept) and raise it."""
+    run alone; on an error log the failure (nothing of the work is kept) and raise it. Unlogged
+    (``logged=False``: a check the caller logs as part of its own run), nothing is logged."""
     try:
         with transaction.atomic():
             work()
@@ -99,17 +100,19 @@ def _run(outcome, work, *, user, via):
                 raise _DryRun
             outcome.run = log.record(outcome, user=user, via=via)
     except _DryRun:
-        outcome.run = log.record(outcome, user=user, via=via)
+        outcome.run = log.record(outcome, user=user, via=via) if logged else None
     except IntegrityError as error:
         failure = ReportError(
             f"the database refused the results ({error})",
             source=outcome.source,
             expected="results that satisfy the database's rules",
         )
-        log.record_failure(outcome.source, failure, user=user, via=via, format=outcome.format)
+        if logged:
+            log.record_failure(outcome.source, failure, user=user, via=via, format=outcome.format)
         raise failure from None
     except ReportError as error:
-        log.record_failure(outcome.source, error, user=user, via=via, format=outcome.format)
+        if logged:
+            log.record_failure(outcome.source, error, user=user, via=via, format=outcome.format)
         raise
     return outcome
 
@@ -117,15 +120,19 @@ def _run(outcome, work, *, user, via):
 # A report: one race
 
 
-def import_report(data: bytes, source: str, options=None, *, dry_run=False, user=None, via="command") -> Outcome:
+def import_report(
+    data: bytes, source: str, options=None, *, dry_run=False, user=None, via="command", logged=True
+) -> Outcome:
     """Parse ``data`` and bring the database into line with it, in one transaction.
 
     Raises ReportError (nothing written, the failure logged) when the report cannot be read or
     contradicts itself. With ``dry_run`` everything is done and rolled back: the outcome is what
-    would happen.
+    would happen. ``logged=False`` (a dry run only) logs nothing: the caller's check before its import.
     """
+    if not (logged or dry_run):
+        raise ValueError("every import that writes is logged")
     outcome = Outcome(source=source, dry_run=dry_run)
-    return _run(outcome, lambda: _write_report(data, options or Options(), outcome), user=user, via=via)
+    return _run(outcome, lambda: _write_report(data, options or Options(), outcome), user=user, via=via, logged=logged)
 
 
 def _write_report(data, options, outcome):
