@@ -52,6 +52,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # before the CSRF check, which would read a too-big report's body and answer a bare 400
+    "results.middleware.ReportTooBigMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -201,7 +203,9 @@ EXPORT_SLOTS = env_int("EXPORT_SLOTS", 2)
 DUMPS_DIR = os.environ.get("DUMPS_DIR", str(BASE_DIR / "dumps"))
 # An admin import confirms a report of up to 5 MB (results.importers.decode.MAX_BYTES) by sending it
 # back as form text, percent-encoded by the paste page (up to three characters a byte): Django's
-# 2.5 MB default answered a 400 to the confirmation of any report over 2.5 MB.
+# 2.5 MB default answered a 400 to the confirmation of any report over 2.5 MB. A body over it sent to
+# an import page gets that page saying so, and the failure logged (results.middleware). Uploaded files
+# do not count against it; past FILE_UPLOAD_MAX_MEMORY_SIZE (Django's 2.5 MB) they stream to disk.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 16 * 1024 * 1024
 
 # Security: strict by default, relaxed only for local development.

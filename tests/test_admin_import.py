@@ -299,3 +299,42 @@ def test_a_car_without_a_number_is_offered_and_chosen(editor_client):
     chosen = editor_client.post(URL, {**facts, "choice": ["Bill Jennings=none"], "preview": "1"})
     still_open = [text for _, text, _ in chosen.context["choices"]]
     assert still_open and not any("Bill Jennings" in text for text in still_open)
+
+
+MB = 1024 * 1024
+
+
+def test_a_report_over_the_request_limit_gets_the_import_page_saying_so_and_is_logged(editor_client, editor):
+    response = editor_client.post(URL, {"text": "Pos,Driver\n" + "1,Ann Able\n" * (2 * MB), "preview": "1"})
+    assert response.status_code == 200  # not Django's bare 400
+    page = response.content.decode()
+    assert "The report was not imported; nothing changed." in page
+    assert "the report sent is 22.0 MB" in page and "a report under 5 MB" in page and "up to 16 MB" in page
+    run = ImportRun.objects.get()
+    assert (run.outcome, run.source, run.user, run.via) == ("failed", "pasted report", editor, "admin")
+    assert "22.0 MB" in run.error
+
+
+def test_a_too_big_upload_is_named_and_the_csrf_check_still_holds(client, editor):
+    """A browser sends the form's CSRF token first and the file after it: the page names the file,
+    and a request without the token is still refused."""
+    client = type(client)(enforce_csrf_checks=True)
+    client.force_login(editor)
+    token = client.get(URL).context["csrf_token"]
+    big = SimpleUploadedFile("season.csv", b"Pos,Driver\n" + b"1,Ann Able\n" * (2 * MB))
+    response = client.post(URL, {"csrfmiddlewaretoken": token, "file": big, "preview": "1"})
+    assert response.status_code == 200 and "season.csv" in response.content.decode()
+    assert ImportRun.objects.get().source == "season.csv"
+    big.seek(0)
+    assert client.post(URL, {"file": big, "preview": "1"}).status_code == 403
+    assert ImportRun.objects.count() == 1
+
+
+def test_results_pasted_over_the_limit_get_the_paste_page_saying_so(editor_client, make):
+    event = make.event(year=2024)
+    url = f"/admin/results/event/{event.pk}/paste/"
+    response = editor_client.post(url, {"text": "Pos,Driver\n" + "1,Ann Able\n" * (2 * MB)})
+    assert response.status_code == 200
+    assert "The results were not saved; nothing changed." in response.content.decode()
+    assert ImportRun.objects.get().outcome == "failed"
+    assert not event.entries.exists()

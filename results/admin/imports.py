@@ -3,6 +3,7 @@ where editors import a report without a shell."""
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -16,6 +17,7 @@ from results.admin.editor_words import for_editors
 from results.admin.near_matches import Decisions, decide
 from results.audit import CHANGE, log
 from results.forms import ImportForm
+from results.importers.decode import MAX_BYTES
 from results.importers.log import describe, record, record_failure
 from results.importers.readings import describe_option, settle_value
 from results.importers.report import ReportError
@@ -115,9 +117,13 @@ class ImportRunAdmin(admin.ModelAdmin):
     def import_view(self, request):
         if not request.user.has_perm("results.add_importrun"):
             raise PermissionDenied
-        form = ImportForm(with_choices(request.POST) if request.method == "POST" else None, request.FILES or None)
+        too_big = refused_as_too_big(request, source="pasted report")
+        posted = request.method == "POST" and too_big is None
+        form = ImportForm(with_choices(request.POST) if posted else None, request.FILES or None)
         context = {**self.admin_site.each_context(request), "title": "Import a race report", "opts": self.model._meta}
-        valid = request.method == "POST" and form.is_valid()
+        if too_big is not None:
+            context.update(error=for_editors(too_big)[1])
+        valid = posted and form.is_valid()
         if form.refused is not None:  # the import log holds every attempt, refused uploads included
             record_failure(form.refused.source, form.refused, user=request.user, via="admin")
         if valid:
@@ -206,6 +212,23 @@ def preview_then_import(data, source, options, request, *, event=None) -> Attemp
         except ReportError as error:
             attempt.error = error
     return attempt
+
+
+def refused_as_too_big(request, *, source):
+    """The error of a request too big to read (``results.middleware``), logged as a failed import
+    run, or None. ``source``: what the report is called when the request does not name a file."""
+    if getattr(request, "report_too_big", None) is None:
+        return None
+    size, name = request.report_too_big
+    mb = 1024 * 1024
+    error = ReportError(
+        f"the report sent is {size / mb:.1f} MB ({size:,} bytes): too big to read",
+        source=name or source,
+        expected=f"a report under {MAX_BYTES // mb} MB (the form may send up to "
+        f"{settings.DATA_UPLOAD_MAX_MEMORY_SIZE // mb} MB): split the file",
+    )
+    record_failure(error.source, error, user=request.user, via="admin")
+    return error
 
 
 def readings_to_choose(error):

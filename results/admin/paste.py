@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 
 from results.admin.editor_words import for_editors
-from results.admin.imports import preview_then_import, readings_to_choose, with_choices
+from results.admin.imports import preview_then_import, readings_to_choose, refused_as_too_big, with_choices
 from results.forms import PasteForm
 from results.importers.log import describe
 from results.importers.report import ReportError
@@ -22,7 +22,8 @@ def paste_view(model_admin, request, pk):
     event = get_object_or_404(Event.objects.select_related("season__series", "track"), pk=pk)
     if not model_admin.has_change_permission(request, event) or not request.user.has_perm("results.add_importrun"):
         raise PermissionDenied
-    form = PasteForm(with_choices(request.POST) if request.method == "POST" else None)
+    too_big = refused_as_too_big(request, source=PASTED)
+    form = PasteForm(with_choices(request.POST) if request.method == "POST" and too_big is None else None)
     context = {
         **model_admin.admin_site.each_context(request),
         "title": f"Paste results: {event.season} round {event.round}, {event.track}",
@@ -31,7 +32,9 @@ def paste_view(model_admin, request, pk):
         "opts": Event._meta,
         "original": event,
     }
-    if request.method != "POST" or not form.is_valid():
+    if too_big is not None:
+        context["error"] = for_editors(too_big)[1]
+    if not form.is_bound or not form.is_valid():
         return TemplateResponse(request, "admin/results/event/paste.html", context)
     data, options = form.cleaned_data["text"].encode("utf-8"), form.options(event)
     try:
