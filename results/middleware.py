@@ -5,7 +5,7 @@ reads ``request.POST`` (the CSRF check does, before any view runs), so an editor
 confirmed a too-big report saw a blank error and the import log kept nothing. For the two pages that
 take reports, this middleware (before CsrfViewMiddleware) reads only the body's first bytes: the
 CSRF token, which it hands to the CSRF check as its header, and an upload's file name. The rest is
-never read (bounded memory at any size); the request carries ``report_too_big`` = (bytes, name) and
+read and dropped 64 KB at a time (bounded memory at any size); the request carries ``report_too_big`` = (bytes, name) and
 the page shows the size and the limit and logs the failed import (``results.admin.imports``).
 """
 
@@ -31,7 +31,9 @@ class ReportTooBigMiddleware:
         size = _content_length(request)
         limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
         if request.method == "POST" and limit is not None and size > limit and _is_report_page(request):
-            head = request.read(HEAD)  # the rest stays unread; request.POST is now empty
+            head = request.read(HEAD)  # request.POST is now empty
+            while request.read(HEAD):
+                pass  # the rest is drained unkept: a browser still sending shows no page if the server stops reading
             token = next((m.group(1) for p in _TOKEN if (m := p.search(head))), b"")
             if token and settings.CSRF_HEADER_NAME not in request.META:
                 request.META[settings.CSRF_HEADER_NAME] = token.decode("ascii")
