@@ -82,7 +82,8 @@ def refusal(race: Race, error) -> tuple[str, int, int]:
     for e in truth.expected(race):
         history.setdefault(name_key(e.driver), set()).add((e.start, e.number))
     lacking = sum(
-        not any(tuple(lead) in history.get(name_key(driver), ()) for driver, _, lead in options)
+        # a start written 0 is read as unknown: the history's None
+        not any((lead[0] or None, lead[1]) in history.get(name_key(driver), ()) for driver, _, lead in options)
         for _, _, options in choices
     )
     return "open", len(choices), lacking
