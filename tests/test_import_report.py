@@ -230,12 +230,14 @@ def test_only_a_glued_table_asks_what_the_database_knows_of_the_season_its_prose
 
     asked = []
 
-    def knowledge_for(facts):
-        asked.append((facts.series, facts.year))
+    def knowledge_for(facts, first_words):
+        asked.append((facts.series, facts.year, first_words))
         return Knowledge(year=facts.year)
 
     report = read_report(seed_report.read_bytes(), "seed.txt", knowledge_for=knowledge_for)
-    assert asked == [("NASCAR Camping World Truck Series", 2022)] and len(report.rows) == 36
+    ((series, year, first_words),) = asked
+    assert (series, year, len(report.rows)) == ("NASCAR Camping World Truck Series", 2022, 36)
+    assert {"parker", "ty", "tanner"} <= first_words and "henderson" not in first_words  # drivers, not teams
     assert report.facts.track == "Mid-Ohio Sports Car Course"  # the prose, read once, gives the rest
     asked.clear()
     read_report(b"In the Truck race at Mid-Ohio in 2022...\n\n" + TABLE.encode(), "r.csv", knowledge_for=knowledge_for)

@@ -306,6 +306,17 @@ def _read_lead(reading, lead, lead_columns, knowledge):
             raise _Refused(f"{given} is not in {lead!r}", "a number the row's digits hold")
 
 
+def first_words(lines):
+    """The first word (as a name key's) of every name the rows could begin with, at each place a
+    driver's name may start (``_name_starts``): what the database is asked about (``knowledge``)."""
+    words = set()
+    for line in lines:
+        front = line.strip()[:MAX_ROW].lstrip("0123456789")
+        for p in _name_starts(front):
+            words.add(name_key(front[p : p + 40]).split(" ", 1)[0])
+    return words
+
+
 def _name_starts(front):
     """Where the driver's name may begin: a capital after the start and car number's characters,
     starting a word ("Parker", "A.J.", "JJ "). A lowercase letter belongs to the car number ("2y").

@@ -59,8 +59,9 @@ def read_report(
     known_makes=(),
 ):
     """The report in ``data``: its rows, the facts its prose states, warnings. Glued rows are read with
-    what the database knows (``knowledge``), or with ``knowledge_for(facts)``: what it knows of the
-    season the report's own prose names, looked up only for a glued table (the other formats need none).
+    what the database knows (``knowledge``), or with ``knowledge_for(facts, first_words)``: what it knows
+    of the season the report's own prose names and of the drivers whose names begin with the rows'
+    ``first_words``, looked up only for a glued table (the other formats need none).
     ``decoded_from``: the encoding ``data`` was in before the caller decoded it (an admin upload,
     previewed as text): the report is warned about as the file it came from."""
     text, used = decode(data, source, encoding)
@@ -79,7 +80,7 @@ def read_report(
         # no-break and thin spaces read as spaces; the stored report keeps them
         readable = _SPACES.sub(" ", text) if _SPACES.search(text) else text
         if format == "text":
-            knowledge_for = knowledge_for or (lambda facts: knowledge)
+            knowledge_for = knowledge_for or (lambda facts, first_words: knowledge)
             report = _read_glued(readable, source, knowledge_for, known_makes, known_tracks)
         else:
             report = _read_text_table(readable, source, format, known_makes)
@@ -194,7 +195,7 @@ def _read_glued(text, source, knowledge_for, known_makes, known_tracks):
         columns,
         first_line=first_line,
         source=source,
-        knowledge=knowledge_for(facts).with_report(facts),
+        knowledge=knowledge_for(facts, flattened.first_words(body)).with_report(facts),
         known_makes=known_makes,
     )
     report = Report(source=source, text=text, format="flattened text", rows=rows, has_columns=set(columns))

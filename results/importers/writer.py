@@ -139,12 +139,17 @@ def _write_report(data, options, outcome):
     names = Names(outcome)
     track_names = names.track_names()
 
-    def knowledge_for(prose_facts):
-        """What the database knows of the season the options, else the report's prose, name."""
+    def knowledge_for(prose_facts, first_words):
+        """What the database knows of the season the options, else the report's prose, name, and of
+        the drivers whose names begin with ``first_words``."""
         facts = options.facts().merge(prose_facts)
         series = resolve_series(facts.series, outcome.source) if facts.series else None
         return knowledge_module.from_database(
-            series.name if series else "", facts.year, options.numbers, series.short_name if series else ""
+            series.name if series else "",
+            facts.year,
+            options.numbers,
+            series.short_name if series else "",
+            first_words=first_words,
         )
 
     report = read_report(
