@@ -3,10 +3,11 @@
 Django refuses a form body over ``DATA_UPLOAD_MAX_MEMORY_SIZE`` with a bare 400 the moment anything
 reads ``request.POST`` (the CSRF check does, before any view runs), so an editor who pasted or
 confirmed a too-big report saw a blank error and the import log kept nothing. For the two pages that
-take reports, this middleware (before CsrfViewMiddleware) reads only the body's first bytes: the
+take reports, this middleware (before CsrfViewMiddleware) keeps only the body's first 64 KB: the
 CSRF token, which it hands to the CSRF check as its header, and an upload's file name. The rest is
-read and dropped 64 KB at a time (bounded memory at any size); the request carries ``report_too_big`` = (bytes, name) and
-the page shows the size and the limit and logs the failed import (``results.admin.imports``).
+read and dropped 64 KB at a time (bounded memory at any size). The request carries
+``report_too_big`` = (bytes, file name), and the page shows the size and the limit and logs the
+failed import (``results.admin.imports``).
 """
 
 import re
