@@ -189,3 +189,12 @@ def test_a_title_row_and_a_header_of_plain_cells(run_import, tmp_path):
     ok, read, err = dry_run(run_import, tmp_path, page)
     assert ok, err
     assert [r["driver"] for r in read] == ["Kyle Larson", "Layne Riggs", "Corey Heim", "Corey Day"]
+
+
+def test_a_comment_just_before_the_results_table_is_passed_over(run_import, tmp_path):
+    """Saved pages carry HTML comments (<!-- NewPP limit report -->); one right before the table
+    broke the read with a traceback (found by tests/test_fuzz_import.py)."""
+    page = article(heading("Race results"), table(RESULTS_HEADER, RESULTS, before="<!-- saved by a browser -->"))
+    ok, rows, err = dry_run(run_import, tmp_path, page)
+    assert ok, err
+    assert [r["driver"] for r in rows] == ["Kyle Larson", "Layne Riggs", "Corey Heim", "Corey Day"]

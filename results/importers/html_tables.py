@@ -168,7 +168,8 @@ def _italic(cell) -> bool:
 def _above(element) -> str:
     """The short text just before the table (Wikipedia's "Stage One / Laps: 60" line)."""
     previous = element.getprevious()
-    while previous is not None and previous.tag in {"link", "style", "meta"}:
+    # comments and processing instructions (tags that are not names) say nothing a reader sees
+    while previous is not None and (not isinstance(previous.tag, str) or previous.tag in {"link", "style", "meta"}):
         previous = previous.getprevious()
     if previous is None or previous.tag in _HEADINGS or previous.tag == "table":
         return ""
