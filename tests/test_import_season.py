@@ -6,7 +6,7 @@ A driver who changed number during the season is never forced onto either number
 
 import pytest
 
-from results.models import Event
+from results.models import Event, ImportRun
 from results.names import name_key
 from tests.conftest import shared_path
 from tests.corpus import check, races
@@ -54,10 +54,13 @@ def test_a_file_the_table_leaves_open_is_settled_by_a_later_file_of_the_same_com
     (round_4, *_), paths = season_files(tmp_path, "Truck", 2025, rounds={4, 5, 6})
     ok, _, err = run_import(paths[0], "--dry-run", "--series", "Truck", "--year", 2025)
     assert not ok and '--number "Corey Heim=11"' in err
+    ImportRun.objects.all().delete()
     ok, out, err = run_import(*paths, "--series", "Truck", "--year", 2025)
     assert ok, err
     assert stored("Truck", 2025, 4) == history_of(round_4)
     assert "event created: 2025 Truck round 4 at Homestead-Miami Speedway" in out
+    # the import log shows what happened to each file: three races created, no failure that did not last
+    assert sorted(ImportRun.objects.values_list("outcome", flat=True)) == ["created"] * 3
 
 
 def test_a_driver_who_changed_number_is_not_forced_onto_either(run_import, tmp_path):
@@ -72,6 +75,8 @@ def test_a_driver_who_changed_number_is_not_forced_onto_either(run_import, tmp_p
     assert 'start 2, #13 (--number "Dick Rathman=13") or start 21, #3 (--number "Dick Rathman=3")' in err
     assert sorted(Event.objects.values_list("round", flat=True)) == [2, 11]
     assert f"to settle it: import_report {paths[0]} --series Cup --year 1955 --round 1 with a --number" in err
+    failed = ImportRun.objects.filter(outcome=ImportRun.Outcome.FAILED)
+    assert [run.source for run in failed] == [str(paths[0])]  # once, though it was tried in two passes
 
     # the operator settles it as told: the file alone, its round, the history's reading
     ok, _, err = run_import(paths[0], "--series", "Cup", "--year", 1955, "--round", 1, "--number", "Dick Rathman=13")

@@ -92,7 +92,8 @@ class _DryRun(Exception):
 def _run(outcome, work, *, user, via, logged=True):
     """Do ``work`` in one transaction with its log entry; on a dry run roll both back and log the
     run alone; on an error log the failure (nothing of the work is kept) and raise it. Unlogged
-    (``logged=False``: a check the caller logs as part of its own run), nothing is logged."""
+    (``logged=False``: a check the caller logs as part of its own run, or an attempt it may repeat), a dry
+    run or a refusal is not logged; a write always is."""
     try:
         with transaction.atomic():
             work()
@@ -127,10 +128,9 @@ def import_report(
 
     Raises ReportError (nothing written, the failure logged) when the report cannot be read or
     contradicts itself. With ``dry_run`` everything is done and rolled back: the outcome is what
-    would happen. ``logged=False`` (a dry run only) logs nothing: the caller's check before its import.
+    would happen. ``logged=False`` logs no dry run and no refusal (a write is always logged): the
+    caller's check before its import, or an attempt it may repeat, whose refusal it logs if it is the last.
     """
-    if not (logged or dry_run):
-        raise ValueError("every import that writes is logged")
     outcome = Outcome(source=source, dry_run=dry_run)
     return _run(outcome, lambda: _write_report(data, options or Options(), outcome), user=user, via=via, logged=logged)
 

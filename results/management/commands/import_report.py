@@ -116,13 +116,15 @@ class Command(BaseCommand):
                     landed |= result.entries_written > 0
             open_files = still_open
         for name, error in open_files.items():
+            record_failure(name, error)  # once, when no later pass can land it
             self.stderr.write(str(error))
             self.stderr.write(f"  to settle it: import_report {_alone(name, options)} with a --number for each line")
         return failures + len(open_files)
 
     def _report(self, name, options, *, hold_open=False):
-        """Import one report: its Outcome, or None when it was refused (the error printed); with
-        ``hold_open`` a refusal for lines that read more than one way is returned, not printed."""
+        """Import one report: its Outcome, or None when it was refused (the error printed and logged);
+        with ``hold_open`` a refusal for lines that read more than one way is returned, neither printed
+        nor logged (a later pass may land the file: the import log shows one failure, when none does)."""
         source = "<stdin>" if name == "-" else name
         try:
             data = _read_bounded(name, source)
@@ -146,13 +148,15 @@ class Command(BaseCommand):
             taken=dict(self._taken),
         )
         try:
-            outcome = self._import(data, source, opts, options)
+            outcome = self._import(data, source, opts, options, logged=not hold_open)
         except Ambiguous as error:
             if hold_open:
                 return error
             self.stderr.write(str(error))
             return None
         except ReportError as error:
+            if hold_open:
+                record_failure(source, error)
             self.stderr.write(str(error))
             return None
         summary = self.stderr if options["as_format"] == "csv" else self.stdout
@@ -164,21 +168,27 @@ class Command(BaseCommand):
             self._taken[outcome.event.pk] = source  # (a dry run's new race was never written)
         return outcome
 
-    def _import(self, data, source, opts, options):
+    def _import(self, data, source, opts, options, *, logged):
         """One file's import. With several files a ``--number`` settles only where a driver's name
         ends (a line whose readings all give the same start and number: "Jeff Greenppc Racing" is
         the same split in every race); the car number itself is settled one file at a time, since
         a driver may change number within a season."""
         if len(options["files"]) < 2 or not opts.numbers:
-            return import_report(data, source, opts, dry_run=options["dry_run"])
-        try:
-            return import_report(data, source, replace(opts, numbers={}), dry_run=options["dry_run"])
+            return import_report(data, source, opts, dry_run=options["dry_run"], logged=logged)
+        try:  # unlogged: a refusal here is logged below only when it is the file's last word
+            return import_report(data, source, replace(opts, numbers={}), dry_run=options["dry_run"], logged=False)
         except Ambiguous as error:
             names = _names_settled(error.choices, opts.numbers)
             if not names:
+                if logged:
+                    record_failure(source, error)
                 raise
-            self._used_numbers |= set(names)
-            return import_report(data, source, replace(opts, numbers=names), dry_run=options["dry_run"])
+        except ReportError as error:
+            if logged:
+                record_failure(source, error)
+            raise
+        self._used_numbers |= set(names)
+        return import_report(data, source, replace(opts, numbers=names), dry_run=options["dry_run"], logged=logged)
 
     def _unused_numbers(self, options):
         unused = [name for name, _ in options["number"] if name not in self._used_numbers]
