@@ -165,3 +165,17 @@ def test_two_files_of_one_command_never_write_one_race(run_import, tmp_path):
     assert not ok and "1 of 2 file(s) failed" in err
     assert "was written by" in err and "riverside-jan.txt in this command" in err
     assert stored("Cup", 1978, 1) == history_of(races[0])
+
+
+def test_a_file_named_by_its_date_is_not_given_the_month_for_its_round(run_import, tmp_path):
+    # Cup 1978 rounds 3 and 4 were run on 26 February and 5 March. Files named by their race's date
+    # ("1978-02-26-richmond.txt") say no round: the month after the year is not one (it read as rounds
+    # 2 and 3, with no warning: Richmond silently written as round 2 of an empty season).
+    names = {3: "1978-02-26-richmond.txt", 4: "1978-03-05-rockingham.txt"}
+    for round_number, name in names.items():
+        _, path = race_file(tmp_path, "Cup", 1978, round_number)
+        path.rename(tmp_path / name)
+    ok, out, err = run_import(*[tmp_path / name for name in names.values()], "--series", "Cup", "--year", 1978)
+    assert ok, err
+    # each is numbered as a report naming no round is, and says so
+    assert out.count("the report does not say the round") == 2
