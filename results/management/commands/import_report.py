@@ -234,7 +234,8 @@ def _read_bounded(name, source):
 
 
 _ROUND_WORD = re.compile(r"(?<![a-z])(?:round|race|rd|r)[ _.-]?0*(\d{1,2})(?!\d)", re.IGNORECASE)
-_ROUND_AFTER_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d[ _.-]0*(\d{1,2})(?!\d)")
+# not a date's month: "1978-02-26-richmond.txt" was read as round 2 (a month and its day follow the year)
+_ROUND_AFTER_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d[ _.-]0*(\d{1,2})(?!\d)(?![ _.-]\d{1,2}(?!\d))")
 
 
 def _round_in_name(name, options):
