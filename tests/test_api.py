@@ -197,3 +197,17 @@ def test_a_developer_starts_at_the_root_and_follows_its_links(client, season):
     for name, url in links.items():
         assert client.get(url).status_code == 200, name
     assert client.get(links["drivers"]).json()["count"] == 4  # Kligerman, Smith, Miura, Heim
+
+
+def test_a_name_search_counts_each_driver_once_however_many_of_his_names_match(client, make):
+    # Kyle Busch matches "busch" by his name and by two spellings reports wrote: the list holds him once,
+    # and so must its count (COUNT(*) OVER () counted the rows before DISTINCT: 3)
+    from results.models import DriverAlias
+
+    busch = make.driver(name="Kyle Busch")
+    for spelling in ("Kyle T. Busch", "K. Busch"):
+        DriverAlias.objects.create(driver=busch, name=spelling)
+    body = client.get("/api/v1/drivers/?q=busch").json()
+    assert [row["name"] for row in body["results"]] == ["Kyle Busch"]
+    assert body["count"] == 1
+    assert client.get("/api/v1/drivers/?q=busch&page=2").status_code == 404
