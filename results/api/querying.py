@@ -65,9 +65,13 @@ class CountedRowsPaginator(Paginator):
         return number
 
     def page(self, number):
+        queryset: Any = self.object_list
+        if queryset.query.distinct:  # the window counts the rows before DISTINCT (a name search through aliases)
+            number = Paginator.validate_number(self, number)  # a COUNT query of its own, past the end a 404
+            bottom = (number - 1) * self.per_page
+            return Page(list(queryset[bottom : bottom + self.per_page]), number, self)
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
-        queryset: Any = self.object_list
         rows = list(queryset.annotate(all_rows=Window(Count("*")))[bottom : bottom + self.per_page])
         if not rows and number > 1:
             raise EmptyPage("That page contains no results")
