@@ -167,3 +167,29 @@ def test_the_2027_season_page_says_why_it_names_no_champion(client, make, monkey
     body = client.get("/api/v1/seasons/cup/2027/").json()
     assert body["championship"]["champion"] is None and body["championship"]["final"] is True
     assert "do not yet cover the 2027 format" in body["championship"]["unknown"]
+
+
+def test_a_title_level_on_points_names_no_champion_while_the_2026_tie_break_is_not_known():
+    # Driver 01 (2,100 at the reset) wins race 27 ahead of Driver 02 (2,075), then runs 7th to his 2nd in each
+    # of the last nine: both end on 2,425. NASCAR's 2026 tie-break is not in the rulebook, so the site's own
+    # count-back (Driver 01's 27 wins) must not name him champion as a fact. Driver 20, not in the Chase,
+    # wins those nine.
+    behind = [20, 2, 3, 4, 5, 6, 1, *range(7, 20)]
+    outcome = compute("cup", 2026, season(36, dict.fromkeys(range(28, 37), behind)), names=NAMES)
+    final = rows_after(outcome, 36)
+    assert final[1].points == final[2].points == 2425
+    assert outcome.champion is None and outcome.finale_run
+    assert "Driver 01" in outcome.unknown and "Driver 02" in outcome.unknown
+
+
+def test_a_place_in_the_chase_level_on_points_is_open_while_the_2026_tie_break_is_not_known():
+    # Driver 16 and Driver 17 end the regular season level on points (Driver 17 swaps places with him in 11
+    # races and runs 14th to his 17th in race 1): the site's count-back (Driver 17's 14th) is not NASCAR's
+    # known rule for 2026, so neither is surely in or out
+    swapped = [*range(1, 16), 17, 16, 18, 19, 20]
+    special = {1: [*range(1, 14), 17, 14, 15, 16, 18, 19, 20], **dict.fromkeys(range(2, 13), swapped)}
+    outcome = compute("cup", 2026, season(26, special), names=NAMES)
+    after = rows_after(outcome, 26)
+    assert after[16].points == after[17].points
+    assert not after[16].status_sure and not after[17].status_sure
+    assert "Driver 16" in outcome.open_ and "tie-break" in outcome.open_
