@@ -151,11 +151,21 @@ def _winners_field(season: Season, order: list[Tally], regular: int, verdict: Ve
 def _tied_cut(season: Season, order: list[Tally], places: int, verdict: Verdict, what: str):
     """The first ``places`` of ``order`` (surely in, possibly in): a tie across the cut leaves both open."""
     inside = {t.driver for t in order[:places]}
-    if 0 < places < len(order) and order[places - 1].key() == order[places].key():
-        tied = {t.driver for t in order if t.key() == order[places].key()}
-        verdict.notes.append(f"{season.names_of(tied)} are level on points, wins and every finishing place for {what}.")
+
+    def level(t: Tally):  # points alone where the format's tie-breaks are not known
+        return t.key() if season.book.tie_breaks_known else t.key()[0]
+
+    if 0 < places < len(order) and level(order[places - 1]) == level(order[places]):
+        tied = {t.driver for t in order if level(t) == level(order[places])}
+        verdict.notes.append(f"{season.names_of(tied)} are level on {_level_on(season)} for {what}.")
         return inside - tied, inside | tied
     return inside, inside
+
+
+def _level_on(season: Season) -> str:
+    if season.book.tie_breaks_known:
+        return "points, wins and every finishing place"
+    return f"points, and NASCAR's {season.year} tie-break is not in the site's rulebook"
 
 
 def _editor_field(season: Season, computed: Field, official: frozenset[int] | None, what: str, verdict: Verdict):
@@ -355,11 +365,15 @@ class Playoffs:
         if not order:
             return
         best = order[0]
-        if len(order) > 1 and _round_key(season, tallies[order[1]]) == _round_key(season, tallies[best]):
-            tied = [d for d in order if _round_key(season, tallies[d]) == _round_key(season, tallies[best])]
+
+        def level(d):  # points alone where the format's tie-breaks are not known
+            key = _round_key(season, tallies[d])
+            return key if season.book.tie_breaks_known else key[0]
+
+        if len(order) > 1 and level(order[1]) == level(best):
+            tied = [d for d in order if level(d) == level(best)]
             self.verdict.notes.append(
-                f"{season.names_of(tied)} are level on points, wins and every finishing place: the results "
-                "cannot break the tie."
+                f"{season.names_of(tied)} are level on {_level_on(season)}: the results cannot break the tie."
             )
         elif best in field.sure:
             self.verdict.champion = best

@@ -95,6 +95,9 @@ class Rulebook:
     finish_points: tuple[int, int, int] | None = None
     # A rulebook still in force (``last=None``): the last season its rules are confirmed for (see ``unconfirmed``)
     confirmed_through: int | None = None
+    # False: NASCAR's tie-breaks for this format are not in the rulebook (2026), so drivers level on points at
+    # the field's cut or for the title are left open, never ordered by the site's own count-back as fact
+    tie_breaks_known: bool = True
 
     def regular_season_races(self, year: int) -> int | None:
         return self.regular_season_by_year.get(year, self.regular_season)
@@ -131,8 +134,8 @@ CHASE_2026_SEEDS = (2100, 2075, 2065)
 _CHASE_2026 = (
     "The field restarts once: the leader on 2,100 points, 2nd on 2,075, 3rd on 2,065, then 5 fewer a place; no "
     "cuts, no playoff points. The most points after the last race wins (a win pays 55). NASCAR's tie-breaks for "
-    "the cut and the title are not in this rulebook: the site breaks a tie by wins, then second places, and so "
-    "on. Whether a driver must start every regular-season race is not confirmed: a driver in the field who "
+    "the cut and the title are not in this rulebook: drivers level on points there are left open, no champion "
+    "named between them. Whether a driver must start every regular-season race is not confirmed: a driver in the field who "
     "missed one is shown as possibly in."
 )
 
@@ -298,6 +301,7 @@ RULEBOOKS: tuple[Rulebook, ...] = (
         regular_season=26,
         field=16,
         attempt_every_race=None,
+        tie_breaks_known=False,
         rounds=(Round("Chase", races=10, advance=1, base=2100, seeds=CHASE_2026_SEEDS, seed_step=5),),
         zero_points_ineligible=True,
         finish_points=CHASE_2026_FINISH_POINTS,
@@ -376,6 +380,7 @@ RULEBOOKS: tuple[Rulebook, ...] = (
         regular_season=24,
         field=12,
         attempt_every_race=None,
+        tie_breaks_known=False,
         rounds=(Round("Chase", races=9, advance=1, base=2100, seeds=CHASE_2026_SEEDS, seed_step=5),),
         zero_points_ineligible=True,
         finish_points=CHASE_2026_FINISH_POINTS,
@@ -481,6 +486,7 @@ RULEBOOKS: tuple[Rulebook, ...] = (
         regular_season=None,
         field=10,
         attempt_every_race=None,
+        tie_breaks_known=False,
         rounds=(Round("Chase", races=7, advance=1, base=2100, seeds=CHASE_2026_SEEDS, seed_step=5),),
         zero_points_ineligible=True,
         finish_points=CHASE_2026_FINISH_POINTS,
