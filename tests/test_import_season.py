@@ -99,7 +99,7 @@ def test_a_file_stays_refused_when_nothing_lands_to_settle_it(run_import, tmp_pa
     [
         (["round01.txt", "round12.txt"], [1, 12]),
         (["cup-1978-03.txt", "cup-1978-04-glued.txt"], [3, 4]),
-        (["r1.txt", "Race 03.txt"], [1, 3]),
+        (["r1.txt", "Round 03.txt"], [1, 3]),
     ],
 )
 def test_each_file_of_a_season_is_the_round_its_name_says(run_import, tmp_path, names, rounds):
@@ -137,14 +137,16 @@ def test_a_number_for_several_files_never_chooses_a_car_number(run_import, tmp_p
     assert stored("Cup", 1955, 2) == history_of(race_2) and stored("Cup", 1955, 11) == history_of(race_11)
 
 
-def test_a_number_in_a_name_that_is_not_a_round_is_not_taken_for_one(run_import, tmp_path):
-    # "kansas-2.txt" may be a season's second race at Kansas; only "round", "race", "r" or a number right
-    # after the year name a round. Without one, each race is numbered the next of its season, with a warning.
-    for name, round_number in (("riverside-9.txt", 1), ("daytona-8.txt", 2)):
+@pytest.mark.parametrize(
+    "names", [["riverside-9.txt", "daytona-8.txt"], ["riverside-race-9.txt", "daytona-race-8.txt"]]
+)
+def test_a_number_in_a_name_that_is_not_a_round_is_not_taken_for_one(run_import, tmp_path, names):
+    # "kansas-2.txt" or "dover-race-2.txt" may be a season's second race at the track; only "round", "rd",
+    # "r" or a number right after the year name a round. Without one, each race is numbered the next of its
+    # season, with a warning.
+    for name, round_number in zip(names, (1, 2), strict=True):
         race_file(tmp_path, "Cup", 1978, round_number)[1].rename(tmp_path / name)
-    ok, out, err = run_import(
-        tmp_path / "riverside-9.txt", tmp_path / "daytona-8.txt", "--series", "Cup", "--year", 1978
-    )
+    ok, out, err = run_import(*[tmp_path / name for name in names], "--series", "Cup", "--year", 1978)
     assert ok, err
     assert sorted(Event.objects.values_list("round", flat=True)) == [1, 2]
     assert out.count("the report does not say the round") == 2

@@ -233,16 +233,17 @@ def _read_bounded(name, source):
     return Path(name).read_bytes()
 
 
-_ROUND_WORD = re.compile(r"(?<![a-z])(?:round|race|rd|r)[ _.-]?0*(\d{1,2})(?!\d)", re.IGNORECASE)
+# not "race": "dover-race-2.txt" is as likely the second race at Dover as round 2
+_ROUND_WORD = re.compile(r"(?<![a-z])(?:round|rd|r)[ _.-]?0*(\d{1,2})(?!\d)", re.IGNORECASE)
 # not a date's month: "1978-02-26-richmond.txt" was read as round 2 (a month and its day follow the year)
 _ROUND_AFTER_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d[ _.-]0*(\d{1,2})(?!\d)(?![ _.-]\d{1,2}(?!\d))")
 
 
 def _round_in_name(name, options):
-    """With several files, a file's round as its name says it: the number after "round", "race",
-    "rd" or "r" (round07.txt, r7.txt), or right after the year (cup-1985-07.txt). Any other number
-    is not taken for a round ("kansas-2.txt" may be the second race at Kansas, not round 2): None,
-    and the writer takes the race at the report's track, or the next round of the season, and warns."""
+    """With several files, a file's round as its name says it: the number after "round", "rd" or "r"
+    (round07.txt, r7.txt), or right after the year (cup-1985-07.txt). Any other number is not taken
+    for a round ("kansas-2.txt" may be the second race at Kansas, not round 2): None, and the writer
+    takes the race at the report's track, or numbers a new one the next of its season, and warns."""
     if len(options["files"]) < 2:
         return None
     stem = Path(name).name.split(".")[0]
