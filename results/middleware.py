@@ -7,12 +7,14 @@ take reports, this middleware (before CsrfViewMiddleware) keeps only the body's 
 CSRF token, which it hands to the CSRF check as its header, and an upload's file name. The rest is
 read and dropped 64 KB at a time (bounded memory at any size). The request carries
 ``report_too_big`` = (bytes, file name), and the page shows the size and the limit and logs the
-failed import (``results.admin.imports``).
+failed import (``results.admin.imports``). Only for a signed-in session: an anonymous body is left to
+Django's bare 400, so nobody without an account can keep a worker reading 16 MB.
 """
 
 import re
 
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.urls import Resolver404, resolve
 
 REPORT_PAGES = {"results_importrun_import", "results_event_paste"}
@@ -31,7 +33,13 @@ class ReportTooBigMiddleware:
     def __call__(self, request):
         size = _content_length(request)
         limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-        if request.method == "POST" and limit is not None and size > limit and _is_report_page(request):
+        if (
+            request.method == "POST"
+            and limit is not None
+            and size > limit
+            and _is_report_page(request)
+            and SESSION_KEY in request.session  # signed in (who may import is checked by the page)
+        ):
             head = request.read(HEAD)  # request.POST is now empty
             while request.read(HEAD):
                 pass  # the rest is drained unkept: a browser still sending shows no page if the server stops reading

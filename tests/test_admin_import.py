@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.admin.models import LogEntry
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.http import HttpResponse
 
 from results.models import Entry, Event, ImportRun, TeamAlias, Track, TrackAlias
 from tests.conftest import shared_path
@@ -328,6 +329,28 @@ def test_a_too_big_upload_is_named_and_the_csrf_check_still_holds(client, editor
     big.seek(0)
     assert client.post(URL, {"file": big, "preview": "1"}).status_code == 403
     assert ImportRun.objects.count() == 1
+
+
+def test_an_anonymous_too_big_body_is_left_unread(client, editor, rf):
+    """Only a signed-in session's too-big report is read through (to name it on the page): nobody
+    without an account keeps a worker reading 16 MB; Django refuses theirs by its length."""
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from results.middleware import ReportTooBigMiddleware
+
+    seen = []
+    middleware = ReportTooBigMiddleware(lambda request: seen.append(request) or HttpResponse())
+    body = b"text=" + b"x" * (17 * MB)
+    for signed_in in (False, True):
+        request = rf.post(URL, body, content_type="application/x-www-form-urlencoded")
+        request.session = SessionStore()
+        if signed_in:
+            client.force_login(editor)
+            request.session = SessionStore(client.session.session_key)
+        middleware(request)
+    anonymous, editor_request = seen
+    assert not hasattr(anonymous, "report_too_big")
+    assert editor_request.report_too_big == (len(body), "")
 
 
 def test_results_pasted_over_the_limit_get_the_paste_page_saying_so(editor_client, make):
