@@ -139,6 +139,28 @@ _CHASE_2026 = (
     "missed one is shown as possibly in."
 )
 
+
+def _chase_2026(series, name, what, *, regular_season, field, races):
+    """The 2026 Chase of one series: what the three share (the reset, no playoff points, what is not known)."""
+    return Rulebook(
+        key=f"{series}-2026",
+        name=name,
+        description=what + _CHASE_2026,
+        series=series,
+        first=2026,
+        last=None,
+        confirmed_through=2026,
+        format=Format.CHASE,
+        regular_season=regular_season,
+        field=field,
+        attempt_every_race=None,
+        tie_breaks_known=False,
+        rounds=(Round("Chase", races=races, advance=1, base=2100, seeds=CHASE_2026_SEEDS, seed_step=5),),
+        zero_points_ineligible=True,
+        finish_points=CHASE_2026_FINISH_POINTS,
+    )
+
+
 RULEBOOKS: tuple[Rulebook, ...] = (
     Rulebook(
         key="cup-1949",
@@ -288,23 +310,13 @@ RULEBOOKS: tuple[Rulebook, ...] = (
         zero_points_ineligible=True,
         finish_points=STAGE_ERA_FINISH_POINTS,
     ),
-    Rulebook(
-        key="cup-2026",
-        name="Cup, the Chase of 16 (2026 on)",
-        description="The top 16 in points after 26 races (race wins do not qualify) race the last 10 for the title. "
-        + _CHASE_2026,
-        series="cup",
-        first=2026,
-        last=None,
-        confirmed_through=2026,
-        format=Format.CHASE,
+    _chase_2026(
+        "cup",
+        "Cup, the Chase of 16 (2026 on)",
+        "The top 16 in points after 26 races (race wins do not qualify) race the last 10 for the title. ",
         regular_season=26,
         field=16,
-        attempt_every_race=None,
-        tie_breaks_known=False,
-        rounds=(Round("Chase", races=10, advance=1, base=2100, seeds=CHASE_2026_SEEDS, seed_step=5),),
-        zero_points_ineligible=True,
-        finish_points=CHASE_2026_FINISH_POINTS,
+        races=10,
     ),
     Rulebook(
         key="xfinity-1982",
@@ -367,23 +379,13 @@ RULEBOOKS: tuple[Rulebook, ...] = (
         zero_points_ineligible=True,
         finish_points=STAGE_ERA_FINISH_POINTS,
     ),
-    Rulebook(
-        key="xfinity-2026",
-        name="O'Reilly Auto Parts Series, the Chase of 12 (2026 on)",
-        description="The top 12 in points after 24 races (race wins do not qualify) race the last 9 for the title. "
-        + _CHASE_2026,
-        series="xfinity",
-        first=2026,
-        last=None,
-        confirmed_through=2026,
-        format=Format.CHASE,
+    _chase_2026(
+        "xfinity",
+        "O'Reilly Auto Parts Series, the Chase of 12 (2026 on)",
+        "The top 12 in points after 24 races (race wins do not qualify) race the last 9 for the title. ",
         regular_season=24,
         field=12,
-        attempt_every_race=None,
-        tie_breaks_known=False,
-        rounds=(Round("Chase", races=9, advance=1, base=2100, seeds=CHASE_2026_SEEDS, seed_step=5),),
-        zero_points_ineligible=True,
-        finish_points=CHASE_2026_FINISH_POINTS,
+        races=9,
     ),
     Rulebook(
         key="truck-1995",
@@ -472,24 +474,15 @@ RULEBOOKS: tuple[Rulebook, ...] = (
         zero_points_ineligible=True,
         finish_points=STAGE_ERA_FINISH_POINTS,
     ),
-    Rulebook(
-        key="truck-2026",
-        name="Truck, the Chase of 10 (2026 on)",
-        description="The top 10 in points (race wins do not qualify) race the last 7 races for the title. The "
-        "site does not yet know how many races the 2026 season has, so not where its Chase begins: the standings "
-        "add up every race's points, and an editor names the champion. " + _CHASE_2026,
-        series="truck",
-        first=2026,
-        last=None,
-        confirmed_through=2026,
-        format=Format.CHASE,
+    _chase_2026(
+        "truck",
+        "Truck, the Chase of 10 (2026 on)",
+        "The top 10 in points (race wins do not qualify) race the last 7 races for the title. The site does not "
+        "yet know how many races the 2026 season has, so not where its Chase begins: the standings add up every "
+        "race's points, and an editor names the champion. ",
         regular_season=None,
         field=10,
-        attempt_every_race=None,
-        tie_breaks_known=False,
-        rounds=(Round("Chase", races=7, advance=1, base=2100, seeds=CHASE_2026_SEEDS, seed_step=5),),
-        zero_points_ineligible=True,
-        finish_points=CHASE_2026_FINISH_POINTS,
+        races=7,
     ),
 )
 

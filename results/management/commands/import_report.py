@@ -79,19 +79,15 @@ class Command(BaseCommand):
                 "or import them one at a time"
             )
         hold = len(files) > 1 and not options["dry_run"]  # a dry run lands nothing that could settle a file
-        failures, landed, open_files = 0, False, {}
+        failures, landed = 0, False
+        open_files: dict[str, Ambiguous] = {}  # files held for another pass
         for name in files:
             if options["format"] == "historical" or (name.endswith((".csv", ".csv.gz")) and _is_historical(name)):
                 failed = self._historical(name, options)
                 failures, landed = failures + failed, landed or not (failed or options["dry_run"])
                 continue
-            result = self._report(name, options, hold_open=hold and name != "-")  # standard input reads once
-            if isinstance(result, Ambiguous):
-                open_files[name] = result
-            elif result is None:
-                failures += 1
-            else:
-                landed |= result.entries_written > 0
+            failed, wrote = self._attempt(name, options, open_files, hold_open=hold and name != "-")  # stdin reads once
+            failures, landed = failures + failed, landed or wrote
         failures += self._settle(open_files, landed, options)
         self._unused_numbers(options)
         if failures:
@@ -105,21 +101,26 @@ class Command(BaseCommand):
         open are refused with their lines listed. Returns how many files failed."""
         failures = 0
         while open_files and landed:
-            landed, still_open = False, {}
+            landed, still_open = False, dict[str, Ambiguous]()
             for name in open_files:
-                result = self._report(name, options, hold_open=True)
-                if isinstance(result, Ambiguous):
-                    still_open[name] = result
-                elif result is None:
-                    failures += 1
-                else:
-                    landed |= result.entries_written > 0
+                failed, wrote = self._attempt(name, options, still_open, hold_open=True)
+                failures, landed = failures + failed, landed or wrote
             open_files = still_open
         for name, error in open_files.items():
             record_failure(name, error)  # once, when no later pass can land it
             self.stderr.write(str(error))
             self.stderr.write(f"  to settle it: import_report {_alone(name, options)} with a --number for each line")
         return failures + len(open_files)
+
+    def _attempt(self, name, options, open_files, *, hold_open):
+        """One file's import, as (failed, wrote): a file held open is added to ``open_files``."""
+        result = self._report(name, options, hold_open=hold_open)
+        if isinstance(result, Ambiguous):
+            open_files[name] = result
+            return 0, False
+        if result is None:
+            return 1, False
+        return 0, result.entries_written > 0
 
     def _report(self, name, options, *, hold_open=False):
         """Import one report: its Outcome, or None when it was refused (the error printed and logged);
