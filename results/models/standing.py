@@ -90,8 +90,8 @@ class Championship(models.Model):
     finale_run = models.BooleanField(
         default=False,
         help_text="The results hold every race the season's playoff format schedules, the finale last, no round "
-        "missing: the season is over before its year ends. Always false for most-points formats (no fixed "
-        "number of races): those end with their year.",
+        "missing: the season is over before its year ends. Always false where the number of races is not "
+        "known (most-points formats, Truck 2026, a season later than its rulebook is confirmed for): those end with their year.",
     )
 
     class Meta:
