@@ -156,6 +156,19 @@ def test_an_exhibition_numbered_among_the_rounds_does_not_hide_the_finale(client
     assert body["final"] is True and body["champion"]["name"] == CHAMPION
 
 
+def test_daytonas_duels_imported_as_rounds_never_end_the_season_early(client, make):
+    # The Duels pay points, so an operator imports them as rounds 1 and 2: after 34 of the 36 scheduled
+    # races the season holds 36 points races. It is not over, and no champion is computed: the Chase's cut
+    # and finale count the scheduled races, and the page says why.
+    cup = Results(make)
+    cup.race(1, name="Bluegreen Vacations Duel 1 at DAYTONA")
+    cup.race(2, name="Bluegreen Vacations Duel 2 at DAYTONA")
+    cup.races(range(3, 37))
+    body = client.get(API).json()["championship"]
+    assert body["final"] is False and body["champion"] is None
+    assert "Rounds 1, 2 are qualifying races (Duels)" in client.get(SEASON).content.decode()
+
+
 def test_upgrading_a_database_whose_finale_is_already_imported_names_the_champion(client, cup):
     """An operator migrates a database written by the release before this one: its championship rows lack the
     fact until the summaries are recomputed, which the migrate does."""

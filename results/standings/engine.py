@@ -6,6 +6,7 @@ winners the results do not hold, each leaves ``champion`` empty and says why in 
 editor's facts (``Facts``) take precedence and are checked against the computation.
 """
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -34,6 +35,28 @@ class Race:
     results: tuple[Result, ...]
     counts: bool = True  # False: exhibition / non-points race
     length_miles: Decimal | None = None
+    qualifying: bool = (
+        False  # a qualifying race (Daytona's Duels): it may pay points, but the formats do not schedule it
+    )
+
+
+# Daytona's qualifying races ("Bluegreen Vacations Duel 1 at DAYTONA"): since 2017 they pay points, so an operator
+# may import them as rounds, but a playoff format's cut and count of races are of the scheduled races only
+QUALIFYING_RACE = re.compile(r"\bduels?\b", re.IGNORECASE)
+
+
+def qualifying_rounds(book: Rulebook, races: Sequence[Race]) -> str:
+    """Why a playoff season's statuses and champion cannot be computed ("" when they can): its counted races
+    include qualifying races, which would move the cut and the finale by as many races."""
+    rounds = [race.round for race in races if race.qualifying and race.counts]
+    if book.format is Format.POINTS or not rounds:
+        return ""
+    listed = ", ".join(str(round_number) for round_number in rounds)
+    return (
+        f"Round{'s' if len(rounds) > 1 else ''} {listed} {'are' if len(rounds) > 1 else 'is a'} qualifying "
+        f"race{'s' if len(rounds) > 1 else ''} (Duels) counted among the season's races: the format's cut and "
+        "finale count the scheduled races only, so an editor names the champion (or unticks counts for points)."
+    )
 
 
 @dataclass(frozen=True)
@@ -133,7 +156,7 @@ def compute(
     season = Season(book, year, races, facts, names or {})
     run = points.run if book.format is Format.POINTS else playoffs.run
     verdict = run(season, finished=finished)
-    beyond = book.unconfirmed(year)
+    beyond = book.unconfirmed(year) or qualifying_rounds(book, races)
     if beyond:  # the standings stand (points add up whatever the format); nothing decided by the rules does
         verdict.reasons.append(beyond)
         verdict.notes.append(beyond)  # said under the standings, where the statuses are shown open

@@ -140,10 +140,10 @@ def load_races(season_ids):
     """{season id: [engine.Race...]} in round order, every race with results (the engine leaves out those
     that do not count): two queries."""
     events = {
-        pk: (season_id, round_number, counts, length)
-        for pk, season_id, round_number, counts, length in Event.objects.filter(season__in=season_ids).values_list(
-            "pk", "season_id", "round", "counts_for_points", "track__length_miles"
-        )
+        pk: (season_id, round_number, counts, length, bool(engine.QUALIFYING_RACE.search(name)))
+        for pk, season_id, round_number, counts, length, name in Event.objects.filter(
+            season__in=season_ids
+        ).values_list("pk", "season_id", "round", "counts_for_points", "track__length_miles", "name")
     }
     results = defaultdict(list)
     rows = (
@@ -155,8 +155,12 @@ def load_races(season_ids):
         results[event_id].append(engine.Result(*result))
     races = defaultdict(list)
     for event_id in sorted(results, key=lambda pk: events[pk][1]):
-        season_id, round_number, counts, length = events[event_id]
-        races[season_id].append(engine.Race(round_number, tuple(results[event_id]), counts=counts, length_miles=length))
+        season_id, round_number, counts, length, qualifying = events[event_id]
+        races[season_id].append(
+            engine.Race(
+                round_number, tuple(results[event_id]), counts=counts, length_miles=length, qualifying=qualifying
+            )
+        )
     return races
 
 
