@@ -15,6 +15,7 @@ from itertools import product
 
 from results.importers import eras
 from results.importers.cells import INTEGER_COLUMNS
+from results.importers.glued_lead import MAX_LEAD, lead_readings, name_starts, partial_readings
 from results.importers.glued_names import bare_team_doubt, names_only, split_names
 from results.importers.knowledge import NOTHING_KNOWN, Knowledge
 from results.importers.readings import Ambiguous, choose, describe_reading, line_choice
@@ -50,13 +51,6 @@ _HEADER_WORDS = sorted(
     key=len,
     reverse=True,
 )
-# Car numbers as the history writes them: 07, 300B, 2y, 2jr, 01W, x2, C97, X, 97-A, B-29, 41.5.
-_NUMBER = re.compile(
-    r"\d{1,3}(?:[A-Z]{1,2}|[a-z]{1,2})?|[A-Za-z]{1,2}\d{0,3}|\d{1,3}-[A-Za-z]|[A-Za-z]-\d{1,3}|\d{1,2}\.\d"
-)
-_START = re.compile(r"[1-9]\d{0,2}|0")  # 0: a start the source did not know, in years it wrote so (``eras``)
-_LEAD_CHARS = set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-")
-_MAX_LEAD = 12  # a start and a car number: at most 3 + 5 characters, with room to spare
 MAX_NAMES = 250  # driver and team together; a longer run is refused before it is split
 MAX_ROW = 1000  # a whole row; a longer one is refused before any pattern runs over it
 
@@ -247,15 +241,15 @@ def _missing(what, knowledge):
 
 def _split_front(front, lead_columns):
     """(the start and number's characters, the names) of what comes before the make."""
-    if len(front) > MAX_NAMES + _MAX_LEAD:
+    if len(front) > MAX_NAMES + MAX_LEAD:
         raise _Refused(
             f"the driver and team run to {len(front):,} characters",
             f"a driver and a team of at most {MAX_NAMES} characters together",
         )
-    places = list(_name_starts(front))
+    places = list(name_starts(front))
     # a source lacking a start or a number ("35Frank Mundy": start 5, or #5) only when nothing else reads
-    starts = [p for p in places if _lead_readings(front[:p], lead_columns)] or [
-        p for p in places if _partial_readings(front[:p], lead_columns)
+    starts = [p for p in places if lead_readings(front[:p], lead_columns)] or [
+        p for p in places if partial_readings(front[:p], lead_columns)
     ]
     if not starts and len(places) == 1:
         raise _Refused(
@@ -277,7 +271,7 @@ def _split_front(front, lead_columns):
 def _read_lead(reading, lead, lead_columns, knowledge):
     """The start and number readings of the row's ``lead`` characters that the series ran in the
     year (``eras``), kept to the number given for its driver (``--number``) when there is one."""
-    full, partial = _lead_readings(lead, lead_columns), _partial_readings(lead, lead_columns)
+    full, partial = lead_readings(lead, lead_columns), partial_readings(lead, lead_columns)
     reading.leads = [pair for pair in full if knowledge.possible(pair, lead_columns)]
     reading.partial = [pair for pair in partial if knowledge.possible(pair, lead_columns)]
     if not reading.leads and not reading.partial:
@@ -308,26 +302,13 @@ def _read_lead(reading, lead, lead_columns, knowledge):
 
 def first_words(lines):
     """The first word (as a name key's) of every name the rows could begin with, at each place a
-    driver's name may start (``_name_starts``): what the database is asked about (``knowledge``)."""
+    driver's name may start (``glued_lead.name_starts``): what the database is asked about (``knowledge``)."""
     words = set()
     for line in lines:
         front = line.strip()[:MAX_ROW].lstrip("0123456789")
-        for p in _name_starts(front):
+        for p in name_starts(front):
             words.add(name_key(front[p : p + 40]).split(" ", 1)[0])
     return words
-
-
-def _name_starts(front):
-    """Where the driver's name may begin: a capital after the start and car number's characters,
-    starting a word ("Parker", "A.J.", "JJ "). A lowercase letter belongs to the car number ("2y").
-    The caller keeps the places whose characters before read as a start and a car number."""
-    for p in range(min(len(front), _MAX_LEAD + 1)):
-        c, following = front[p], front[p + 1 : p + 2]
-        nickname = following.isupper() and front[p + 2 : p + 3] == " "  # "JJ Yeley"
-        if c.isupper() and ((following.isalpha() and following.islower()) or following == "." or nickname):
-            yield p
-        if c not in _LEAD_CHARS:
-            return
 
 
 def _runs(columns):
@@ -376,32 +357,3 @@ def _digit_splits(digits, count):
             continue
         out += [(int(head), *rest) for rest in _digit_splits(digits[cut:], count - 1)]
     return out
-
-
-def _partial_readings(lead, columns):
-    """Readings of a row whose source lacks its start or its number: "5" is start 5 with no number,
-    or #5 with no start; nothing at all is neither."""
-    if sorted(columns) != ["number", "start"]:
-        return []
-    if not lead:
-        return [(None, "")]
-    readings = [(None, lead)] if _NUMBER.fullmatch(lead) else []
-    return readings + ([(int(lead), "")] if _START.fullmatch(lead) else [])
-
-
-def _lead_readings(lead, columns):
-    """Possible (start, number) pairs for the characters between finish and driver."""
-    if columns == ["number"]:  # nothing: a car without a number, where its year had them (``eras``)
-        return [(None, lead)] if _NUMBER.fullmatch(lead) or not lead else []
-    if columns == ["start"]:
-        return [(int(lead), "")] if _START.fullmatch(lead) else [(None, "")] if not lead else []
-    if columns == []:
-        return [(None, "")] if not lead else []
-    start_first = columns == ["start", "number"]
-    readings = []
-    for cut in range(1, len(lead)):
-        first, second = lead[:cut], lead[cut:]
-        start, number = (first, second) if start_first else (second, first)
-        if _START.fullmatch(start) and _NUMBER.fullmatch(number):
-            readings.append((int(start), number))
-    return readings
