@@ -13,7 +13,8 @@ import pytest
 from django.utils import timezone
 
 from results.standings.engine import Facts, Race, Result, Status, compute
-from results.standings.rules import RULEBOOKS, Format, rulebook_for
+from results.standings.rulebook import Format
+from results.standings.rules import RULEBOOKS, rulebook_for
 from tests.test_standings_finale import Results
 from tests.test_standings_pages import get
 

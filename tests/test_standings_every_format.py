@@ -11,7 +11,8 @@ from decimal import Decimal
 import pytest
 
 from results.standings.engine import Adjustment, Facts, Race, Result, Status, compute
-from results.standings.rules import RULEBOOKS, Format
+from results.standings.rulebook import Format
+from results.standings.rules import RULEBOOKS
 
 FIELD = range(1, 21)
 NO_FACTS = Facts()

@@ -9,7 +9,8 @@ import pytest
 
 from results.standings.engine import Facts, compute
 from results.standings.history import read_history
-from results.standings.rules import Format, rulebook_for
+from results.standings.rulebook import Format
+from results.standings.rules import rulebook_for
 from tests.conftest import shared_path
 from tests.standings_champions import CHAMPIONS
 

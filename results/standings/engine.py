@@ -13,7 +13,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from results.standings import rules
-from results.standings.rules import Format, Rulebook
+from results.standings.rulebook import Format, Rulebook
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from results.standings.engine import NOT_OVER, Status
 from results.standings.points import missing_points
-from results.standings.rules import FieldRule, Format, Round
+from results.standings.rulebook import FieldRule, Format, Round
 from results.standings.tally import LAST, Season, Tally, Verdict
 
 

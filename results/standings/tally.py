@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from results.standings.engine import Adjustment, Facts, Outcome, Race, Result, Row, Status
-from results.standings.rules import Rulebook
+from results.standings.rulebook import Rulebook
 
 # Ends every driver's sorted finishes: comparing two such lists is the count-back (most wins, then
 # most seconds, ...), a driver with one more finish anywhere being ahead of one without it.
