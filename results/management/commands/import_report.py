@@ -1,7 +1,6 @@
 import argparse
 import csv
 import datetime
-import re
 import shlex
 import sys
 from dataclasses import replace
@@ -12,13 +11,12 @@ from django.core.management.base import BaseCommand, CommandError
 from results.exports import neutralise
 from results.importers.cells import driver_and_number
 from results.importers.decode import MAX_BYTES, check_size
-from results.importers.knowledge import chosen_numbers
+from results.importers.files import names_settled, round_in_name
 from results.importers.log import describe, record_failure
 from results.importers.read import FORMATS
 from results.importers.readings import Ambiguous
 from results.importers.report import CSV_COLUMNS, ReportError
 from results.importers.writer import Options, import_history, import_report
-from results.names import name_key
 
 
 class Command(BaseCommand):
@@ -139,7 +137,7 @@ class Command(BaseCommand):
         opts = Options(
             series=options["series"],
             year=options["year"],
-            round=options["round"] if options["round"] is not None else _round_in_name(name, options),
+            round=options["round"] if options["round"] is not None else _round_of(name, options),
             date=options["date"],
             track=options["track"],
             name=options["name"],
@@ -179,7 +177,7 @@ class Command(BaseCommand):
         try:  # unlogged: a refusal here is logged below only when it is the file's last word
             return import_report(data, source, replace(opts, numbers={}), dry_run=options["dry_run"], logged=False)
         except Ambiguous as error:
-            names = _names_settled(error.choices, opts.numbers)
+            names = names_settled(error.choices, opts.numbers)
             if not names:
                 if logged:
                     record_failure(source, error)
@@ -234,36 +232,9 @@ def _read_bounded(name, source):
     return Path(name).read_bytes()
 
 
-# not "race": "dover-race-2.txt" is as likely the second race at Dover as round 2
-_ROUND_WORD = re.compile(r"(?<![a-z])(?:round|rd|r)[ _.-]?0*(\d{1,2})(?!\d)", re.IGNORECASE)
-# not a date's month: "1978-02-26-richmond.txt" was read as round 2 (a month and its day follow the year)
-_ROUND_AFTER_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d[ _.-]0*(\d{1,2})(?!\d)(?![ _.-]\d{1,2}(?!\d))")
-
-
-def _round_in_name(name, options):
-    """With several files, a file's round as its name says it: the number after "round", "rd" or "r"
-    (round07.txt, r7.txt), or right after the year (cup-1985-07.txt). Any other number is not taken
-    for a round ("kansas-2.txt" may be the second race at Kansas, not round 2): None, and the writer
-    takes the race at the report's track, or numbers a new one the next of its season, and warns."""
-    if len(options["files"]) < 2:
-        return None
-    stem = Path(name).name.split(".")[0]
-    named = _ROUND_WORD.findall(stem) or _ROUND_AFTER_YEAR.findall(stem)
-    return int(named[-1]) or None if named else None
-
-
-def _names_settled(choices, given):
-    """Of the ``--number`` options (``given``: name as typed -> number), those that choose a driver
-    on a line (``Ambiguous.choices``) whose readings differ only in where the name ends."""
-    settled = {}
-    for _, _, readings in choices:
-        if len({lead for _, _, lead in readings}) != 1:
-            continue  # the readings differ in start or number: not a name's end
-        (_, _, (_, number)), drivers = readings[0], {name_key(driver) for driver, _, _ in readings}
-        for name, chosen in given.items():
-            if name_key(name) in drivers and chosen_numbers({name: chosen})[name_key(name)] == number:
-                settled[name] = chosen
-    return settled
+def _round_of(name, options):
+    """With several files, each file's name says its round (``--round`` names one race)."""
+    return round_in_name(name) if len(options["files"]) > 1 else None
 
 
 def _alone(name, options):
@@ -272,7 +243,7 @@ def _alone(name, options):
     for option in ("series", "year", "date", "track", "name", "format", "encoding"):
         if options[option]:
             given += [f"--{option}", str(options[option])]
-    round_number = _round_in_name(name, options)
+    round_number = _round_of(name, options)
     return shlex.join(given + (["--round", str(round_number)] if round_number else []))
 
 
