@@ -37,7 +37,7 @@ class SeriesFeed(Feed):
         order: list[Any] = ["-season__year", F("date").desc(nulls_last=True), "season__series__sort_order", "-round"]
         ids = list(newest.order_by(*order).values_list("pk", flat=True)[:ITEMS])
         imported = ImportRun.objects.filter(events=OuterRef("pk")).order_by("-started_at").values("started_at")[:1]
-        events = Event.objects.filter(pk__in=ids).with_relations().with_podium().annotate(imported=Subquery(imported))
+        events = Event.objects.filter(pk__in=ids).listed().annotate(imported=Subquery(imported))
         return events.order_by(*order)
 
     def item_title(self, event):

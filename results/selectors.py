@@ -24,7 +24,7 @@ def latest_races():
     """The most recent race of each series, with its winner: two queries."""
     newest = Event.objects.filter(season__series=OuterRef("pk")).order_by("-season__year", "-round").values("pk")[:1]
     ids = Series.objects.annotate(newest=Subquery(newest)).values_list("newest", flat=True)
-    return list(Event.objects.filter(pk__in=list(ids)).with_relations().with_podium().order_by("season__series"))
+    return list(Event.objects.filter(pk__in=list(ids)).listed().order_by("season__series"))
 
 
 def season_standings(season):

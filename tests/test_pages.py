@@ -347,3 +347,25 @@ def test_a_column_with_nothing_in_it_is_left_out(client, season):
     assert "rating" not in [column.name for column in response.context["results"].columns]
     exported = client.get(season["kligerman"].get_absolute_url(), {"_export": "csv"}).getvalue().decode()
     assert "Rating" in exported.splitlines()[0]
+
+
+def test_only_a_race_page_reads_the_report_its_results_came_from(client, season):
+    """An imported report can be long; lists of races and results pages leave it in the database."""
+    from django.test.utils import CaptureQueriesContext
+
+    race = season["events"][0]
+    elsewhere = [
+        "/",
+        "/series/truck/2022/",
+        f"/drivers/{season['kligerman'].slug}/",
+        f"/tracks/{season['mid_ohio'].slug}/",
+        "/api/v1/races/",
+        "/api/v1/seasons/truck/2022/",
+        "/feed/",
+    ]
+    for url in elsewhere:
+        with CaptureQueriesContext(connections["default"]) as queries:
+            assert client.get(url).status_code == 200, url
+        assert not [q["sql"] for q in queries if "report_text" in q["sql"]], url
+    page = client.get(race.get_absolute_url()).content.decode()
+    assert "Kligerman led all but eleven laps." in page

@@ -87,7 +87,7 @@ class SeasonDetail(generics.RetrieveAPIView):
             series__slug=self.kwargs["series"],
             year=self.kwargs["year"],
         )
-        season.schedule = season.events.with_relations().with_podium().order_by("round")
+        season.schedule = season.events.listed().order_by("round")
         season.outcome = outcome = queries.championship(season)
         season.latest_standings = (
             queries.standings_after(season, outcome.final_round, champion_id=outcome.champion_id)
@@ -101,7 +101,7 @@ class RaceList(List):
     """Races, newest first; ?series=, ?year= and ?track= (slugs) narrow them."""
 
     queryset = Event.objects.all()
-    rows = Event.objects.with_relations().with_podium()
+    rows = Event.objects.listed()
     serializer_class = s.Race
     filterset_class = RaceFilter
     sort_table = {"year": by("season__year", "season__series__sort_order", "round")}

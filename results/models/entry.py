@@ -31,7 +31,13 @@ def results_table_joins(*, known=()):
 class EntryQuerySet(models.QuerySet):
     def for_results_table(self, *, known=()):
         """One query for every column of a results table (see ``results_table_joins``)."""
-        return self.select_related(*results_table_joins(known=known))
+        return self.joined(results_table_joins(known=known))
+
+    def joined(self, joins):
+        """``joins`` selected, but for the report a race was imported from, which only the race's own page
+        shows (fifty rows of imported races carried their reports' text into every page of a table)."""
+        rows = self.select_related(*joins)
+        return rows.defer("event__report_text") if any(j.partition("__")[0] == "event" for j in joins) else rows
 
     def counted(self):
         """Entries of races that count for points: exhibitions are left out of every total and standing."""

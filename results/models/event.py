@@ -20,6 +20,12 @@ class EventQuerySet(models.QuerySet):
         # one query: each row names its series, season and track
         return self.select_related("season__series", "track")
 
+    def listed(self):
+        """Races as a list shows them (a season's schedule, the newest races, the API's list): names and
+        podium, without the report each was imported from, which only its own page shows (a season of
+        imported reports carried a few hundred KB of text into its schedule)."""
+        return self.with_relations().with_podium().defer("report_text")
+
     def with_podium(self):
         """Annotate the winner's name, slug and laps led, and who started first, from the race's summary row
         (``RaceSummary``, kept by ``summaries.refresh``: one definition of a race's winner and front).

@@ -33,7 +33,7 @@ def page_rows(queryset, bottom, size, joins):
     more than choosing them (a driver's page at a track: 10 queries, now 9)."""
     chosen = queryset.values("pk")[bottom : bottom + size]
     ordering = queryset.query.order_by  # the table's sort, as RequestConfig set it
-    rows = queryset.model._default_manager.select_related(*joins).filter(AmongChosen(F("pk"), chosen))
+    rows = queryset.model._default_manager.joined(joins).filter(AmongChosen(F("pk"), chosen))
     # the queryset's own columns (a head-to-head's rival finish), which the table shows and may sort by
     rows = rows.annotate(**queryset.query.annotations)
     return list(rows.order_by(*ordering))

@@ -52,7 +52,7 @@ def season_detail(request, slug, year):
         **season_course(season, standings, rows, champion_id, championship),
         "schedule": stats_table(
             ScheduleTable,
-            season.events.with_relations().with_podium().order_by("round"),
+            season.events.listed().order_by("round"),
             f"{year} schedule and winners",
         ),
         "statistics": stats_table(StandingsTable, selectors.season_standings(season), f"{year} season statistics"),
