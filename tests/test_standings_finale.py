@@ -46,7 +46,7 @@ class Results:
         self.series = make.series(series_name, short_name)
         self.drivers = [make.driver(name=f"Driver {n:02d}") for n in range(1, 21)]
 
-    def race(self, round_number, finishing=ORDER, **kw):
+    def race(self, round_number, finishing=ORDER, refresh=True, **kw):
         event = self.make.event(year=self.year, round=round_number, series=self.series, **kw)
         Entry.objects.bulk_create(
             Entry(
@@ -59,8 +59,15 @@ class Results:
             )
             for finish, index in enumerate(finishing, start=1)
         )
-        summaries.refresh(seasons=[event.season_id])
+        if refresh:
+            summaries.refresh(seasons=[event.season_id])
         return event
+
+    def named(self, names):
+        """A whole season at once, round N named ``names[N - 1]`` (the summaries refreshed once, at its end)."""
+        for round_number, name in enumerate(names, start=1):
+            event = self.race(round_number, name=name, refresh=False)
+        summaries.refresh(seasons=[event.season_id])
 
     def races(self, rounds, **kw):
         for round_number in rounds:
@@ -177,3 +184,37 @@ def test_upgrading_a_database_whose_finale_is_already_imported_names_the_champio
     DataVersion.objects.filter(pk=1).update(derived=summaries.DERIVED - 1)
     call_command("migrate", verbosity=0)
     assert client.get(API).json()["championship"]["final"] is True
+
+
+@pytest.mark.parametrize(
+    "duel",
+    [
+        "Gatorade Twin 125 #{}",  # 1980s-2004, "Gatorade Twin 125s"
+        "Twin 125-Mile Qualifying Race {}",
+        "125 Mile Qualifying Race {}",  # the history's 1970-71
+        "Daytona 500 Qualifer #{}",  # the history's 1960-69, misspelt as it has them
+        "Budweiser Duel at Daytona {}",
+    ],
+)
+def test_daytonas_qualifying_races_by_every_name_they_carried_never_end_the_season_early(client, make, duel):
+    # An operator imports the two qualifying races as rounds 1 and 2, named as that year's report names them
+    Results(make).named([duel.format(1), duel.format(2), *[f"Race {n}" for n in range(3, 37)]])
+    assert client.get(API).json()["championship"]["final"] is False
+    assert "Rounds 1, 2 are qualifying races (Duels)" in client.get(SEASON).content.decode(), duel
+
+
+def test_points_races_sharing_a_sponsor_or_a_distance_with_the_qualifying_races_are_scheduled_races(client, make):
+    # names of points races in the history: the finale still names the champion
+    points_races = [
+        "Gatorade 200",
+        "UNOH 200 presented by Ohio Logistics",
+        "Bluegreen Vacations 500",
+        "125 Miles at Oakland Stadium",
+        "Fas Mart Supertruck Shootout",
+        "Daytona 500",
+        "Crown Royal Presents The Heath Calhoun 400",
+    ]
+    Results(make).named([*points_races, *[f"Race {n}" for n in range(len(points_races) + 1, 37)]])
+    body = client.get(API).json()["championship"]
+    assert body["final"] is True and body["champion"]["name"] == "Driver 01"
+    assert "qualifying race" not in client.get(SEASON).content.decode()

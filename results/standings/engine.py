@@ -40,9 +40,12 @@ class Race:
     )
 
 
-# Daytona's qualifying races ("Bluegreen Vacations Duel 1 at DAYTONA"): since 2017 they pay points, so an operator
-# may import them as rounds, but a playoff format's cut and count of races are of the scheduled races only
-QUALIFYING_RACE = re.compile(r"\bduels?\b", re.IGNORECASE)
+# Daytona's qualifying races: since 2017 they pay points, so an operator may import them as rounds, but a playoff
+# format's cut and count of races are of the scheduled races only. Their names over the years: "Bluegreen Vacations
+# Duel 1 at DAYTONA" (Duels, 2005-), "Gatorade Twin 125s" / "Twin 125-Mile Qualifying Races" (1972-2004), and in the
+# history "125 Mile Qualifying Race 1" (1970-71), "Daytona 500 Qualifer #1" (sic, 1960-69), "Daytona Qualifier". Only
+# these words: a sponsor's or a number's alone names points races too ("Gatorade 200", "UNOH 200", "Oakland 125 Miles")
+QUALIFYING_RACE = re.compile(r"\b(?:duels?|qualifi?ers?|qualifying races?|twins?[ -]?125s?)\b", re.IGNORECASE)
 
 
 def qualifying_rounds(book: Rulebook, races: Sequence[Race]) -> str:
