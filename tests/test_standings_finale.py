@@ -218,3 +218,28 @@ def test_points_races_sharing_a_sponsor_or_a_distance_with_the_qualifying_races_
     body = client.get(API).json()["championship"]
     assert body["final"] is True and body["champion"]["name"] == "Driver 01"
     assert "qualifying race" not in client.get(SEASON).content.decode()
+
+
+def admin_finale(editor_client, season):
+    """What the season's admin page says under "Finale run"."""
+    page = editor_client.get(f"/admin/results/season/{season.pk}/change/").content.decode()
+    assert "Finale run" in page
+    return page
+
+
+def test_an_editor_sees_on_the_season_page_whether_the_finale_has_run(editor_client, cup):
+    season = Championship.objects.get().season
+    page = admin_finale(editor_client, season)
+    assert "No: the results do not hold exactly the races the playoff format schedules" in page
+    assert "it ends with its year." in page
+    cup.race(36, finishing=FINALE_ORDER)
+    page = admin_finale(editor_client, season)
+    assert "Yes: the results hold every race the playoff format schedules, the finale last" in page
+    assert "the season is over." in page
+
+
+def test_an_editor_reads_that_a_most_points_season_has_no_finale(editor_client, make):
+    season = Results(make, "ARCA Menards Series", "ARCA").races(range(1, 41))
+    assert "No finale: a most-points season has no fixed number of races; it ends with its year." in admin_finale(
+        editor_client, season
+    )

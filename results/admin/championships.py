@@ -5,7 +5,9 @@ from django.contrib import admin
 from django.utils.html import format_html, format_html_join
 
 from results.models import ChampionFact, Event, PlayoffFact, PointsAdjustment
+from results.models.standing import this_year
 from results.standings import queries
+from results.standings.rulebook import Format
 
 
 class ChampionFactInline(admin.StackedInline):
@@ -40,7 +42,7 @@ class PointsAdjustmentInline(admin.TabularInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-CHAMPIONSHIP_FIELDS: list = ["rulebook", "champion_shown", "disagreements"]
+CHAMPIONSHIP_FIELDS: list = ["rulebook", "champion_shown", "finale", "disagreements"]
 
 
 class ChampionshipFields:
@@ -61,6 +63,29 @@ class ChampionshipFields:
             return f"None named: {found.unknown}" + (f" If no more races came: {leader}." if leader else "")
         how = "official (the editor's fact below)" if found.official else "computed from the results, not yet confirmed"
         return format_html("{} — {}", found.champion, how)
+
+    @admin.display(description="Finale run")
+    def finale(self, obj):
+        """``Championship.finale_run`` in words: whether the results end the season before its year does."""
+        found = queries.championship(obj)
+        book = queries.rulebook(found.rulebook) if found else None
+        if found is None or book is None:
+            return "—"
+        if found.finale_run:
+            return (
+                "Yes: the results hold every race the playoff format schedules, the finale last, so the season is over."
+            )
+        if book.format is Format.POINTS:
+            said = "No finale: a most-points season has no fixed number of races"
+        elif book.regular_season_races(obj.year) is None or book.unconfirmed(obj.year):
+            said = f"Not known: the site does not know how many races the {obj.year} season has"
+        else:
+            said = (
+                "No: the results do not hold exactly the races the playoff format schedules, the finale last "
+                "(a qualifying race counted as a round puts the count off)"
+            )
+        over = "its year has ended, so the season is over" if obj.year < this_year() else "it ends with its year"
+        return f"{said}; {over}."
 
     @admin.display(description="Computation vs official facts")
     def disagreements(self, obj):

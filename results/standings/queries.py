@@ -40,9 +40,14 @@ STANDING_FIELDS = {
 }
 
 
+def rulebook(key):
+    """The rulebook a championship was computed under, or None when the rules no longer know its key."""
+    return next((book for book in (*rules.RULEBOOKS, rules.MOST_POINTS) if book.key == key), None)
+
+
 def rulebook_name(key):
     """The format's name for fans and editors; the key itself when the rules no longer know it."""
-    found = next((book for book in rules.RULEBOOKS if book.key == key), None)
+    found = rulebook(key)
     return found.name if found else key
 
 
