@@ -72,6 +72,36 @@ def test_the_seed_report_reads_the_same_on_a_database_with_history(
     assert Event.objects.count() == 23 and Entry.objects.count() == 825
 
 
+def test_a_report_after_the_history_in_one_command_never_rewrites_the_race_the_history_wrote(
+    run_import, truck_csv_2022, seed_report
+):
+    # the seed report (Mid-Ohio 2022, round 15 of the history) differs from it: the report given after the
+    # history in the same command rewrote the race the history had just written
+    ok, out, err = run_import(truck_csv_2022, seed_report, "--no-progress")
+    assert not ok and "1 of 2 file(s) failed" in err
+    assert (
+        f"{seed_report}: round 15 of 2022 at Mid-Ohio Sports Car Course was written by {truck_csv_2022} in this command"
+        in err
+    )
+    assert "events created: 23" in out
+    assert Event.objects.get(round=15).source == truck_csv_2022.name
+    assert not Driver.objects.filter(name="Trey Burke").exists()
+
+
+def test_the_history_after_a_report_in_one_command_never_rewrites_the_race_the_report_wrote(
+    run_import, truck_csv_2022, seed_report, tmp_path
+):
+    # the report, named by its round, lands first; the history holds round 15 too and would replace it
+    report = tmp_path / "truck-2022-15.txt"
+    report.write_bytes(seed_report.read_bytes())
+    ok, out, err = run_import(report, truck_csv_2022, "--no-progress")
+    assert not ok and "1 of 2 file(s) failed" in err
+    assert f"{truck_csv_2022}, line " in err
+    assert f"round 15 of 2022 (NASCAR Truck Series) was written by {report} in this command" in err
+    assert "expected: the history and the reports of its races imported in separate commands" in err
+    assert list(Event.objects.values_list("round", "source")) == [(15, report.name)]
+
+
 def test_known_quirks_are_repaired_and_noted_on_the_race(run_import, tmp_path):
     path = tmp_path / "xfinity_series.csv"
     path.write_text(

@@ -142,30 +142,35 @@ def test_a_number_for_several_files_never_chooses_a_car_number(run_import, tmp_p
 )
 def test_a_number_in_a_name_that_is_not_a_round_is_not_taken_for_one(run_import, tmp_path, names):
     # "kansas-2.txt" or "dover-race-2.txt" may be a season's second race at the track; only "round", "rd",
-    # "r" or a number right after the year name a round. Without one, each race is numbered the next of its
-    # season, with a warning.
+    # "r" or a number right after the year name a round. Without one, and without a date, two new races of a
+    # season have no order to be numbered in (given as daytona then riverside, they were rounds 1 and 2
+    # the wrong way round): both are refused, saying how to name them.
     for name, round_number in zip(names, (1, 2), strict=True):
         race_file(tmp_path, "Cup", 1978, round_number)[1].rename(tmp_path / name)
     ok, out, err = run_import(*[tmp_path / name for name in names], "--series", "Cup", "--year", 1978)
-    assert ok, err
-    assert sorted(Event.objects.values_list("round", flat=True)) == [1, 2]
-    assert out.count("the report does not say the round") == 2
+    assert not ok and "2 of 2 file(s) failed" in err
+    for name in names:
+        assert f"{name}: 2 files of this command add races to 1978 without naming their round" in err
+    assert "the files named by round (round07.txt, r7.txt, cup-1978-07.txt) or by date" in err
+    assert not Event.objects.exists()
+    assert ImportRun.objects.filter(outcome=ImportRun.Outcome.FAILED).count() == 2
 
 
 def test_two_files_of_one_command_never_write_one_race(run_import, tmp_path):
-    # Two reports of Cup 1978 races at Riverside (rounds 1 and 14), neither named by its round nor headed by
-    # a name the track has held: the second would find "the race at Riverside" the first just wrote.
+    # Two reports of Cup 1978 races at Riverside (rounds 1 and 14), the second neither named by its round nor
+    # headed by a name the track has held: it would find "the race at Riverside" the first just wrote.
     races = []
-    for name, round_number in (("riverside-jan.txt", 1), ("riverside-june.txt", 14)):
+    for name, round_number in (("round01.txt", 1), ("riverside-june.txt", 14)):
         race, path = race_file(tmp_path, "Cup", 1978, round_number)
         path.rename(tmp_path / name)
         races.append(race)
     assert races[0].track == races[1].track
     ok, _, err = run_import(
-        tmp_path / "riverside-jan.txt", tmp_path / "riverside-june.txt", "--series", "Cup", "--year", 1978
+        tmp_path / "round01.txt", tmp_path / "riverside-june.txt", "--series", "Cup", "--year", 1978
     )
     assert not ok and "1 of 2 file(s) failed" in err
-    assert "was written by" in err and "riverside-jan.txt in this command" in err
+    assert "riverside-june.txt: round 1 of 1978 at Riverside" in err and "written by" in err
+    assert "round01.txt in this command" in err
     assert stored("Cup", 1978, 1) == history_of(races[0])
 
 
@@ -181,3 +186,62 @@ def test_a_file_named_by_its_date_is_not_given_the_month_for_its_round(run_impor
     assert ok, err
     # each is numbered as a report naming no round is, and says so
     assert out.count("the report does not say the round") == 2
+
+
+def dated_files(tmp_path, names):
+    """Cup 1978 races (round -> file name) rendered glued, under the names given."""
+    for round_number, name in names.items():
+        race_file(tmp_path, "Cup", 1978, round_number)[1].rename(tmp_path / name)
+    return [tmp_path / name for name in names.values()]
+
+
+def test_files_named_by_date_given_out_of_order_are_numbered_in_date_order(run_import, tmp_path):
+    # the shell lists "rockingham-1978-03-05.txt" before "richmond-1978-02-26.txt": Rockingham was numbered
+    # round 1 and Richmond, run a week before it, round 2
+    paths = dated_files(tmp_path, {4: "rockingham-1978-03-05.txt", 3: "richmond-1978-02-26.txt"})
+    ok, out, err = run_import(*paths, "--series", "Cup", "--year", 1978)
+    assert ok, err
+    events = Event.objects.order_by("round").values_list("round", "track__name", "date")
+    assert [(r, t.split()[0], str(d)) for r, t, d in events] == [
+        (1, "Richmond", "1978-02-26"),
+        (2, "Rockingham", "1978-03-05"),
+    ]
+    assert out.count("numbered 1 (the next of 1978 by date)") + out.count("numbered 2 (the next of 1978 by date)") == 2
+
+
+def test_a_dated_race_that_would_fall_before_a_later_round_is_refused(run_import, tmp_path):
+    ok, out, err = run_import(
+        *dated_files(tmp_path, {4: "1978-03-05-rockingham.txt", 6: "1978-04-02-bristol.txt"}), "--series", "Cup"
+    )
+    assert ok, err
+    # a week later the operator adds Richmond, run before both: it cannot be round 3
+    (richmond,) = dated_files(tmp_path, {3: "richmond.txt"})
+    ok, _, err = run_import(richmond, "--series", "Cup", "--date", "1978-02-26")
+    assert not ok and "the race of 1978-02-26 would be numbered after round 1 of 1978, run later (1978-03-05)" in err
+    assert "expected: its round: --round, or a file named by it (round07.txt" in err
+    assert Event.objects.count() == 2
+
+
+def test_dated_files_are_refused_where_the_season_holds_races_without_a_date(run_import, tmp_path):
+    # rounds 1 and 2 named by round carry no date: whether Richmond's 26 February comes after them is not known
+    paths = dated_files(tmp_path, {1: "round01.txt", 2: "round02.txt", 3: "1978-02-26-richmond.txt"})
+    ok, _, err = run_import(paths[2], *paths[:2], "--series", "Cup", "--year", 1978)
+    assert not ok and "1 of 3 file(s) failed" in err
+    assert "1978-02-26-richmond.txt: rounds 1, 2 of 1978 have no date, so where the race of 1978-02-26 falls" in err
+    assert sorted(Event.objects.values_list("round", flat=True)) == [1, 2]
+
+
+def test_one_new_race_without_round_or_date_is_numbered_after_the_files_named_by_round(run_import, tmp_path):
+    # given first, it took round 1 and round01.txt was then refused ("round 1 of 1978 is at Richmond")
+    paths = dated_files(tmp_path, {3: "richmond.txt", 1: "round01.txt", 2: "round02.txt"})
+    ok, out, err = run_import(*paths, "--series", "Cup", "--year", 1978)
+    assert ok, err
+    assert "numbered 3 (the next of 1978); pass --round or name the file by its round to set it" in out
+    assert sorted(Event.objects.values_list("round", flat=True)) == [1, 2, 3]
+
+
+def test_a_file_dated_in_another_year_than_the_season_given_is_refused(run_import, tmp_path):
+    paths = dated_files(tmp_path, {3: "1979-02-26-richmond.txt", 4: "round04.txt"})
+    ok, _, err = run_import(*paths, "--series", "Cup", "--year", 1978)
+    assert not ok and "the file's name says the race was run on 1979-02-26, the report gives the season 1978" in err
+    assert list(Event.objects.values_list("round", flat=True)) == [4]

@@ -33,10 +33,26 @@ def _names_another_race(facts, year, event):
     return bool(heading) and heading in {race_words(name) for name in held.distinct()}
 
 
-def find_event(season, track, facts, outcome, taken=None):
-    """The event this report describes: by round, else by track within the season, else a new one.
-    ``taken``: races other files of the same command wrote (id -> file); finding one of them is an error,
-    not a rewrite (two reports of one track's two races, neither naming its round)."""
+class RoundUnknown(ReportError):
+    """A new race whose round nothing says, in a command of several files (``Options.placing`` "ask"): not a
+    failure yet; the command places it once the others have landed, in date order, or refuses it
+    (``files.placing_plan``). ``season``: (series name, year)."""
+
+    def __init__(self, season, date, *, source):
+        super().__init__(f"the report does not say the round of its new race of {season[1]}", source=source)
+        self.season, self.date = season, date
+
+
+def race_key(outcome, season, round_number):
+    """How a command knows a race it wrote (``Options.taken``): ids do not survive a dry run's rollback."""
+    return outcome.series, season.year, round_number
+
+
+def find_event(season, track, facts, outcome, taken=None, placing="next"):
+    """The event this report describes: by round, else by track within the season (a race dated otherwise is
+    another race), else a new one, numbered as ``placing`` says (``new_round``). ``taken``: races other files
+    of the same command wrote ((series, year, round) -> file); finding one of them is an error, not a rewrite
+    (two reports of one track's two races, neither naming its round)."""
     events = season.events.all()
     event = None
     if facts.round:
@@ -48,7 +64,7 @@ def find_event(season, track, facts, outcome, taken=None):
                 expected="the right --round, or --track",
             )
     else:
-        at_track = list(events.filter(track=track))
+        at_track = [e for e in events.filter(track=track) if not (facts.date and e.date and e.date != facts.date)]
         if len(at_track) > 1:
             wanted = {race_words(facts.name), race_words(facts.title)} - {""}
             named = [e for e in at_track if race_words(e.name) in wanted]
@@ -70,23 +86,20 @@ def find_event(season, track, facts, outcome, taken=None):
                 expected=f"--round {only.round} if it is that race, or the round of a race still to add",
             )
         event = at_track[0] if at_track else None
-    if event is not None and taken and event.pk in taken:
-        raise ReportError(
-            f"round {event.round} of {season.year} at {track} was written by {taken[event.pk]} in this command",
-            source=outcome.source,
-            expected="each file named by its round (round07.txt), or this file imported alone with --round",
-        )
     # the race as it was, for a revert (results.reverts); None: this import creates it
     outcome.undo = {"race": race_state.capture(event.pk) if event is not None else None}
     if event is None:
-        round_number = facts.round or (max((e.round for e in events), default=0) + 1)
-        if not facts.round:
-            outcome.warnings.append(
-                f"the report does not say the round; numbered {round_number} (the next of {season.year}); "
-                "pass --round to set it"
-            )
+        round_number = facts.round or new_round(season, events, facts, outcome, taken or {}, placing)
         event = Event(season=season, round=round_number, track=track)
         outcome.events_created = 1
+    key = race_key(outcome, season, event.round)
+    if taken and key in taken:
+        raise ReportError(
+            f"round {event.round} of {season.year} at {track} was written by {taken[key]} in this command",
+            source=outcome.source,
+            expected="each file named by its round (round07.txt), or this file imported alone with --round",
+        )
+    outcome.races.append(key)
     new_values = {
         "name": fix_text(facts.name, uncurl_quotes=False) if facts.name else "",
         "date": facts.date,
@@ -106,3 +119,37 @@ def find_event(season, track, facts, outcome, taken=None):
     event.save()
     outcome.event = event
     return event
+
+
+def new_round(season, events, facts, outcome, taken, placing):
+    """The round of a new race its report does not number: the next of its season, never one a race dated
+    later already has. ``placing``: "next" (one file: numbered so, with a warning), "ask" (one of several
+    files: ``RoundUnknown``, the command places it), "by date" (placed by the command in date order: every race
+    of the season must have a date, or where it falls is not known)."""
+    later = sorted((e for e in events if facts.date and e.date and e.date > facts.date), key=lambda e: e.round)
+    if later:
+        raise ReportError(
+            f"the race of {facts.date} would be numbered after round {later[0].round} of {season.year}, "
+            f"run later ({later[0].date})",
+            source=outcome.source,
+            expected="its round: --round, or a file named by it (round07.txt, r7.txt, cup-1985-07.txt)",
+        )
+    if placing == "ask":
+        raise RoundUnknown((outcome.series, season.year), facts.date, source=outcome.source)
+    undated = [e.round for e in events if e.date is None]
+    if placing == "by date" and undated:
+        raise ReportError(
+            f"round{'s' if len(undated) > 1 else ''} {', '.join(map(str, sorted(undated)))} of {season.year} "
+            f"{'have' if len(undated) > 1 else 'has'} no date, so where the race of {facts.date} falls is not known",
+            source=outcome.source,
+            expected="each file named by its round (round07.txt, r7.txt, cup-1985-07.txt), or --round",
+        )
+    mine = [r for series, year, r in taken if (series, year) == (outcome.series, season.year)]  # a dry run's too
+    round_number = max((e.round for e in events), default=0) + 1
+    round_number = max(round_number, max(mine, default=0) + 1)
+    how = "by date" if placing == "by date" else ""
+    outcome.warnings.append(
+        f"the report does not say the round; numbered {round_number} (the next of {season.year}{how and ' ' + how}); "
+        "pass --round or name the file by its round to set it"
+    )
+    return round_number

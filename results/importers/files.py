@@ -1,10 +1,14 @@
 """Several reports imported in one command (``import_report round01.txt round02.txt ...``): the round
-each file's name says, and which ``--number`` options settle where a driver's name ends in every file."""
+or the date each file's name says, the order new races whose round nothing says are placed in, and which
+``--number`` options settle where a driver's name ends in every file."""
 
+import datetime
 import re
+from collections import defaultdict
 from pathlib import Path
 
 from results.importers.knowledge import chosen_numbers
+from results.importers.report import ReportError
 from results.names import name_key
 
 # not "race": "dover-race-2.txt" is as likely the second race at Dover as round 2
@@ -21,6 +25,63 @@ def round_in_name(name):
     stem = Path(name).name.split(".")[0]
     named = _ROUND_WORD.findall(stem) or _ROUND_AFTER_YEAR.findall(stem)
     return int(named[-1]) or None if named else None
+
+
+# "1978-02-26-richmond.txt", "richmond_19780226.txt": a year, its month and day
+_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([ _.-]?)(\d\d)\2(\d\d)(?!\d)")
+
+
+def date_in_name(name):
+    """The race's date as a file's name says it (used when several files are imported at once), or None."""
+    found = _DATE.search(Path(name).name)
+    if not found:
+        return None
+    try:
+        return datetime.date(int(found[1]), int(found[3]), int(found[4]))
+    except ValueError:
+        return None  # "cup-1985-13-40": not a date
+
+
+def dated_by_name(facts, date, source):
+    """The facts with the date the file's name gives, which must agree with the report's own and its season."""
+    if date is None:
+        return facts
+    if (facts.date or date) != date or (facts.year or date.year) != date.year:
+        said = f"the date {facts.date}" if facts.date else f"the season {facts.year}"
+        raise ReportError(
+            f"the file's name says the race was run on {date}, the report gives {said}",
+            source=source,
+            expected="a file named by its race's date, or by its round (round07.txt)",
+        )
+    facts.date, facts.year = date, date.year
+    return facts
+
+
+def placing_plan(unplaced):
+    """The new races of a command whose round nothing says (file -> ``RoundUnknown``), once the other files
+    have landed: (files to import in this order, each with its ``Options.placing``; refusals, file -> error).
+    A season's dated races are placed in date order; a season's only new race, undated, is numbered the next
+    as one file is; an undated race beside other new ones of its season is refused: its place is not known."""
+    seasons, sources = defaultdict(list), {name: error.source for name, error in unplaced.items()}
+    for name, error in unplaced.items():
+        seasons[error.season].append((name, error.date))
+    plan, refused = [], {}
+    for (_, year), found in seasons.items():
+        undated = [name for name, date in found if date is None]
+        if undated == [name for name, _ in found] and len(found) == 1:
+            plan.append((found[0][0], "next"))
+            continue
+        for name in undated:
+            refused[name] = ReportError(
+                f"{len(found)} files of this command add races to {year} without naming their round, and this "
+                "one gives no date to place it by",
+                source=sources[name],
+                expected=f"the files named by round (round07.txt, r7.txt, cup-{year}-07.txt) or by date "
+                f"({year}-02-26-richmond.txt), or this one imported alone with --round",
+            )
+        dated = sorted((date, index, name) for index, (name, date) in enumerate(found) if date is not None)
+        plan += [(name, "by date") for _, _, name in dated]
+    return plan, refused
 
 
 def names_settled(choices, given):

@@ -18,7 +18,8 @@ from results import race_state, summaries
 from results.importers import claims, historical, log, validate
 from results.importers import knowledge as knowledge_module
 from results.importers.bulk import ENTRY_COLUMNS, FIELDS, NOT_IN_HISTORY, insert_entries, refresh_planner_statistics
-from results.importers.events import find_event
+from results.importers.events import RoundUnknown, find_event, race_key
+from results.importers.files import dated_by_name
 from results.importers.prose import series_in
 from results.importers.read import read_report
 from results.importers.report import Facts, Report, ReportError
@@ -40,8 +41,11 @@ class Options:
     encoding: str | None = None
     decoded_from: str | None = None  # the file's encoding when the data was decoded before (admin uploads)
     numbers: dict = field(default_factory=dict)  # driver name -> car number, settling glued rows
-    # races other files of the same command wrote (event id -> file): one command never writes a race twice
+    # races other files of the same command wrote ((series, year, round) -> file): one command never writes a race
+    # twice
     taken: dict = field(default_factory=dict)
+    placing: str = "next"  # a new race its report does not number: events.new_round
+    name_date: datetime.date | None = None  # the race's date as the file's name says it (several files)
 
     def facts(self):
         return Facts(
@@ -75,6 +79,7 @@ class Outcome:
     repairs: Counter = field(default_factory=Counter)
     run: ImportRun | None = None
     undo: dict | None = None  # a report's: what reverting it needs (ImportRun.undo)
+    races: list = field(default_factory=list)  # (series, year, round) of every race the file writes (Options.taken)
 
     @property
     def result(self):
@@ -102,6 +107,8 @@ def _run(outcome, work, *, user, via, logged=True):
             outcome.run = log.record(outcome, user=user, via=via)
     except _DryRun:
         outcome.run = log.record(outcome, user=user, via=via) if logged else None
+    except RoundUnknown:
+        raise  # not a failure: the command places the race once the other files have landed
     except IntegrityError as error:
         failure = ReportError(
             f"the database refused the results ({error})",
@@ -164,7 +171,7 @@ def _write_report(data, options, outcome):
     )
     outcome.report, outcome.format = report, report.format
     outcome.warnings += report.warnings
-    facts = options.facts().merge(report.facts)
+    facts = dated_by_name(options.facts().merge(report.facts), options.name_date, outcome.source)
     for fact, option in (("series", "--series"), ("year", "--year or --date"), ("track", "--track")):
         if not getattr(facts, fact):
             raise ReportError(f"the report does not say the {fact}", source=outcome.source, expected=f"pass {option}")
@@ -177,7 +184,7 @@ def _write_report(data, options, outcome):
         season.name = written[2]
         season.save()
     track = Track.objects.get(pk=names.track(facts.track))
-    event = find_event(season, track, facts, outcome, taken=options.taken)
+    event = find_event(season, track, facts, outcome, taken=options.taken, placing=options.placing)
     claims.check(report, facts, outcome)  # fills only what keeps the rows valid (read_report checked them)
     _write_entries(event, report, names, outcome)
     if outcome.undo is not None:
@@ -251,16 +258,19 @@ def _differs(before, after):
 # The history: many races, in bulk
 
 
-def import_history(path: Path, *, series="", progress=False, dry_run=False, user=None, via="command") -> Outcome:
-    """Load a historical results file (``../shared/data/nascar/*_series.csv[.gz]``) in one transaction."""
+def import_history(
+    path: Path, *, series="", progress=False, dry_run=False, user=None, via="command", taken=None
+) -> Outcome:
+    """Load a historical results file (``../shared/data/nascar/*_series.csv[.gz]``) in one transaction.
+    ``taken``: races other files of the same command wrote (``Options.taken``); the file holding one is refused."""
     outcome = Outcome(source=str(path), format="historical", dry_run=dry_run)
-    _run(outcome, lambda: _write_history(path, series, progress, outcome), user=user, via=via)
+    _run(outcome, lambda: _write_history(path, series, progress, outcome, taken or {}), user=user, via=via)
     if outcome.entries_written and not dry_run:
         refresh_planner_statistics()
     return outcome
 
 
-def _write_history(path, series_name, progress, outcome):
+def _write_history(path, series_name, progress, outcome, taken):
     if not path.is_file():
         raise ReportError("no such file", source=outcome.source, expected="a path to a historical results CSV")
     series_name = series_name or historical.series_from_file_name(path)
@@ -273,11 +283,28 @@ def _write_history(path, series_name, progress, outcome):
     for year, races in historical.read_seasons(path, series=series.short_name, repairs=outcome.repairs, progress=bar):
         season = season_of(series, year)
         season.series = series  # the event slugs need its slug: no query per season
+        _claim(season, races, outcome, taken)
         if _write_season(season, races, names, outcome):
             changed.add(season.pk)
     if bar is not None:
         bar.close()
     summaries.refresh(seasons=changed)  # once per file: the totals of every season written
+
+
+def _claim(season, races, outcome, taken):
+    """Every race of the season the file holds is the file's (``Outcome.races``), unless another file of the
+    same command wrote it: then the file is refused, whatever it would change (which file wins is no rule)."""
+    for race in races:
+        key = race_key(outcome, season, race.facts.round)
+        if key in taken:
+            raise ReportError(
+                f"round {race.facts.round} of {season.year} ({outcome.series}) was written by {taken[key]} "
+                "in this command",
+                line=race.rows[0].line if race.rows else None,
+                source=outcome.source,
+                expected="the history and the reports of its races imported in separate commands",
+            )
+        outcome.races.append(key)
 
 
 def _write_season(season, races, names, outcome):

@@ -11,7 +11,8 @@ from django.core.management.base import BaseCommand, CommandError
 from results.exports import neutralise
 from results.importers.cells import driver_and_number
 from results.importers.decode import MAX_BYTES, check_size
-from results.importers.files import names_settled, round_in_name
+from results.importers.events import RoundUnknown
+from results.importers.files import date_in_name, names_settled, placing_plan, round_in_name
 from results.importers.log import describe, record_failure
 from results.importers.read import FORMATS
 from results.importers.readings import Ambiguous
@@ -70,7 +71,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         files = options["files"]
         self._used_numbers: set[str] = set()
-        self._taken: dict[int, str] = {}  # races files of this command wrote: a later file may not write them again
+        self._taken: dict[tuple, str] = {}  # races files of this command wrote: a later file may not write them again
+        self._unplaced: dict[str, RoundUnknown] = {}  # new races whose round nothing says: placed at the end
+        self._stdin = b""
         if options["round"] is not None and len(files) > 1:
             raise CommandError(
                 "--round names one race: with several files, name each file by its round (round07.txt), "
@@ -87,6 +90,7 @@ class Command(BaseCommand):
             failed, wrote = self._attempt(name, options, open_files, hold_open=hold and name != "-")  # stdin reads once
             failures, landed = failures + failed, landed or wrote
         failures += self._settle(open_files, landed, options)
+        failures += self._place(options)
         self._unused_numbers(options)
         if failures:
             raise CommandError(f"{failures} of {len(files)} file(s) failed; nothing of those was written")
@@ -110,9 +114,23 @@ class Command(BaseCommand):
             self.stderr.write(f"  to settle it: import_report {_alone(name, options)} with a --number for each line")
         return failures + len(open_files)
 
+    def _place(self, options):
+        """The new races whose round nothing says, once every other file has landed: a season's in date order,
+        or refused when their order is not known (``files.placing_plan``). Returns how many files failed."""
+        plan, refused = placing_plan(self._unplaced)
+        for error in refused.values():
+            record_failure(error.source, error)
+            self.stderr.write(str(error))
+        failed = [name for name, placing in plan if not self._report(name, options, placing=placing)]
+        return len(refused) + len(failed)
+
     def _attempt(self, name, options, open_files, *, hold_open):
-        """One file's import, as (failed, wrote): a file held open is added to ``open_files``."""
+        """One file's import, as (failed, wrote): a file held open is added to ``open_files``, a new race whose
+        round nothing says to ``self._unplaced``."""
         result = self._report(name, options, hold_open=hold_open)
+        if isinstance(result, RoundUnknown):
+            self._unplaced[name] = result
+            return 0, False
         if isinstance(result, Ambiguous):
             open_files[name] = result
             return 0, False
@@ -120,13 +138,18 @@ class Command(BaseCommand):
             return 1, False
         return 0, result.entries_written > 0
 
-    def _report(self, name, options, *, hold_open=False):
+    def _report(self, name, options, *, hold_open=False, placing=None):
         """Import one report: its Outcome, or None when it was refused (the error printed and logged);
         with ``hold_open`` a refusal for lines that read more than one way is returned, neither printed
-        nor logged (a later pass may land the file: the import log shows one failure, when none does)."""
+        nor logged (a later pass may land the file: the import log shows one failure, when none does).
+        With several files a new race whose round nothing says is returned (``RoundUnknown``) unless
+        ``placing`` says how to number it."""
         source = "<stdin>" if name == "-" else name
+        several = len(options["files"]) > 1
         try:
-            data = _read_bounded(name, source)
+            data = self._stdin if name == "-" and self._stdin else _read_bounded(name, source)
+            if name == "-" and several:
+                self._stdin = data  # standard input reads once: kept for the pass that places its race
         except OSError as error:
             self.stderr.write(f"{source}: cannot read the file ({error.strerror})")
             return None
@@ -145,9 +168,13 @@ class Command(BaseCommand):
             encoding=options["encoding"],
             numbers=dict(options["number"]),
             taken=dict(self._taken),
+            placing=placing or ("ask" if several else "next"),
+            name_date=date_in_name(name) if several and not options["date"] else None,
         )
         try:
             outcome = self._import(data, source, opts, options, logged=not hold_open)
+        except RoundUnknown as error:
+            return error
         except Ambiguous as error:
             if hold_open:
                 return error
@@ -163,8 +190,7 @@ class Command(BaseCommand):
             self._print_table(outcome.report.rows, options["as_format"])
         for line in describe(outcome):
             summary.write(line)
-        if outcome.event is not None and not (options["dry_run"] and outcome.events_created):
-            self._taken[outcome.event.pk] = source  # (a dry run's new race was never written)
+        self._taken |= dict.fromkeys(outcome.races, source)
         return outcome
 
     def _import(self, data, source, opts, options, *, logged):
@@ -176,6 +202,8 @@ class Command(BaseCommand):
             return import_report(data, source, opts, dry_run=options["dry_run"], logged=logged)
         try:  # unlogged: a refusal here is logged below only when it is the file's last word
             return import_report(data, source, replace(opts, numbers={}), dry_run=options["dry_run"], logged=False)
+        except RoundUnknown:
+            raise
         except Ambiguous as error:
             names = names_settled(error.choices, opts.numbers)
             if not names:
@@ -212,13 +240,18 @@ class Command(BaseCommand):
     def _historical(self, name, options):
         try:
             outcome = import_history(
-                Path(name), series=options["series"], progress=not options["no_progress"], dry_run=options["dry_run"]
+                Path(name),
+                series=options["series"],
+                progress=not options["no_progress"],
+                dry_run=options["dry_run"],
+                taken=dict(self._taken),
             )
         except ReportError as error:
             self.stderr.write(str(error))
             return 1
         for line in describe(outcome):
             self.stdout.write(line)
+        self._taken |= dict.fromkeys(outcome.races, name)  # a report after it may not rewrite its races
         return 0
 
 
@@ -240,9 +273,10 @@ def _round_of(name, options):
 def _alone(name, options):
     """The file with the options that import it on its own as the race it was in this command."""
     given = [name]
+    named = {"date": date_in_name(name)} if len(options["files"]) > 1 else {}
     for option in ("series", "year", "date", "track", "name", "format", "encoding"):
-        if options[option]:
-            given += [f"--{option}", str(options[option])]
+        if options[option] or named.get(option):
+            given += [f"--{option}", str(options[option] or named[option])]
     round_number = _round_of(name, options)
     return shlex.join(given + (["--round", str(round_number)] if round_number else []))
 
