@@ -245,3 +245,15 @@ def test_a_file_dated_in_another_year_than_the_season_given_is_refused(run_impor
     ok, _, err = run_import(*paths, "--series", "Cup", "--year", 1978)
     assert not ok and "the file's name says the race was run on 1979-02-26, the report gives the season 1978" in err
     assert list(Event.objects.values_list("round", flat=True)) == [4]
+
+
+def test_two_races_at_one_track_named_by_date_are_two_races(run_import, tmp_path):
+    # Riverside held rounds 1 and 14 of 1978: the June report found "the race at Riverside" the January one
+    # had just written and was refused; its date says it is another race
+    paths = dated_files(tmp_path, {14: "riverside-1978-06-11.txt", 1: "riverside-1978-01-22.txt"})
+    ok, _, err = run_import(*paths, "--series", "Cup", "--year", 1978)
+    assert ok, err
+    assert [str(d) for d in Event.objects.order_by("round").values_list("date", flat=True)] == [
+        "1978-01-22",
+        "1978-06-11",
+    ]
