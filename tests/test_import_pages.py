@@ -198,3 +198,22 @@ def test_a_comment_just_before_the_results_table_is_passed_over(run_import, tmp_
     ok, rows, err = dry_run(run_import, tmp_path, page)
     assert ok, err
     assert [r["driver"] for r in rows] == ["Kyle Larson", "Layne Riggs", "Corey Heim", "Corey Day"]
+
+
+def test_cars_listed_under_failed_to_qualify_inside_the_results_table_are_not_finishers(run_import, tmp_path):
+    # Wikipedia articles list the cars that failed to qualify in the race results table itself,
+    # under a row spanning every column, numbered on from the last finisher
+    dnq = [
+        ["5", "", "33", "Mason Massey", "Reaume Brothers Racing", "Ford", "", ""],
+        ["6", "", "2", "Stefan Parsons", "Rackley W.A.R.", "Chevrolet", "", ""],
+    ]
+    page = article(
+        heading("Race results"),
+        table(RESULTS_HEADER, RESULTS, footer="Failed to qualify").replace("</tbody></table>", "")
+        + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>\n" for row in dnq)
+        + '<tr><th colspan="8">Official race results</th></tr></tbody></table>',
+    )
+    ok, rows, err = dry_run(run_import, tmp_path, page)
+    assert ok, err
+    assert [r["driver"] for r in rows] == ["Kyle Larson", "Layne Riggs", "Corey Heim", "Corey Day"]
+    assert "Failed to qualify" in err and "Mason Massey" in err

@@ -44,6 +44,30 @@ def test_car_number_order_with_car_x_dnq_lines_a_legend_and_totals(run_import, t
     assert "not results, not imported: line 7 '55 | Tiny Lund" in err and "line 10 'Totals" in err
 
 
+@pytest.mark.parametrize("name", ["results.txt", "results.csv"])
+def test_cars_that_failed_to_qualify_are_not_read_as_finishers(run_import, tmp_path, name):
+    # a results sheet pasted with its non-qualifiers: numbered on after the field, under a line
+    # saying so, or marked DNQ in the status column
+    aligned = (
+        "Pos  St   #  Driver            Laps  Status\n"
+        "  1   5  11  Ned Jarrett        200  Running\n"
+        "  2   4  49  G.C. Spencer       178  Running\n"
+        "Failed to qualify\n"
+        "  3      55  Tiny Lund                 \n"
+        "  4      68  Bob Derrington            DNQ\n"
+    )
+    text = aligned
+    if name == "results.csv":
+        text = (
+            "Pos,St,#,Driver,Laps,Status\n1,5,11,Ned Jarrett,200,Running\n2,4,49,G.C. Spencer,178,Running\n"
+            "3,,68,Bob Derrington,,DNQ\nDid not qualify\n4,,55,Tiny Lund,,\n"
+        )
+    ok, rows, err = dry_run(run_import, tmp_path, text, name=name)
+    assert ok, err
+    assert cells(rows, "finish", "driver") == [("1", "Ned Jarrett"), ("2", "G.C. Spencer")]
+    assert "Tiny Lund" in err and "Bob Derrington" in err
+
+
 def test_a_row_that_cannot_be_read_stops_the_import_where_it_is(run_import, tmp_path):
     text = (
         "Pos\tSt\t#\tDriver\tLaps\n1\t5\t11\tNed Jarrett\t200\n2\t4\t49\tG.C. Spencer\n3\t16\t68\tBob Derrington\t177\n"

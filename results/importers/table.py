@@ -32,6 +32,12 @@ LEGEND = re.compile(
     r"^\s*(?:\*|\(r\)|\(i\)|#|italics?|sources?\b|official\b|notes?\b|page \d+|.*\bpage \d+ of \d+)",
     re.IGNORECASE,
 )
+# A row across the table opening the cars that did not race: rows after it are not finishers
+# (Wikipedia numbers them on from the last finisher).
+NOT_RACED = re.compile(
+    r"^\s*(?:failed to qualify|did not qualify|non-?qualifiers|dnq|alternates?)\b",
+    re.IGNORECASE,
+)
 NOT_A_RESULT = re.compile(r"^(?:dnq|dns|did not|wd|withdr|totals?\b|alt(?:ernates?)?\b|-+$|–$|—$)", re.I)
 
 
@@ -49,6 +55,7 @@ class Table:
     _pending_more: int = 0
     rookies: set[int] = field(default_factory=set)  # rows (indices) whose driver is in italics (HTML)
     footnotes: dict[int, list[str]] = field(default_factory=dict)  # reference marks by row index (HTML)
+    not_raced: tuple[int, int, str] | None = None  # (first row index, line, text) of a "Failed to qualify" row
 
     def add_row(self, line: int, cells: list[str], source: str):
         """A row; the lines seen since the last row were inside the table after all."""
@@ -62,6 +69,9 @@ class Table:
     def add_note(self, line: int, text: str):
         """A line that is not a row: a legend is the table's own; others are listed if a row follows.
         Only the first few are kept, whatever the size of the file."""
+        if self.rows and self.not_raced is None and NOT_RACED.match(text):
+            self.not_raced = (len(self.rows), line, " ".join(text.split())[:40])
+            return
         if LEGEND.match(text):
             return
         if len(self._pending) < NOTES_KEPT:
@@ -133,10 +143,15 @@ def read_rows(table: Table, source: str, known_makes=()) -> tuple[list[Row], set
     placed, warnings = vocabulary.place(table.labels, values, source=source, line=table.line, known_makes=known_makes)
     finish_at = next(i for i, p in enumerate(placed) if p.field == "finish")
     driver_at = next(i for i, p in enumerate(placed) if p.field == "driver")
-    rows, skipped, footnotes = [], [], []
+    status_at = next((i for i, p in enumerate(placed) if p.field == "status"), None)
+    rows, skipped, footnotes, not_raced = [], [], [], []
     for index, (line, cells) in enumerate(table.rows):
+        if table.not_raced and index >= table.not_raced[0]:
+            not_raced.append(f"line {line} {cells[driver_at].strip()[:30]!r}")
+            continue
         finish = cells[finish_at].strip()
-        if not finish or NOT_A_RESULT.match(finish):
+        # a car that failed to qualify is no finisher, whatever number the list gives it
+        if not finish or NOT_A_RESULT.match(finish) or (status_at is not None and NOT_RACED.match(cells[status_at])):
             if any(c.strip() for c in cells):
                 skipped.append((line, " | ".join(c.strip() for c in cells if c.strip())))
             continue
@@ -153,6 +168,12 @@ def read_rows(table: Table, source: str, known_makes=()) -> tuple[list[Row], set
         hidden = len(skipped) - 5 + table.more_notes
         more = f" and {hidden} more" if hidden > 0 else ""
         warnings.append(f"lines in the table that are not results, not imported: {listed}{more}")
+    if not_raced:
+        _, line, text = table.not_raced  # type: ignore[misc]
+        more = f" and {len(not_raced) - 5} more" if len(not_raced) > 5 else ""
+        warnings.append(
+            f"rows under {text!r} (line {line}) did not race, not imported: {', '.join(not_raced[:5])}{more}"
+        )
     if footnotes:
         listed = ", ".join(f"{mark} (line {line})" for line, mark in footnotes[:5])
         warnings.append(f"reference marks after names, removed: {listed}; the report's notes say what they mean")
