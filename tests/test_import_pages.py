@@ -217,3 +217,36 @@ def test_cars_listed_under_failed_to_qualify_inside_the_results_table_are_not_fi
     assert ok, err
     assert [r["driver"] for r in rows] == ["Kyle Larson", "Layne Riggs", "Corey Heim", "Corey Day"]
     assert "Failed to qualify" in err and "Mason Massey" in err
+
+
+def test_laps_led_in_the_article_background_or_part_of_the_race_fill_no_row(run_import, tmp_path):
+    # an article's background tells of earlier races, its summary of stints; neither is a driver's
+    # laps led in this race, which the results table (no Led column) does not give
+    page = article(
+        heading("Background"),
+        "<p>In the 2024 race, Riggs led 112 of the 134 laps on his way to victory.</p>",
+        heading("Race summary"),
+        "<p>Heim led 42 laps before a pit road speeding penalty dropped him back.</p>",
+        heading("Race results"),
+        table(RESULTS_HEADER, RESULTS, footer="Official race results"),
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    ok, out, err = run_import(path, *OPTIONS)
+    assert ok, err
+    assert list(Entry.objects.exclude(laps_led=None).values_list("driver__name", "laps_led")) == []
+    assert "the prose says Heim led 42 laps" in out
+
+
+def test_a_pole_told_of_an_earlier_season_is_not_this_races(run_import, tmp_path):
+    page = article(
+        "<p>Kyle Larson won the pole for the 2024 race and went on to win it.</p>",
+        heading("Race results"),
+        table(RESULTS_HEADER, RESULTS, footer="Official race results"),
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    ok, out, err = run_import(path, *OPTIONS)
+    assert ok, err
+    assert "the prose says Kyle Larson won the pole in a sentence about 2024: not used" in out
+    assert not Entry.objects.filter(pole=True).exists()

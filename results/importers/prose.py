@@ -71,6 +71,14 @@ _STAGE_WON = re.compile(r"\b([A-Z][\w’'-]+)\b[^.]{0,300}?\bwon (?:the )?(first
 _LED_ALL_BUT = re.compile(r"\b([A-Z][\w’'-]+) led all but ([\w-]+) of the ([\w-]+) laps")
 _LED = re.compile(r"\b([A-Z][\w’'-]+) led ([\w-]+) (?:of the ([\w-]+) )?laps")
 
+# A sentence naming another season or looking back tells of another race: its pole, stage winners
+# and laps led are not this race's ("In the 2024 race, Riggs led 112 of the 134 laps").
+_ELSEWHERE = re.compile(
+    r"\blast year\b|\bprevious\b|\bprior\b|\bedition\b|\bdefending\b|\ba year (?:earlier|before|ago)\b", re.I
+)
+# not after an initial or Jr./Sr./No./St. ("Dale Earnhardt Jr. won the pole" is one sentence)
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)(?<!Jr\.)(?<!Sr\.)(?<!No\.)(?<!St\.)\s+(?=[A-Z])|\n")
+
 _ONES = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen".split()
@@ -130,27 +138,50 @@ def facts_from_prose(prose: str, *, known_tracks=()) -> Facts:
     years = [int(y) for y in _YEAR.findall(prose)]
     if years:
         facts.year = max(years)  # reports look back on earlier seasons, rarely ahead
+    sentences = [s for s in _SENTENCE_END.split(prose) if not _ELSEWHERE.search(s)]
     for pattern in _POLE:
-        match = pattern.search(prose)
+        match, years = _first(pattern, sentences)
         if match:
-            facts.pole = match.group(1)
+            facts.pole, facts.told_of["pole"] = match.group(1), years
             break
     for k, pattern in enumerate(_CAR_OF):
         for match in pattern.finditer(prose):
             name, number = match.groups() if k != 2 else reversed(match.groups())
             facts.numbers.setdefault(name, number)
-    for number, name in _STAGE_WINNER.findall(prose):
-        facts.stage_winners[int(number)] = name
-    for name, ordinal in _STAGE_WON.findall(prose):
-        facts.stage_winners.setdefault(_ORDINAL_STAGE.get(ordinal, 0), name)
+    for sentence in sentences:
+        for number, name in _STAGE_WINNER.findall(sentence):
+            facts.stage_winners[int(number)] = name
+            facts.told_of[f"stage{number}"] = _years(sentence)
+    for sentence in sentences:
+        for name, ordinal in _STAGE_WON.findall(sentence):
+            stage = _ORDINAL_STAGE.get(ordinal, 0)
+            if stage not in facts.stage_winners:
+                facts.stage_winners[stage] = name
+                facts.told_of[f"stage{stage}"] = _years(sentence)
     facts.stage_winners.pop(0, None)
-    match = _LED_ALL_BUT.search(prose)
-    if match:
-        not_led, total = number_from_words(match.group(2)), number_from_words(match.group(3))
-        if not_led is not None and total:
-            facts.led_claim, facts.total_laps = (match.group(1), total - not_led), total
-    else:
-        match = _LED.search(prose)
-        if match and number_from_words(match.group(2)) is not None:
-            facts.led_claim = (match.group(1), number_from_words(match.group(2)))
+    for sentence in sentences:  # every claim: the race's year, known later, says which are this race's
+        match = _LED_ALL_BUT.search(sentence)
+        if match:
+            not_led, total = number_from_words(match.group(2)), number_from_words(match.group(3))
+            if not_led is not None and total:
+                facts.led_claims.append((match.group(1), total - not_led, total, _years(sentence)))
+            continue
+        match = _LED.search(sentence)
+        led = number_from_words(match.group(2)) if match else None
+        if match and led is not None:  # without "of the N laps": a stint ("led 42 laps before...") or the race
+            total = number_from_words(match.group(3)) if match.group(3) else None
+            facts.led_claims.append((match.group(1), led, total, _years(sentence)))
     return facts
+
+
+def _years(sentence: str) -> set[int]:
+    return {int(y) for y in _YEAR.findall(sentence)}
+
+
+def _first(pattern, sentences):
+    """The first match of ``pattern`` in ``sentences``, and the seasons its sentence names."""
+    for sentence in sentences:
+        match = pattern.search(sentence)
+        if match:
+            return match, _years(sentence)
+    return None, set()

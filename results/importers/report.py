@@ -85,8 +85,9 @@ class Facts:
     track_surface: str = ""
     pole: str = ""
     stage_winners: dict = field(default_factory=dict)
-    led_claim: tuple | None = None  # (name as the prose writes it, laps led)
-    total_laps: int | None = None
+    # (name as the prose writes it, laps led, of how many laps or None, seasons its sentence names)
+    led_claims: list = field(default_factory=list)
+    told_of: dict = field(default_factory=dict)  # claim ("pole", "stage1") -> seasons its sentence names
     title: str = ""  # the page's heading ("2024 Daytona 500"): finds the race among a track's, never renames it
     numbers: dict = field(default_factory=dict)  # name as the prose writes it -> the car number it gives him
 
@@ -94,7 +95,7 @@ class Facts:
         """Fill what this one lacks from ``other`` (options win over prose: apply options last)."""
         for name in self.__dataclass_fields__:
             mine = getattr(self, name)
-            if mine in (None, "", {}):
+            if mine in (None, "", {}, []):
                 setattr(self, name, getattr(other, name))
         return self
 
