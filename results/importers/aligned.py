@@ -67,6 +67,28 @@ def labels_in(line: str) -> list[_Label] | None:
     return labels
 
 
+def stacked(top: str, labels: list[_Label]) -> list[_Label] | None:
+    """The labels of a header standing on two lines (a PDF's "Fin" over "Pos", "Laps" over "Led"):
+    each word of ``top`` joins the label under it. None unless every word lies over one label and
+    each label so joined is one the importer knows."""
+    if len(top) > MAX_HEADER or _ROW.match(top + " "):
+        return None
+    above: dict[int, list[re.Match]] = {}
+    for match in _WORD.finditer(top):
+        under = [i for i, label in enumerate(labels) if label.start < match.end() and match.start() < label.end]
+        if len(under) != 1:
+            return None
+        above.setdefault(under[0], []).append(match)
+    joined = list(labels)
+    for i, words in above.items():
+        text = " ".join([*(word.group(0) for word in words), labels[i].text])
+        if label_key(text) not in LABELS and label_key(text) not in NOT_KEPT:
+            return None
+        start, end = min(labels[i].start, words[0].start()), max(labels[i].end, words[-1].end())
+        joined[i] = _Label(text, start, end)
+    return joined if above and is_results_header([label.text for label in joined]) else None
+
+
 def tables(lines: list[str], source: str, first: int) -> list[Table]:
     """Every aligned table from the header at ``lines[first]`` on."""
     blocks: list[_Block] = []
@@ -74,6 +96,8 @@ def tables(lines: list[str], source: str, first: int) -> list[Table]:
         if not text.strip():
             continue
         labels = labels_in(text)
+        if labels and line >= 2 and lines[line - 2].strip():
+            labels = stacked(lines[line - 2], labels) or labels
         if labels:
             if blocks and [label.text for label in labels] == [label.text for label in blocks[-1].labels]:
                 continue  # the header repeated after a page break

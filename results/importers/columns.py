@@ -23,7 +23,7 @@ SPONSOR_OWNER = "sponsor / owner"
 SPONSOR_MAKE = "sponsor / make"
 FIELD_LABELS = {
     "finish": ["fin", "finish", "pos", "position", "place", "pl", "p", "fin pos", "finish pos", "finishing position"],
-    "start": ["st", "str", "start", "grid", "start pos", "starting position", "st pos", "starting pos"],
+    "start": ["st", "str", "start", "grid", "start pos", "starting position", "st pos", "starting pos", "str pos"],
     "number": ["#", "no", "num", "number", "car #", "car no", "car number", "truck #", "truck no", "nbr", "car num"],
     CAR: ["car", "truck"],
     "driver": ["driver", "driver name", "name", "drivers"],
