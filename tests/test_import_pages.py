@@ -250,3 +250,18 @@ def test_a_pole_told_of_an_earlier_season_is_not_this_races(run_import, tmp_path
     assert ok, err
     assert "the prose says Kyle Larson won the pole in a sentence about 2024: not used" in out
     assert not Entry.objects.filter(pole=True).exists()
+
+
+def test_laps_written_with_the_laps_down_are_read_and_checked_against_the_winner(run_import, tmp_path):
+    down = [row[:6] + [laps] + row[7:] for row, laps in zip(RESULTS, ["134", "134", "134", "133 (−1)"], strict=True)]
+    page = article(heading("Race results"), table(RESULTS_HEADER, down, footer="Official race results"))
+    ok, rows, err = dry_run(run_import, tmp_path, page)
+    assert ok, err
+    assert [r["laps"] for r in rows] == ["134", "134", "134", "133"]
+
+    wrong = [row[:6] + [laps] + row[7:] for row, laps in zip(RESULTS, ["134", "134", "134", "131 (−1)"], strict=True)]
+    page = article(heading("Race results"), table(RESULTS_HEADER, wrong, footer="Official race results"))
+    ok, rows, err = dry_run(run_import, tmp_path, page)
+    assert not ok
+    assert "line" in err and "the laps down do not add up to the winner's laps" in err
+    assert "131 laps, 1 down; the winner 134" in err

@@ -16,6 +16,8 @@ _FOOTNOTE = re.compile(r"(?:\[[\w ]{1,5}\]|[†‡§¶]|[\u00b9\u00b2\u00b3\u207
 _POSITION = re.compile(r"([0-9]{1,6})(?:\.|st|nd|rd|th)?", re.IGNORECASE)
 # A car number as the site keeps it: one to four letters, digits, dots or dashes ("07", "01W", "41.5",
 # "B-29", "X"). Every reader, the command line's --number and the admin's car numbers use this one.
+# Laps with the laps down after them, as articles write them: "187 (−13)", "187 (-13 laps)"
+_LAPS_DOWN = re.compile(r"([0-9]{1,6})\s*\(\s*[-\u2212\u2013]\s*([0-9]{1,6})(?:\s*laps?)?\s*\)", re.IGNORECASE)
 CAR_NUMBER = re.compile(r"[0-9A-Za-z.\-]{1,4}")
 
 
@@ -67,6 +69,10 @@ def row_from_cells(cells: dict, *, line: int, source: str, rookie=False) -> Row:
                 source=source,
                 expected=f"a results cell of at most {MAX_CELL} characters",
             )
+        down = _LAPS_DOWN.fullmatch(text) if column == "laps" else None
+        if down:
+            text = down.group(1)
+            values["laps_down"] = parse_integer(down.group(2), "laps down", line=line, source=source)
         if column == "finish":
             values[column] = parse_position(text, line=line, source=source)
         elif column in INTEGER_COLUMNS:

@@ -58,6 +58,7 @@ class Row:
     rating: Decimal | None = None
     rookie: bool = False
     ineligible: bool = False
+    laps_down: int | None = None  # "187 (−13)": checked against the winner's laps, not stored
     pole: bool | None = None  # won the pole, where the report says (starting first is not the same)
 
     def csv_values(self):

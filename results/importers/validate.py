@@ -82,6 +82,17 @@ def check_rows(rows, *, source, warnings=None):
             value = getattr(row, column)
             if limit is not None and len(value) > limit:
                 refuse(row, f"{column} is longer than {limit} characters", value, f"a {column} of at most {limit}")
+    winner = next((row for row in rows if row.finish == 1), None)
+    for row in rows:
+        if row.laps_down is not None and (
+            winner is None or winner.laps is None or winner.laps - row.laps != row.laps_down
+        ):
+            refuse(
+                row,
+                "the laps down do not add up to the winner's laps",
+                f"{row.laps} laps, {row.laps_down} down; the winner {winner.laps if winner else 'unknown'}",
+                "laps completed and laps down that add up to the winner's laps",
+            )
     positions = sorted(finishes)
     if warnings is not None and positions != list(range(1, len(positions) + 1)):
         warnings.append(f"finishing positions are not 1..{len(positions)} without gaps")
