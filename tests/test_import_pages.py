@@ -265,3 +265,16 @@ def test_laps_written_with_the_laps_down_are_read_and_checked_against_the_winner
     assert not ok
     assert "line" in err and "the laps down do not add up to the winner's laps" in err
     assert "131 laps, 1 down; the winner 134" in err
+
+
+def test_a_results_page_laid_out_in_tables_is_read(run_import, tmp_path):
+    # older results sites (Racing-Reference among them) set the whole page in a layout table
+    page = (
+        "<html><body><table width='100%'><tr><td class='nav'><a href='/'>Home</a><br>Drivers</td><td>"
+        "<h1>2025 Baptist Health 200</h1>"
+        + table(RESULTS_HEADER, RESULTS, footer="Official race results")
+        + "</td></tr></table></body></html>"
+    )
+    ok, rows, err = dry_run(run_import, tmp_path, page)
+    assert ok, err
+    assert [r["driver"] for r in rows] == ["Kyle Larson", "Layne Riggs", "Corey Heim", "Corey Day"]

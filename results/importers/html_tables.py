@@ -80,7 +80,10 @@ def _tables(document, source) -> list[Table]:
             continue
         if element.tag in _HEADINGS:
             heading = _text(element)
-        elif element.tag == "table" and not any(a.tag == "table" for a in element.iterancestors()):
+        elif element.tag == "table" and (
+            # older sites lay whole pages out in tables: a table inside one is read when no table is inside it
+            element.find(".//table") is None or not any(a.tag == "table" for a in element.iterancestors())
+        ):
             table = _table(element, heading, source)
             if table is not None:
                 found.append(table)
