@@ -1,5 +1,8 @@
 """A race as NASCAR's official results sheet (the PDF box score) pasted as text.
 
+``stacked``: the header on two lines, as pdftotext keeps the sheet ("Fin" over "Pos", "Laps"
+over "Led").
+
 "Str" is the start, "Car" the car number, "Sponsor / Make" ends with the make ("Valvoline Ford"),
 markers are glued to the name ("Kyle Larson(i)"), the header repeats after a page break with a
 page line between, and the race statistics follow the table as text.
@@ -9,6 +12,8 @@ from tests.corpus import layout, truth
 from tests.corpus.races import Race
 
 HEADER = ["Fin", "Str", "Car", "Driver", "Sponsor / Make", "Laps", "Led", "Status", "Pts"]
+TOP = ["Fin", "Str", "Car", "", "", "", "Laps", "", ""]
+BOTTOM = ["Pos", "Pos", "#", "Driver", "Sponsor / Make", "Laps", "Led", "Status", "Pts"]
 PAGE = 30
 
 
@@ -45,7 +50,11 @@ def carries(race: Race) -> set[str]:
     }
 
 
-def render(race: Race) -> bytes:
+def stacked(race: Race) -> bytes:
+    return render(race, stacked=True)
+
+
+def render(race: Race, *, stacked: bool = False) -> bytes:
     body = [
         [
             row["Finish"],
@@ -60,11 +69,16 @@ def render(race: Race) -> bytes:
         ]
         for row in truth.rows(race)
     ]
-    table = layout.aligned(HEADER, body, right={0, 1, 2, 5, 6, 8})
-    pages = [table[0], *table[1 : PAGE + 1]]
-    if len(table) > PAGE + 1:
-        pages += ["", f"{truth.series_name(race)} - Official Race Results        Page 1 of 2", "", table[0]]
-        pages += table[PAGE + 1 :]
+    if stacked:
+        table = layout.aligned(TOP, [BOTTOM, *body], right={0, 1, 2, 5, 6, 8})
+        head, table = table[:2], table[2:]
+    else:
+        table = layout.aligned(HEADER, body, right={0, 1, 2, 5, 6, 8})
+        head, table = table[:1], table[1:]
+    pages = [*head, *table[:PAGE]]
+    if len(table) > PAGE:
+        pages += ["", f"{truth.series_name(race)} - Official Race Results        Page 1 of 2", "", *head]
+        pages += table[PAGE:]
     winner = truth.rows(race)[0]
     leader = truth.most_laps_led(race)
     lines = [

@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from tests.corpus import box_score, glued, racing_reference, spreadsheet, terminal, truth, wikipedia
+from tests.corpus import box_score, glued, racing_reference, spreadsheet, terminal, truth, wikipedia, wikipedia_quirks
 from tests.corpus.races import Race
 
 
@@ -26,11 +26,13 @@ def _wikipedia_paste_carries(race: Race) -> set[str]:
 FORMATS = [
     Format("wikipedia", wikipedia.article, wikipedia.carries, "html"),
     Format("wikipedia-bare", wikipedia.bare_article, wikipedia.carries, "html"),
+    Format("wikipedia-quirks", wikipedia_quirks.article, wikipedia_quirks.carries, "html"),
     Format("wikipedia-paste", wikipedia.pasted, _wikipedia_paste_carries, "txt"),
     Format("rr-page", racing_reference.page, racing_reference.carries, "html", truth.owner),
     Format("rr-tabs", racing_reference.tab_separated, racing_reference.carries, "txt", truth.owner),
     Format("rr-aligned", racing_reference.space_aligned, racing_reference.carries, "txt", truth.owner),
     Format("box-score", box_score.render, box_score.carries, "txt"),
+    Format("box-score-stacked", box_score.stacked, box_score.carries, "txt"),
     Format("csv-excel", spreadsheet.excel, spreadsheet.excel_carries, "csv"),
     Format("csv-1252", spreadsheet.windows_1252, spreadsheet.basic_carries, "csv"),
     Format("utf16-tabs", spreadsheet.unicode_text, spreadsheet.rating_carries, "txt"),
