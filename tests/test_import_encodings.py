@@ -57,3 +57,12 @@ def test_an_encoding_that_does_not_fit_the_bytes_names_the_line(run_import, tmp_
 def test_an_unknown_encoding_name_is_refused(run_import, tmp_path):
     ok, rows, err = dry_run(run_import, tmp_path, TABLE.encode(), "--encoding", "klingon")
     assert not ok and "unknown encoding 'klingon'" in err
+
+
+def test_a_report_already_garbled_before_it_was_saved_is_refused_with_the_names_it_meant(run_import, tmp_path):
+    # a page read as Windows-1252 and pasted into a UTF-8 file: the bytes are good UTF-8, the names not
+    garbled = TABLE.encode("utf-8").decode("cp1252").encode("utf-8")
+    ok, rows, err = dry_run(run_import, tmp_path, garbled)
+    assert not ok
+    assert "line 2: the driver name is UTF-8 text read in another encoding before it was saved" in err
+    assert "'Daniel SuÃ¡rez'" in err and "'Daniel Suárez'" in err

@@ -73,6 +73,14 @@ def check_rows(rows, *, source, warnings=None):
             )
         for column in ("driver", "team", "manufacturer"):
             value = getattr(row, column)
+            repaired = mis_decoded(value)
+            if repaired:
+                refuse(
+                    row,
+                    f"the {column} name is UTF-8 text read in another encoding before it was saved",
+                    value,
+                    f"the name as written ({repaired!r}): correct the file, or re-copy the report from its source",
+                )
             fault = _name_fault(value)
             if fault == TOO_LONG:
                 refuse(row, f"the {column} name is too long", value[:80], f"a name of at most {NAME_LIMIT} characters")
@@ -96,6 +104,22 @@ def check_rows(rows, *, source, warnings=None):
     positions = sorted(finishes)
     if warnings is not None and positions != list(range(1, len(positions) + 1)):
         warnings.append(f"finishing positions are not 1..{len(positions)} without gaps")
+
+
+def mis_decoded(name: str) -> str | None:
+    """The name ``name`` was, when it is UTF-8 read as Windows-1252 or Latin-1 and saved so
+    ("Daniel SuÃ¡rez" was "Daniel Suárez"), else None. A name only reads back so by chance when
+    it holds such pairs as "Ã¡": no driver's or team's does."""
+    if name.isascii() or not any("\u00c2" <= c <= "\u00f4" for c in name):
+        return None
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            repaired = name.encode(encoding).decode("utf-8")
+        except UnicodeError:
+            continue
+        if repaired != name:
+            return repaired
+    return None
 
 
 def _name_fault(name):
