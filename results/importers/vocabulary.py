@@ -115,9 +115,15 @@ def column_for_label(label: str):
     return _LABEL_TO_COLUMN.get(key)
 
 
+# A "DNF" marker after the reason, as results pages (this site's among them) flag a car out of the race
+_DNF_MARKER = re.compile(r"(?<=\S)\s*(?:[-\u2013\u2014,]\s*|\()?\bDNF\b\)?$", re.IGNORECASE)
+
+
 def canonical_status(text: str) -> str:
-    """'running' -> 'Running', 'rear gear' -> 'Rear Gear'; DVP and DQ stay capitals."""
+    """'running' -> 'Running', 'rear gear' -> 'Rear Gear', 'Accident DNF' -> 'Accident'; DVP and DQ
+    stay capitals."""
     text = re.sub(r"\s+", " ", text or "").strip()
+    text = _DNF_MARKER.sub("", text)
     if text in EMPTY:
         return ""
     for status in STATUSES:
