@@ -285,7 +285,13 @@ def test_a_race_page_saved_from_this_site_reads_back_as_it_was_imported(run_impo
     # of the race with a "DNF" marker after the reason, which is no part of the status
     ok, out, err = run_import(seed_report, "--series", "Truck", "--year", 2022, "--round", 12)
     assert ok, err
-    stored = list(Entry.objects.order_by("finish").values_list("finish", "driver__name", "status", "laps_led"))
+    Entry.objects.filter(finish=2).update(rookie=True)  # the page marks him with an "R" after his name
+    Entry.objects.filter(finish=4).update(rookie=True, ineligible=True)
+    stored = list(
+        Entry.objects.order_by("finish").values_list(
+            "finish", "driver__name", "status", "laps_led", "rookie", "ineligible"
+        )
+    )
     page = client.get(Entry.objects.get(finish=1).event.get_absolute_url()).content
     path = tmp_path / "race.html"
     path.write_bytes(page)
@@ -296,6 +302,7 @@ def test_a_race_page_saved_from_this_site_reads_back_as_it_was_imported(run_impo
     assert ok, err
     read = [
         (int(r["finish"]), r["driver"], r["status"], int(r["led"]) if r["led"] else None)
+        + (r["rookie"] == "1", r["ineligible"] == "1")
         for r in csv.DictReader(io.StringIO(out))
     ]
     assert read == stored

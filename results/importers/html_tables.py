@@ -117,6 +117,7 @@ def _table(element, heading, source) -> Table | None:
     for tr in trs[header_at + 1 :]:
         line = tr.sourceline or 0
         cells = [cell for cell in tr if cell.tag in {"td", "th"}]
+        marked = driver_at is not None and len(cells) == len(labels) and _rookie_marker(cells[driver_at])
         sups = [sup for cell in cells for sup in cell.iter("sup") if "reference" in (sup.get("class") or "")]
         marks = [_text(sup) for sup in sups]
         for sup in sups:
@@ -129,7 +130,7 @@ def _table(element, heading, source) -> Table | None:
         elif len(texts) == len(labels):
             if marks:
                 table.footnotes[len(table.rows)] = marks
-            if driver_at is not None and len(cells) == len(labels) and _italic(cells[driver_at]):
+            if marked or (driver_at is not None and len(cells) == len(labels) and _italic(cells[driver_at])):
                 table.rookies.add(len(table.rows))
             table.add_row(line, texts, source)
         else:
@@ -166,6 +167,15 @@ def _text(element) -> str:
 
 def _italic(cell) -> bool:
     return any(True for _ in cell.iter("i", "em")) or "rookie" in (cell.get("class") or "")
+
+
+def _rookie_marker(cell) -> bool:
+    """Whether the driver's cell marks a rookie with an element that says so in its title (this
+    site's own pages: '<abbr title="Rookie">R</abbr>'); the marker is taken out of the name."""
+    markers = [e for e in cell.iter() if e is not cell and re.search(r"\brookie\b", e.get("title") or "", re.I)]
+    for marker in markers:
+        marker.drop_tree()
+    return bool(markers)
 
 
 def _above(element) -> str:
