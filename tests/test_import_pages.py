@@ -306,3 +306,20 @@ def test_a_race_page_saved_from_this_site_reads_back_as_it_was_imported(run_impo
         for r in csv.DictReader(io.StringIO(out))
     ]
     assert read == stored
+
+
+def test_the_season_is_the_one_the_page_is_headed_with_not_the_latest_its_text_names(run_import, tmp_path):
+    # an article looks ahead too ("the race moved to August in 2026"): without --year, the season is
+    # the one its heading gives
+    page = article(
+        "<h1>2025 Baptist Health 200</h1><p>The race moved to August in 2026.</p>",
+        heading("Race results"),
+        table(RESULTS_HEADER, RESULTS, footer="Official race results"),
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    ok, out, err = run_import(
+        path, "--series", "Truck", "--round", 4, "--track", "Homestead-Miami Speedway", "--dry-run"
+    )
+    assert ok, err
+    assert "event created: 2025 Truck round 4" in out

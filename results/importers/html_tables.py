@@ -60,6 +60,11 @@ def read(text: str, source: str, *, known_makes=()) -> Report:
     report.warnings += warnings
     report.prose = prose
     report.facts.title = _page_title(document)
+    # the season the page is headed with ("2024 Daytona 500"), before the latest its text names
+    # ("the race moved to August in 2026")
+    years = set(re.findall(r"\b(?:19[4-9]\d|20\d\d)\b", report.facts.title))
+    if len(years) == 1:
+        report.facts.year = int(years.pop())
     return report
 
 
