@@ -3,6 +3,7 @@
 import re
 
 from results.importers.report import Facts
+from results.names import name_key
 
 # Characters of prose read for facts: they sit in the first paragraphs, and a 5 MB "prose" is not read whole.
 PROSE_READ = 50_000
@@ -127,14 +128,10 @@ def facts_from_prose(prose: str, *, known_tracks=()) -> Facts:
     series = series_in(prose)
     if series:
         facts.series = series[2]
-    for track in sorted(known_tracks, key=len, reverse=True):
-        if track and track in prose and re.search(rf"{re.escape(track)}(?!{_TRACK_MORE})", prose):
-            facts.track = track
-            break
-    else:
-        match = _TRACK.search(prose)
-        if match:
-            facts.track = match.group(1).removeprefix("the ").strip()
+    named = _tracks_named(prose, known_tracks)
+    if len(named) == 1:
+        facts.track = named[0]
+    facts.tracks_named = named  # several: none is surely the race's ("won at Pocono, a week after Mid-Ohio")
     years = [int(y) for y in _YEAR.findall(prose)]
     if years:
         facts.year = max(years)  # reports look back on earlier seasons, rarely ahead
@@ -172,6 +169,28 @@ def facts_from_prose(prose: str, *, known_tracks=()) -> Facts:
             total = number_from_words(match.group(3)) if match.group(3) else None
             facts.led_claims.append((match.group(1), led, total, _years(sentence)))
     return facts
+
+
+def _tracks_named(prose: str, known_tracks) -> list[str]:
+    """The tracks the prose says a race was at ("at Mid-Ohio Sports Car Course"), else every track it
+    names (the database's, longest first), once each, sorted. "Part-owner of Lime Rock Park" is no
+    venue; a sentence looking back on another race (``_ELSEWHERE``) names none."""
+    text = "\n".join(s for s in _SENTENCE_END.split(prose) if not _ELSEWHERE.search(s))
+    named: dict[str, str] = {}
+    at: dict[str, str] = {}
+    for track in sorted(known_tracks, key=len, reverse=True):
+        if not track or track not in text or any(track in longer for longer in named.values()):
+            continue
+        after = rf"{re.escape(track)}(?!{_TRACK_MORE})"
+        if re.search(after, text):
+            named[name_key(track)] = track
+            if re.search(rf"\bat (?:the )?{after}", text):
+                at[name_key(track)] = track
+    for match in _TRACK.finditer(text):
+        track = match.group(1).removeprefix("the ").strip()
+        if not any(name_key(track) in key or key in name_key(track) for key in named):
+            named[name_key(track)] = at[name_key(track)] = track
+    return sorted((at or named).values())
 
 
 def _years(sentence: str) -> set[int]:

@@ -88,6 +88,7 @@ class Facts:
     stage_winners: dict = field(default_factory=dict)
     # (name as the prose writes it, laps led, of how many laps or None, seasons its sentence names)
     led_claims: list = field(default_factory=list)
+    tracks_named: list = field(default_factory=list)  # every track the prose names (one: the track)
     told_of: dict = field(default_factory=dict)  # claim ("pole", "stage1") -> seasons its sentence names
     title: str = ""  # the page's heading ("2024 Daytona 500"): finds the race among a track's, never renames it
     numbers: dict = field(default_factory=dict)  # name as the prose writes it -> the car number it gives him

@@ -174,7 +174,10 @@ def _write_report(data, options, outcome):
     facts = dated_by_name(options.facts().merge(report.facts), options.name_date, outcome.source)
     for fact, option in (("series", "--series"), ("year", "--year or --date"), ("track", "--track")):
         if not getattr(facts, fact):
-            raise ReportError(f"the report does not say the {fact}", source=outcome.source, expected=f"pass {option}")
+            several = fact == "track" and len(facts.tracks_named) > 1
+            said = f"names several tracks ({', '.join(facts.tracks_named)})" if several else ""
+            message = f"the report {said or f'does not say the {fact}'}"
+            raise ReportError(message, source=outcome.source, expected=f"pass {option}")
     validate.check_facts(facts, source=outcome.source)
     series = resolve_series(facts.series, outcome.source)
     outcome.series = series.name
