@@ -66,3 +66,44 @@ def test_a_report_already_garbled_before_it_was_saved_is_refused_with_the_names_
     assert not ok
     assert "line 2: the driver name is UTF-8 text read in another encoding before it was saved" in err
     assert "'Daniel SuÃ¡rez'" in err and "'Daniel Suárez'" in err
+
+
+@pytest.mark.parametrize("codec", ["rot13", "hex", "zlib"])
+def test_a_codec_that_is_no_text_encoding_is_refused(run_import, tmp_path, codec):
+    """Python knows them as codecs, but they turn bytes into bytes or text into text."""
+    ok, rows, err = dry_run(run_import, tmp_path, TABLE.encode(), "--encoding", codec)
+    assert not ok
+    assert f"'{codec}' is not a text encoding" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "data, codec",
+    [
+        (b"Pos,Driver,Laps\n1,Daniel +2AA-Suarez,500\n", "utf-7"),
+        (b"Pos,Driver,Laps\n1,Daniel \\ud800Suarez,500\n", "unicode_escape"),
+    ],
+)
+def test_an_encoding_that_decodes_to_a_lone_surrogate_names_the_line(run_import, tmp_path, data, codec):
+    """No database can store half a UTF-16 pair: the writer's encoder raised UnicodeEncodeError."""
+    from results.models import ImportRun
+
+    path = tmp_path / "results.csv"
+    path.write_bytes(data)
+    ok, out, err = run_import(path, *OPTIONS, "--encoding", codec)
+    assert not ok
+    assert "line 2: the file decodes to a lone surrogate (U+D800)" in err and "--encoding" in err
+    assert ImportRun.objects.get().outcome == "failed"
+
+
+@pytest.mark.parametrize("encoding", ["rot13", "utf-7"])
+def test_an_editor_choosing_an_encoding_that_cannot_be_stored_gets_the_error_not_a_500(editor_client, encoding):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from results.models import ImportRun
+
+    upload = SimpleUploadedFile("bristol.csv", b"Pos,Driver,Laps\n1,Daniel +2AA-Suarez,500\n")
+    fields = {"series": "Cup", "year": 2019, "round": 24, "track": "Bristol Motor Speedway", "encoding": encoding}
+    response = editor_client.post("/admin/results/importrun/import/", {"file": upload, "preview": "1", **fields})
+    assert response.status_code == 200
+    assert "bristol.csv" in response.content.decode()
+    assert ImportRun.objects.get().outcome == "failed"

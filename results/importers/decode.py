@@ -21,6 +21,7 @@ _BOMS = [
     (codecs.BOM_UTF16_BE, "utf-16"),
 ]
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # What people save instead of a text report, and what to do about it.
 _NOT_TEXT = [
     (b"%PDF", "a PDF document", "copy the results table out of the PDF and save it as text"),
@@ -52,15 +53,36 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> tuple[str, 
         text, used = _detect(data, source)
     nul = text.find("\x00")
     if nul >= 0:
-        line_start = text.rfind("\n", 0, nul) + 1
-        raise ReportError(
+        raise _refused_at(
+            text,
+            nul,
             "the file holds a NUL character",
-            line=text.count("\n", 0, nul) + 1,
-            text=text[line_start:nul][-60:] + "\x00",
-            source=source,
-            expected="plain text (the file may be binary, damaged, or in another encoding: pass --encoding)",
+            source,
+            "plain text (the file may be binary, damaged, or in another encoding: pass --encoding)",
+        )
+    # only a decoder the operator chose (utf-7, unicode_escape) yields a lone surrogate: no database
+    # nor page can store it, so it is refused here, naming its line, not by the writer's encoder
+    surrogate = _SURROGATE.search(text)
+    if surrogate:
+        raise _refused_at(
+            text,
+            surrogate.start(),
+            f"the file decodes to a lone surrogate (U+{ord(surrogate.group()):04X})",
+            source,
+            "text in UTF-8, UTF-16 or Windows-1252 (check --encoding)",
         )
     return text, used
+
+
+def _refused_at(text, index, problem, source, expected):
+    line_start = text.rfind("\n", 0, index) + 1
+    return ReportError(
+        problem,
+        line=text.count("\n", 0, index) + 1,
+        text=text[line_start:index][-60:] + text[index],
+        source=source,
+        expected=expected,
+    )
 
 
 def _decode_as(data, source, encoding):
@@ -73,8 +95,16 @@ def _decode_as(data, source, encoding):
     name = "utf-8-sig" if codec.name == "utf-8" else codec.name
     try:
         return data.decode(name)
+    except LookupError:  # a codec of bytes to bytes (hex, zlib) or of text to text (rot13)
+        raise ReportError(
+            f"{encoding!r} is not a text encoding", source=source, expected="e.g. utf-8, utf-16, windows-1252, latin-1"
+        ) from None
     except UnicodeDecodeError as error:
         raise _not_encoded(data, error, source, codec.name, "the right --encoding") from None
+    except UnicodeError as error:  # a codec that says no position (idna)
+        raise ReportError(
+            f"the file is not {codec.name} ({error})", source=source, expected="the right --encoding"
+        ) from None
 
 
 def _not_encoded(data, error, source, encoding, advice):
