@@ -242,3 +242,31 @@ def test_a_race_of_more_cars_than_a_report_may_hold_is_refused_at_the_line_past_
     path.write_text(HEADER + "".join(rows))
     ok, _, err = run_import(path, "--no-progress")
     assert not ok and "line 502" in err and "race 1 has more than 500 rows" in err, err
+
+
+@pytest.mark.parametrize("damage", ["cut short", "bytes changed"])
+def test_a_gz_damaged_in_download_is_refused_with_the_line_it_reached(run_import, tmp_path, damage):
+    """A download stopped part way (or a disk's bad block): gzip's EOFError or zlib.error was a traceback."""
+    import gzip
+
+    from results.models import ImportRun
+
+    rows = "".join(ROW.format(race=r, track="Tri-Oval", finish=1) for r in range(1, 999))
+    data = gzip.compress((HEADER + rows).encode(), mtime=0)
+    data = data[:-200] if damage == "cut short" else data[:400] + bytes(64) + data[464:]
+    path = tmp_path / "truck_series.csv.gz"
+    path.write_bytes(data)
+    ok, _, err = run_import(path, "--format", "historical", "--no-progress")
+    assert not ok and "truck_series.csv.gz, line " in err and "the file is damaged or cut short" in err, err
+    assert "download it again" in err
+    assert not Event.objects.exists()
+    assert ImportRun.objects.get().outcome == ImportRun.Outcome.FAILED
+
+
+def test_a_track_length_of_nan_is_left_unknown_like_any_length_that_is_no_number(run_import, tmp_path):
+    """Decimal("NaN") parses, and comparing it raised InvalidOperation (a traceback)."""
+    path = tmp_path / "truck_series.csv"
+    path.write_text(HEADER + ROW.format(race=1, track="Tri-Oval", finish=1).replace(",1.5,", ",NaN,"))
+    ok, _, err = run_import(path, "--no-progress")
+    assert ok, err
+    assert Track.objects.get().length_miles is None

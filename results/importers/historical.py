@@ -12,6 +12,7 @@ import csv
 import gzip
 import io
 import re
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -54,6 +55,8 @@ COLUMNS = [
 ]
 SERIES_FROM_FILE = {"cup": "Cup", "xfinity": "Xfinity", "truck": "Truck"}
 MAX_TEXT = 200 * 1024 * 1024  # the whole history is 24 MB uncompressed; a .gz expanding past this is refused
+# what gzip raises on a damaged or cut .gz, part way through (BadGzipFile is an OSError)
+DAMAGED = (EOFError, zlib.error, OSError)
 MAX_SEASON_ROWS = 20_000  # a season's rows are held at once: the history's fullest has 1,665 (Cup)
 _MOJIBAKE = re.compile("[âÃ][\u0080-\u00bf€™œž“”]")
 name_key_cached = lru_cache(maxsize=None)(name_key)  # the same few thousand names recur 180,000 times
@@ -72,7 +75,7 @@ def looks_historical(path: Path) -> bool:
     try:
         with open_text(path) as handle:
             header = handle.readline()
-    except (OSError, UnicodeDecodeError, EOFError, gzip.BadGzipFile, ReportError):
+    except (OSError, UnicodeDecodeError, EOFError, zlib.error, ReportError):
         return False
     return {"Season", "Race", "Driver", "Finish"} <= set(header.strip().split(","))
 
@@ -105,6 +108,15 @@ def open_text(path: Path):
     return io.TextIOWrapper(bounded, encoding="utf-8", newline="")
 
 
+def _damaged(error, line, source):
+    return ReportError(
+        f"the file is damaged or cut short ({error})",
+        line=line,
+        source=source,
+        expected="the whole file as published (download it again)",
+    )
+
+
 def series_from_file_name(path: Path):
     return next((name for part, name in SERIES_FROM_FILE.items() if part in path.name.lower()), "")
 
@@ -118,6 +130,8 @@ def read_seasons(path: Path, *, series, repairs: Counter, progress=None):
             fieldnames = reader.fieldnames or []
         except (csv.Error, UnicodeDecodeError) as error:
             raise ReportError(f"the header cannot be read ({error})", line=1, source=source) from None
+        except DAMAGED as error:
+            raise _damaged(error, 1, source) from None
         missing = [c for c in COLUMNS[:16] if c not in fieldnames]
         if missing:
             raise ReportError(
@@ -159,6 +173,8 @@ class _Reader:
                 raise ReportError(
                     f"the line cannot be read as CSV ({error})", line=self.reader.reader.line_num, source=self.source
                 ) from None
+            except DAMAGED as error:
+                raise _damaged(error, self.reader.reader.line_num + 1, self.source) from None
             if None in row:
                 raise ReportError(
                     "the line has more fields than the header",
@@ -286,7 +302,7 @@ def _length(text):
         length = Decimal(text).quantize(Decimal("0.001")) if text else None
     except InvalidOperation:
         return None
-    return length if length is not None and 0 < length < 100 else None
+    return length if length is not None and length.is_finite() and 0 < length < 100 else None
 
 
 def describe_track(facts):
