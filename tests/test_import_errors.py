@@ -158,3 +158,31 @@ def test_a_huge_file_is_refused_before_it_is_read(run_import, seed_report, tmp_p
     path.write_bytes(seed_report.read_bytes() * 1500)  # about 6.7 MB
     assert_refused(run_import, path, "bytes", "split the file")
     assert results_state() == loaded
+
+
+@pytest.mark.parametrize(
+    "option, complaint",
+    [
+        (("--round", "0"), "the round 0 is out of range"),
+        (("--round", "1000"), "the round 1000 is out of range"),
+        (("--round", "9" * 30), "is out of range"),
+        (("--year", "0"), "the year 0 is out of range"),
+        (("--year", "99999"), "the year 99999 is out of range"),
+        (("--date", "9999-12-31"), "the year 9999 is out of range"),
+    ],
+    ids=["round 0", "round 1000", "round of 30 digits", "year 0", "year 99999", "date 9999"],
+)
+def test_a_round_or_year_no_race_can_have_is_refused_by_name(run_import, tmp_path, option, complaint):
+    """A typo in an option: round 0 was numbered as if none were given, round 1000 met a CHECK
+    constraint, 30 digits an OverflowError, year 99999 made a season fans could browse."""
+    from results.models import Event, ImportRun
+
+    path = tmp_path / "results.csv"
+    path.write_text("Pos,Driver,Laps\n1,Ann Able,9\n")
+    given = {"--series": "Truck", "--year": "2022", "--round": "15", "--track": "Mid-Ohio Sports Car Course"}
+    given.pop("--year" if option[0] == "--date" else option[0])
+    ok, out, err = run_import(path, *option, *[x for pair in given.items() for x in pair])
+    assert not ok
+    assert complaint in err and "Traceback" not in err
+    assert not Event.objects.exists()
+    assert ImportRun.objects.get().outcome == "failed"

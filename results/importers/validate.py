@@ -22,6 +22,9 @@ TOO_LONG, NO_KEY = "too long", "no letters or digits"
 SMALLINT = 32767  # the positions, laps and points columns
 # Names (driver, team, make) are stored with their key, which folds accents and can be the longer
 # ("爫" is "Tsumekanmuri"): both must fit.
+# The seasons and rounds a race may have: NASCAR's first season to the admin form's last year, and
+# the rounds the database allows (event_round_positive, event_round_below_1000).
+YEARS, ROUNDS = range(1949, 2101), range(1, 1000)
 NAME_LIMIT, KEY_LIMIT = Driver._meta.get_field("name").max_length, Driver._meta.get_field("key").max_length
 
 
@@ -137,7 +140,19 @@ def _name_fault(name):
 
 
 def check_facts(facts, *, line=None, source):
-    """The race's own facts fit their columns (SQLite would store a longer text; PostgreSQL refuses it)."""
+    """The race's own facts fit their columns (SQLite would store a longer text; PostgreSQL refuses it),
+    and its year and round are ones a race can have (a round the database would refuse without naming
+    it, a year 99999 it would store)."""
+    for fact, allowed in (("year", YEARS), ("round", ROUNDS)):
+        value = getattr(facts, fact)
+        if value is not None and value not in allowed:
+            raise ReportError(
+                f"the {fact} {value} is out of range",
+                line=line,
+                text=str(value)[:80],
+                source=source,
+                expected=f"a {fact} from {allowed[0]} to {allowed[-1]}",
+            )
     limit = Event._meta.get_field("name").max_length
     if limit is not None and len(facts.name) > limit:
         raise ReportError(

@@ -50,7 +50,7 @@ class Options:
     def facts(self):
         return Facts(
             series=self.series,
-            year=self.year or (self.date.year if self.date else None),
+            year=self.year if self.year is not None else (self.date.year if self.date else None),
             round=self.round,
             date=self.date,
             track=self.track,
@@ -172,13 +172,13 @@ def _write_report(data, options, outcome):
     outcome.report, outcome.format = report, report.format
     outcome.warnings += report.warnings
     facts = dated_by_name(options.facts().merge(report.facts), options.name_date, outcome.source)
+    validate.check_facts(facts, source=outcome.source)  # first: "--year 0" is a year out of range, not none
     for fact, option in (("series", "--series"), ("year", "--year or --date"), ("track", "--track")):
         if not getattr(facts, fact):
             several = fact == "track" and len(facts.tracks_named) > 1
             said = f"names several tracks ({', '.join(facts.tracks_named)})" if several else ""
             message = f"the report {said or f'does not say the {fact}'}"
             raise ReportError(message, source=outcome.source, expected=f"pass {option}")
-    validate.check_facts(facts, source=outcome.source)
     series = resolve_series(facts.series, outcome.source)
     outcome.series = series.name
     season = season_of(series, facts.year)
