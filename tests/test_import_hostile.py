@@ -158,3 +158,59 @@ def test_a_report_of_3_mb_pasted_into_a_race_is_saved(editor_client, make):
     )
     assert response.status_code == 302
     assert event.entries.count() == 2
+
+
+@pytest.mark.parametrize("kind", ["directory", "missing"])
+def test_a_path_that_is_no_readable_file_is_refused_and_logged(run_import, tmp_path, kind):
+    path = tmp_path / "results.csv"
+    if kind == "directory":
+        path.mkdir()
+    ok, out, err = run_import(path, *OPTIONS)
+    assert not ok
+    assert f"{path}: cannot read the file" in err
+    assert ImportRun.objects.get().outcome == "failed"
+
+
+def test_a_pipe_that_never_ends_is_read_no_further_than_the_limit(run_import, tmp_path):
+    """A named pipe (or /dev/zero) says its size is 0: the command read it whole, without end."""
+    import os
+    import threading
+
+    fifo = tmp_path / "results.csv"  # a .csv is looked at for the history's header first
+    os.mkfifo(fifo)
+    written, done = [], threading.Event()
+
+    def feed():  # 32 MB at most, to whoever opens the pipe (a reader that closes it early gets the rest anew)
+        chunk = b"1,2,75,Parker Kligerman,67\n" * 40_000  # about 1 MB
+        while sum(written) < 32 * len(chunk) and not done.is_set():
+            try:
+                with open(fifo, "wb") as pipe:
+                    while sum(written) < 32 * len(chunk):
+                        pipe.write(chunk)
+                        written.append(len(chunk))
+            except BrokenPipeError:
+                pass  # the command stopped reading: what it should do
+
+    feeder = threading.Thread(target=feed)
+    feeder.start()
+    ok, out, err = run_import(fifo, *OPTIONS)
+    done.set()
+    os.close(os.open(fifo, os.O_RDONLY | os.O_NONBLOCK))  # frees a feeder waiting for a reader
+    feeder.join()
+    assert not ok
+    assert f"{fifo}: the input is over {MAX_BYTES:,} bytes" in err
+    assert sum(written) < 2 * MAX_BYTES
+    assert ImportRun.objects.get().outcome == "failed"
+
+
+def test_a_file_named_in_latin_1_imports_and_is_logged_by_its_name(run_import, tmp_path):
+    """A name from an old Windows share: Python gives it surrogates, which no log nor terminal takes."""
+    import os
+
+    name = os.fsdecode(bytes(tmp_path) + b"/r\xe9sultats.csv")
+    with open(name, "wb") as handle:
+        handle.write((HEADER + "1,2,75,Parker Kligerman,67\n").encode())
+    ok, out, err = run_import(name, *OPTIONS)
+    assert ok, err
+    assert f"{tmp_path}/r\ufffdsultats.csv: csv, 1 rows" in out
+    assert ImportRun.objects.get().source.endswith("r\ufffdsultats.csv")

@@ -3,6 +3,7 @@ or the date each file's name says, the order new races whose round nothing says 
 ``--number`` options settle where a driver's name ends in every file."""
 
 import datetime
+import os
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -15,6 +16,13 @@ from results.names import name_key
 _ROUND_WORD = re.compile(r"(?<![a-z])(?:round|rd|r)[ _.-]?0*(\d{1,2})(?!\d)", re.IGNORECASE)
 # not a date's month: "1978-02-26-richmond.txt" was read as round 2 (a month and its day follow the year)
 _ROUND_AFTER_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d[ _.-]0*(\d{1,2})(?!\d)(?![ _.-]\d{1,2}(?!\d))")
+
+
+def shown_name(path) -> str:
+    """A file's name as messages and the import log show it. A name in another encoding than the
+    system's (b"r\xe9sultats.csv", Latin-1) reaches Python with surrogates no database or terminal
+    takes: they are shown as U+FFFD."""
+    return os.fsencode(path).decode("utf-8", "replace")
 
 
 def round_in_name(name):

@@ -24,6 +24,7 @@ from ftfy import fix_text
 
 from results.importers import validate
 from results.importers.cells import parse_integer, parse_number, parse_rating
+from results.importers.files import shown_name
 from results.importers.report import Facts, ReportError, Row
 from results.importers.table import MAX_ROWS
 from results.importers.vocabulary import EMPTY, canonical_status
@@ -72,6 +73,8 @@ class Race:
 
 
 def looks_historical(path: Path) -> bool:
+    if not path.is_file():
+        return False  # a pipe read here for its header would not give it again to the import
     try:
         with open_text(path) as handle:
             header = handle.readline()
@@ -103,8 +106,13 @@ class _Bounded(io.RawIOBase):
 
 
 def open_text(path: Path):
-    raw = gzip.open(path, "rb") if path.suffix == ".gz" else open(path, "rb")
-    bounded = io.BufferedReader(_Bounded(raw, MAX_TEXT, str(path)))
+    try:
+        raw = gzip.open(path, "rb") if path.suffix == ".gz" else open(path, "rb")
+    except OSError as error:
+        raise ReportError(
+            f"cannot read the file ({error.strerror})", source=shown_name(path), expected="a readable results file"
+        ) from None
+    bounded = io.BufferedReader(_Bounded(raw, MAX_TEXT, shown_name(path)))
     return io.TextIOWrapper(bounded, encoding="utf-8", newline="")
 
 
@@ -123,7 +131,7 @@ def series_from_file_name(path: Path):
 
 def read_seasons(path: Path, *, series, repairs: Counter, progress=None):
     """(year, races) for each season of the file, in file order; ``repairs`` counts what was mended."""
-    source = str(path)
+    source = shown_name(path)
     with open_text(path) as handle:
         reader = csv.DictReader(handle)
         try:

@@ -19,7 +19,7 @@ from results.importers import claims, historical, log, validate
 from results.importers import knowledge as knowledge_module
 from results.importers.bulk import ENTRY_COLUMNS, FIELDS, NOT_IN_HISTORY, insert_entries, refresh_planner_statistics
 from results.importers.events import RoundUnknown, find_event, race_key
-from results.importers.files import dated_by_name
+from results.importers.files import dated_by_name, shown_name
 from results.importers.prose import series_in
 from results.importers.read import read_report
 from results.importers.report import Facts, Report, ReportError
@@ -266,7 +266,7 @@ def import_history(
 ) -> Outcome:
     """Load a historical results file (``../shared/data/nascar/*_series.csv[.gz]``) in one transaction.
     ``taken``: races other files of the same command wrote (``Options.taken``); the file holding one is refused."""
-    outcome = Outcome(source=str(path), format="historical", dry_run=dry_run)
+    outcome = Outcome(source=shown_name(path), format="historical", dry_run=dry_run)
     _run(outcome, lambda: _write_history(path, series, progress, outcome, taken or {}), user=user, via=via)
     if outcome.entries_written and not dry_run:
         refresh_planner_statistics()

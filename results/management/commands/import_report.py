@@ -1,7 +1,9 @@
 import argparse
 import csv
 import datetime
+import os
 import shlex
+import stat
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -12,7 +14,7 @@ from results.exports import neutralise
 from results.importers.cells import driver_and_number
 from results.importers.decode import MAX_BYTES, check_size
 from results.importers.events import RoundUnknown
-from results.importers.files import date_in_name, names_settled, placing_plan, round_in_name
+from results.importers.files import date_in_name, names_settled, placing_plan, round_in_name, shown_name
 from results.importers.log import describe, record_failure
 from results.importers.read import FORMATS
 from results.importers.readings import Ambiguous
@@ -144,14 +146,18 @@ class Command(BaseCommand):
         nor logged (a later pass may land the file: the import log shows one failure, when none does).
         With several files a new race whose round nothing says is returned (``RoundUnknown``) unless
         ``placing`` says how to number it."""
-        source = "<stdin>" if name == "-" else name
+        source = "<stdin>" if name == "-" else shown_name(name)
         several = len(options["files"]) > 1
         try:
             data = self._stdin if name == "-" and self._stdin else _read_bounded(name, source)
             if name == "-" and several:
                 self._stdin = data  # standard input reads once: kept for the pass that places its race
         except OSError as error:
-            self.stderr.write(f"{source}: cannot read the file ({error.strerror})")
+            error = ReportError(
+                f"cannot read the file ({error.strerror})", source=source, expected="a readable report file"
+            )
+            self.stderr.write(str(error))
+            record_failure(source, error)
             return None
         except ReportError as error:
             self.stderr.write(str(error))
@@ -256,13 +262,26 @@ class Command(BaseCommand):
 
 
 def _read_bounded(name, source):
-    """The file's bytes, refused by its size before it is read whole (standard input: read up to the limit)."""
+    """The file's bytes, refused by its size before it is read whole. Standard input, a pipe or a
+    device (/dev/zero) tells no size: at most one byte past the limit is read from those."""
     if name == "-":
-        data = sys.stdin.buffer.read(MAX_BYTES + 1)
-        check_size(len(data), source)
-        return data
-    check_size(Path(name).stat().st_size, source)
-    return Path(name).read_bytes()
+        return _read_at_most(sys.stdin.buffer, source)
+    with open(name, "rb") as handle:
+        size = os.fstat(handle.fileno())
+        if stat.S_ISREG(size.st_mode):
+            check_size(size.st_size, source)
+        return _read_at_most(handle, source)
+
+
+def _read_at_most(handle, source):
+    data = handle.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise ReportError(
+            f"the input is over {MAX_BYTES:,} bytes",
+            source=source,
+            expected=f"a report under {MAX_BYTES:,} bytes (split the file)",
+        )
+    return data
 
 
 def _round_of(name, options):
