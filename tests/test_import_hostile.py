@@ -214,3 +214,28 @@ def test_a_file_named_in_latin_1_imports_and_is_logged_by_its_name(run_import, t
     assert ok, err
     assert f"{tmp_path}/r\ufffdsultats.csv: csv, 1 rows" in out
     assert ImportRun.objects.get().source.endswith("r\ufffdsultats.csv")
+
+
+@pytest.mark.parametrize("page", ["import", "paste"])
+def test_invisible_marks_pasted_from_a_web_page_are_read_as_the_name_the_page_shows(editor_client, make, page):
+    """A zero-width joiner or a right-to-left override made a second "Zane Smith" that looked the same."""
+    smith = make.driver(name="Zane Smith")
+    text = HEADER + "1,2,75,\u202eParker Kligerman\u200b,67\n2,13,38,Zane\u200d Smith,67\n"
+    facts = {"series": "Truck", "year": 2022, "round": 15, "track": "Mid-Ohio Sports Car Course"}
+    event = make.event(round=15, track=make.track(name="Mid-Ohio Sports Car Course"))
+    url = "/admin/results/importrun/import/" if page == "import" else f"/admin/results/event/{event.pk}/paste/"
+    response = editor_client.post(url, {"text": text, "confirm": "1", **facts})
+    assert response.status_code == 302, response.context.get("error")
+    assert event.entries.get(finish=2).driver == smith
+    assert event.entries.get(finish=1).driver.name == "Parker Kligerman"
+
+
+@pytest.mark.parametrize("name", ["Parker\x07Kligerman", "Parker\x1b[31mKligerman", "Parker\x9bKligerman"])
+def test_a_control_character_inside_a_name_is_refused_naming_it(run_import, tmp_path, name):
+    path = tmp_path / "results.csv"
+    path.write_text(HEADER + f"1,2,75,{name},67\n")
+    ok, out, err = run_import(path, *OPTIONS)
+    assert not ok
+    assert f"{path}, line 2: a control character (U+{ord(name[6]):04X}) in the driver" in err
+    assert not Event.objects.exists()
+    assert ImportRun.objects.get().outcome == "failed"

@@ -19,6 +19,9 @@ MARKS = ("rookie", "ineligible")
 _HEADING = re.compile(r"^\s*(?:race |final |official )?results\s*:?\s*$", re.IGNORECASE)
 _ROOKIE_LEGEND = re.compile(r"italics?\s*[–—-]+\s*competing for rookie", re.IGNORECASE)
 _SPACES = re.compile(r"[\u00a0\u2009\u202f]")
+# invisible format characters: soft hyphen, zero-width space/joiners, direction marks, embeddings,
+# overrides and isolates, word joiner, byte-order mark
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _HTML = re.compile(r"<(?:!doctype html|html|body|table)\b", re.IGNORECASE)
 
 
@@ -67,8 +70,11 @@ def read_report(
     text, used = decode(data, source, encoding)
     used = decoded_from or used
     format = format or detect(text)
+    # what a reader sees: zero-width and direction marks (pasted from web pages, or planted) are
+    # read as nothing, so "Zane\u200d Smith" is the Zane Smith the page shows; the stored report keeps them
+    seen = _INVISIBLE.sub("", text) if _INVISIBLE.search(text) else text
     if format == "html":
-        report = html_tables.read(text, source, known_makes=known_makes)
+        report = html_tables.read(seen, source, known_makes=known_makes)
         _read_prose(report, known_tracks)
     elif format == "historical":
         raise ReportError(
@@ -78,7 +84,7 @@ def read_report(
         )
     else:
         # no-break and thin spaces read as spaces; the stored report keeps them
-        readable = _SPACES.sub(" ", text) if _SPACES.search(text) else text
+        readable = _SPACES.sub(" ", seen) if _SPACES.search(seen) else seen
         if format == "text":
             knowledge_for = knowledge_for or (lambda facts, first_words: knowledge)
             report = _read_glued(readable, source, knowledge_for, known_makes, known_tracks)

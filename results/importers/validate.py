@@ -18,6 +18,8 @@ TEXT_LIMITS = {
     "status": Entry._meta.get_field("status").max_length,
 }
 _ALNUM = re.compile(r"[A-Za-z0-9]")
+# control characters that are no whitespace (the readers make tabs, form feeds and the like spaces)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 TOO_LONG, NO_KEY = "too long", "no letters or digits"
 SMALLINT = 32767  # the positions, laps and points columns
 # Names (driver, team, make) are stored with their key, which folds accents and can be the longer
@@ -74,8 +76,18 @@ def check_rows(rows, *, source, warnings=None):
                 f"{row.laps} laps, {row.led} led",
                 "laps led no more than laps completed",
             )
-        for column in ("driver", "team", "manufacturer"):
+        for column in ("driver", "team", "manufacturer", "status"):
             value = getattr(row, column)
+            control = None if value.isprintable() else _CONTROL.search(value)
+            if control:  # a bell or an escape sequence would be stored inside the name, unseen
+                refuse(
+                    row,
+                    f"a control character (U+{ord(control.group()):04X}) in the {column}",
+                    value,
+                    f"a {column} in plain text",
+                )
+            if column == "status":
+                continue
             repaired = mis_decoded(value)
             if repaired:
                 refuse(
