@@ -239,3 +239,30 @@ def test_a_control_character_inside_a_name_is_refused_naming_it(run_import, tmp_
     assert f"{path}, line 2: a control character (U+{ord(name[6]):04X}) in the driver" in err
     assert not Event.objects.exists()
     assert ImportRun.objects.get().outcome == "failed"
+
+
+def test_an_upload_in_windows_1252_just_under_the_limit_previews_and_confirms(editor_client, monkeypatch):
+    """The file's size passed, but its text, re-encoded as UTF-8 for the importer, was then held to the
+    byte limit: "the file is 6,854,692 bytes" for a 5 MB file the command line imports."""
+    monkeypatch.setattr("results.importers.decode.MAX_BYTES", 100_000)
+    table = "Pos,Driver,Laps\r\n1,Daniel Suárez,500\r\n2,Erik Jones,500\r\n"
+    data = (table + "Notes: Suárez–Pérez\r\n" * 4_500).encode("cp1252")
+    assert 90_000 < len(data) < 100_000 < len(data.decode("cp1252").encode("utf-8"))
+    fields = {"series": "Cup", "year": 2019, "round": 24, "track": "Bristol Motor Speedway"}
+    upload = SimpleUploadedFile("bristol.csv", data, content_type="text/csv")
+    preview = editor_client.post("/admin/results/importrun/import/", {"file": upload, "preview": "1", **fields})
+    assert preview.context.get("error") is None, preview.context.get("error")
+    form = preview.context["form"]
+    carried = {name: form[name].value() for name in ("text", "source_name", "decoded_from")}
+    response = editor_client.post("/admin/results/importrun/import/", {**carried, "confirm": "1", **fields})
+    assert response.status_code == 302
+    assert Event.objects.get().entries.get(finish=1).driver.name == "Daniel Suárez"
+
+
+def test_text_carried_as_an_uploads_is_still_held_to_the_limit_in_characters(editor_client, monkeypatch):
+    monkeypatch.setattr("results.importers.decode.MAX_BYTES", 100_000)
+    text = "Pos,Driver,Laps\n1,Ann Able,9\n" + "note\n" * 30_000
+    fields = {"series": "Cup", "year": 2019, "round": 24, "track": "Bristol Motor Speedway", "decoded_from": "utf-8"}
+    response = editor_client.post("/admin/results/importrun/import/", {"text": text, "preview": "1", **fields})
+    assert "the report is 150,028 characters" in response.context["error"]  # (the form strips the last line break)
+    assert ImportRun.objects.get().outcome == "failed"

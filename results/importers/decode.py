@@ -41,9 +41,11 @@ def check_size(size: int, source: str):
         )
 
 
-def decode(data: bytes, source: str, encoding: str | None = None) -> tuple[str, str]:
-    """(text, encoding used). Raises ReportError naming the line when the bytes are not text."""
-    check_size(len(data), source)
+def decode(data: bytes, source: str, encoding: str | None = None, *, decoded=False) -> tuple[str, str]:
+    """(text, encoding used). Raises ReportError naming the line when the bytes are not text.
+    ``decoded``: ``data`` is UTF-8 the caller made of a file it decoded (an admin upload, previewed):
+    its limit is in characters, one per byte of the file (a Windows-1252 file of 5 MB grows as UTF-8)."""
+    check_size(len(data) // 4 if decoded else len(data), source)  # UTF-8 takes at most 4 bytes a character
     if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise ReportError("the file is empty", source=source, expected="a race report with a results table")
     if encoding:
@@ -51,6 +53,12 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> tuple[str, 
         used = encoding
     else:
         text, used = _detect(data, source)
+    if decoded and len(text) > MAX_BYTES:
+        raise ReportError(
+            f"the report is {len(text):,} characters",
+            source=source,
+            expected=f"a report under {MAX_BYTES:,} characters (split the file)",
+        )
     nul = text.find("\x00")
     if nul >= 0:
         raise _refused_at(

@@ -67,7 +67,7 @@ def read_report(
     ``first_words``, looked up only for a glued table (the other formats need none).
     ``decoded_from``: the encoding ``data`` was in before the caller decoded it (an admin upload,
     previewed as text): the report is warned about as the file it came from."""
-    text, used = decode(data, source, encoding)
+    text, used = decode(data, source, encoding, decoded=decoded_from is not None)
     used = decoded_from or used
     format = format or detect(text)
     # what a reader sees: zero-width and direction marks (pasted from web pages, or planted) are
