@@ -20,9 +20,7 @@ Prints per format: races, rows, rows exact (%), rows refused, rows silently wron
 seconds per import. Exits non-zero on any silently wrong row or traceback, or when fewer than 95%
 of a format's rows are exact.
 
-``--bounds`` instead imports worst cases of the size limit (5 MB of notes after a table, of
-prose, of tables, one 5 MB line, ...), each in a fresh process, and prints its wall time and
-peak memory against the targets (under 10 s and 200 MB).
+The worst cases of the size limit, in time and memory, are ``bench/bounds.py``'s.
 """
 
 import argparse
@@ -40,95 +38,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 PG = os.environ.get("PG_URL", "postgres://postgres@127.0.0.1:5432/racesite_formats_bench")
 TARGET_EXACT = 0.95
-TARGET_SECONDS, TARGET_MB = 10, 200
-
-
-def hostile_inputs():
-    """(name, bytes) of worst cases just under the 5 MB limit."""
-    from results.importers.decode import MAX_BYTES
-
-    limit = MAX_BYTES - 1024
-    header = (
-        "Pos,St,#,Driver,Team,Make,Laps,Status\n1,2,75,Parker Kligerman,Henderson Motorsports,Chevrolet,67,Running\n"
-    )
-
-    def fill(unit, before=None):
-        return unit * ((limit - (len(header) if before is None else before)) // len(unit))
-
-    aligned_head = "Fin  St   #  Driver            Laps  Status\n  1   2  75  Parker Kligerman    67  Running\n"
-    row = "<tr>" + "<td>1</td><td>Ann Able</td><td>9</td>" + "</tr>"
-    page = "<table><tr><th>Pos</th><th>Driver</th><th>Laps</th></tr>" + row * 20 + "</table>\n"
-    return [
-        ("csv: table, then 5 MB of note lines", (header + fill("DNQ: Joe Smith, Bob Jones, Al Brown\n")).encode()),
-        ("csv: 5 MB of prose, then the table", (fill("Kligerman won the race at Mid-Ohio. ") + "\n" + header).encode()),
-        ("csv: one line of 5 MB", fill("Kx ").encode()),
-        ("aligned: 5 MB of numbered lines", (aligned_head + fill("  9   9  99  Someone Else        1  x\n")).encode()),
-        ("html: 5 MB of tables", ("<html><body>" + page * (limit // len(page)) + "</body></html>").encode()),
-        ("html: 5,000 rows, then 5 MB of text", (page * 230 + "<p>" + fill("Kx ", len(page) * 231) + "</p>").encode()),
-        ("windows-1252: 5 MB of accents", (header + fill("Suárez–Pérez\n")).encode("cp1252")),
-        (
-            "utf-16: the table, then 5 MB of notes",
-            (header + fill("note\n")[: limit // 2 - len(header)]).encode("utf-16"),
-        ),
-        (
-            "glued: one row of 64 KB",
-            (
-                "FinishStartNumberDriverTeamManufacturerLapsStatus\n1275" + "Ab" * 32_000 + "Chevrolet67Running\n"
-            ).encode(),
-        ),
-    ]
-
-
-def bounds_worker(args):
-    """Import one hostile input (by index) in this process; the parent measures time and memory."""
-    import django
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "racesite.settings")
-    django.setup()
-    from django.core.management import call_command
-
-    from results.importers.report import ReportError
-    from results.importers.writer import Options, import_report
-
-    call_command("migrate", verbosity=0)
-    name, data = hostile_inputs()[args.bounds_case]
-    options = Options(series="Truck", year=2022, round=15, track="Mid-Ohio Sports Car Course")
-    started = time.perf_counter()
-    try:
-        import_report(data, "hostile", options, dry_run=True)
-        outcome = "read"
-    except ReportError as error:
-        outcome = "refused: " + str(error).splitlines()[0].removeprefix("hostile").lstrip(", :")[:60]
-    seconds = time.perf_counter() - started
-    import resource
-
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    Path(args.out).write_text(json.dumps({"seconds": seconds, "peak": peak, "outcome": outcome}))
-
-
-def run_bounds(tmp):
-    print(f"\nWorst cases of the 5 MB limit (each in a fresh process; targets: < {TARGET_SECONDS} s, < {TARGET_MB} MB)")
-    print(f"{'input':<40}{'seconds':>9}{'peak MB':>9}  outcome")
-    ok = True
-    for index, (name, _) in enumerate(hostile_inputs()):
-        env = {
-            **os.environ,
-            "DEBUG": "0",
-            "SECRET_KEY": "bench-only-" + "x" * 40,
-            "DATABASE_URL": f"sqlite:///{tmp}/formats-bounds-{index}.sqlite3",
-        }
-        out = Path(tmp) / f"bounds-{index}.json"
-        subprocess.run(
-            [sys.executable, __file__, "--bounds-case", str(index), "--out", str(out)], env=env, cwd=ROOT, check=True
-        )
-        result = json.loads(out.read_text())
-        peak = result["peak"]
-        good = result["seconds"] < TARGET_SECONDS and peak < TARGET_MB
-        ok &= good
-        print(
-            f"{name:<40}{result['seconds']:>9.2f}{peak:>9.0f}  {result['outcome']}{'' if good else '  TARGET MISSED'}"
-        )
-    return ok
 
 
 def worker(args):
@@ -296,19 +205,12 @@ def main():
     parser.add_argument("--formats", default="", help="Comma-separated format names (default: all).")
     parser.add_argument("--no-history", action="store_true", help="Only the empty database.")
     parser.add_argument("--show", type=int, default=0, help="Print refusal reasons and this many wrong rows.")
-    parser.add_argument("--bounds", action="store_true", help="Time and memory of the 5 MB worst cases instead.")
     parser.add_argument("--worker", choices=["empty", "history"], help=argparse.SUPPRESS)
-    parser.add_argument("--bounds-case", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
         args.mode = args.worker
         return worker(args)
-    if args.bounds_case is not None:
-        return bounds_worker(args)
-    if args.bounds:
-        with tempfile.TemporaryDirectory() as tmp:
-            sys.exit(0 if run_bounds(tmp) else 1)
     from tests.corpus import races
 
     if not races.available():
