@@ -153,11 +153,11 @@ class Command(BaseCommand):
             if name == "-" and several:
                 self._stdin = data  # standard input reads once: kept for the pass that places its race
         except OSError as error:
-            error = ReportError(
+            refused = ReportError(
                 f"cannot read the file ({error.strerror})", source=source, expected="a readable report file"
             )
-            self.stderr.write(str(error))
-            record_failure(source, error)
+            self.stderr.write(str(refused))
+            record_failure(source, refused)
             return None
         except ReportError as error:
             self.stderr.write(str(error))
