@@ -84,6 +84,21 @@ def test_a_driver_who_changed_number_is_not_forced_onto_either(run_import, tmp_p
     assert stored("Cup", 1955, 1) == history_of(race)
 
 
+def test_files_that_each_read_more_than_one_way_settle_each_other(run_import, tmp_path):
+    # Cup 1968 rounds 1 and 2 each leave four rows open, so neither lands first to settle the other.
+    # But round 1 reads "2643Richard Petty" one way (start 6, #43), which settles round 2's "1143Richard
+    # Petty" (start 1, #43 or start 14, #3); round 2 reads "20326LeeRoy Yarbrough" one way (#26), which
+    # settles round 1's "17126LeeRoy Yarbrough" (start 1, #26 or start 12, #6); and so on.
+    season, paths = season_files(tmp_path, "Cup", 1968, rounds={1, 2})
+    for path in paths:
+        ok, _, err = run_import(path, "--dry-run", "--series", "Cup", "--year", 1968)
+        assert not ok and "4 rows can be read more than one way" in err
+    ok, _, err = run_import(*paths, "--series", "Cup", "--year", 1968)
+    assert ok, err
+    for race in season:
+        assert stored("Cup", 1968, race.round) == history_of(race)
+
+
 def test_a_file_stays_refused_when_nothing_lands_to_settle_it(run_import, tmp_path):
     # Xfinity 1999: "Jeff Greenppc Racing" reads six ways (where his name ends) in every race of the
     # season, so no race lands and none can settle another; each is refused with its lines listed

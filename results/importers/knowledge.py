@@ -78,6 +78,19 @@ class Knowledge:
             pole=name_key(facts.pole) if facts.pole else "",
         )
 
+    def with_season_rows(self, rows):
+        """This knowledge with ``rows`` ((driver, team, number) read one way only in other reports of
+        the season being read) counted as the season's, as its races in the database are."""
+        if not rows:
+            return self
+        season, teams, ever = _copy(self.season_numbers), _copy(self.team_numbers), _copy(self.numbers)
+        for driver, team, number in rows:
+            season.setdefault(name_key(driver), set()).add(number)
+            ever.setdefault(name_key(driver), set()).add(number)
+            if team:
+                teams.setdefault(name_key(team), set()).add(number)
+        return replace(self, season_numbers=season, team_numbers=teams, numbers=ever)
+
     def chosen_number(self, driver):
         return self.chosen.get(name_key(driver))
 
@@ -88,6 +101,10 @@ def chosen_numbers(chosen):
 
 
 NOTHING_KNOWN = Knowledge()
+
+
+def _copy(numbers):
+    return {key: set(values) for key, values in numbers.items()}
 
 
 def known_makes():

@@ -38,7 +38,11 @@ SETTLE = (
 
 class Ambiguous(ReportError):
     """Several readings fit and nothing known settles them. ``choices`` lists, per undecided row,
-    (line, text, [(driver, team, (start, number)), ...]): every reading of the line."""
+    (line, text, [(driver, team, (start, number)), ...]): every reading of the line. ``settled``:
+    (driver, team, number) of the table's other rows, each read one way only (``flattened``), which
+    other reports of the same season may take as evidence (``import_report`` with several files)."""
+
+    settled: tuple = ()
 
     def __init__(self, choices, *, source, why=""):
         count = len(choices)

@@ -46,6 +46,9 @@ class Options:
     taken: dict = field(default_factory=dict)
     placing: str = "next"  # a new race its report does not number: events.new_round
     name_date: datetime.date | None = None  # the race's date as the file's name says it (several files)
+    # (driver, team, number) that other reports of the command, refused for lines read more than one
+    # way, read one way only: evidence of the season (``series`` and ``year``) like its races in the database
+    season_rows: tuple = ()
 
     def facts(self):
         return Facts(
@@ -151,13 +154,14 @@ def _write_report(data, options, outcome):
         the drivers whose names begin with ``first_words``."""
         facts = options.facts().merge(prose_facts)
         series = resolve_series(facts.series, outcome.source) if facts.series else None
-        return knowledge_module.from_database(
+        knowledge = knowledge_module.from_database(
             series.name if series else "",
             facts.year,
             options.numbers,
             series.short_name if series else "",
             first_words=first_words,
         )
+        return knowledge.with_season_rows(options.season_rows)
 
     report = read_report(
         data,

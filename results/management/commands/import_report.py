@@ -76,6 +76,7 @@ class Command(BaseCommand):
         self._taken: dict[tuple, str] = {}  # races files of this command wrote: a later file may not write them again
         self._unplaced: dict[str, RoundUnknown] = {}  # new races whose round nothing says: placed at the end
         self._stdin = b""
+        self._settled: dict[str, tuple] = {}  # file held open -> its rows read one way only (Ambiguous.settled)
         if options["round"] is not None and len(files) > 1:
             raise CommandError(
                 "--round names one race: with several files, name each file by its round (round07.txt), "
@@ -103,9 +104,11 @@ class Command(BaseCommand):
         teams) ranks the readings exactly as earlier history does (``Knowledge.evidence``: never
         overruling the digits, and only a reading that beats every other is taken). Files still
         open are refused with their lines listed. Returns how many files failed."""
-        failures = 0
-        while open_files and landed:
-            landed, still_open = False, dict[str, Ambiguous]()
+        failures, evidence = 0, None
+        # the files held open read more of their rows one way on each pass that lands a race or
+        # settles a row: that is evidence for the others (``_season_rows``) until a pass adds none
+        while open_files and (landed or evidence != self._evidence()):
+            landed, still_open, evidence = False, dict[str, Ambiguous](), self._evidence()
             for name in open_files:
                 failed, wrote = self._attempt(name, options, still_open, hold_open=True)
                 failures, landed = failures + failed, landed or wrote
@@ -130,15 +133,27 @@ class Command(BaseCommand):
         """One file's import, as (failed, wrote): a file held open is added to ``open_files``, a new race whose
         round nothing says to ``self._unplaced``."""
         result = self._report(name, options, hold_open=hold_open)
+        self._settled.pop(name, None)
         if isinstance(result, RoundUnknown):
             self._unplaced[name] = result
             return 0, False
         if isinstance(result, Ambiguous):
             open_files[name] = result
+            self._settled[name] = result.settled
             return 0, False
         if result is None:
             return 1, False
         return 0, result.entries_written > 0
+
+    def _evidence(self):
+        return {row for rows in self._settled.values() for row in rows}
+
+    def _season_rows(self, name, options):
+        """The rows the other files held open read one way only: evidence of the season their --series
+        and --year name (without both, a file's season is its prose's, which may differ)."""
+        if not (options["series"] and options["year"]):
+            return ()
+        return tuple(sorted({row for other, rows in self._settled.items() if other != name for row in rows}))
 
     def _report(self, name, options, *, hold_open=False, placing=None):
         """Import one report: its Outcome, or None when it was refused (the error printed and logged);
@@ -176,6 +191,7 @@ class Command(BaseCommand):
             taken=dict(self._taken),
             placing=placing or ("ask" if several else "next"),
             name_date=date_in_name(name) if several and not options["date"] else None,
+            season_rows=self._season_rows(name, options),
         )
         try:
             outcome = self._import(data, source, opts, options, logged=not hold_open)
