@@ -99,6 +99,29 @@ def test_files_that_each_read_more_than_one_way_settle_each_other(run_import, tm
         assert stored("Cup", 1968, race.round) == history_of(race)
 
 
+def test_a_track_named_without_a_track_word_is_read_from_the_prose(run_import, tmp_path):
+    # "... race at Autodromo Hermanos Rodriguez in 2008.": no "Speedway" or "Raceway" to end the name,
+    # and --track cannot name the track of each file of one command ("the report does not say the track")
+    season, paths = season_files(tmp_path, "Xfinity", 2008, rounds={9, 23})
+    ok, _, err = run_import(*paths, "--series", "Xfinity", "--year", 2008)
+    assert ok, err
+    tracks = dict(Event.objects.values_list("round", "track__name"))
+    assert tracks == {9: "Autodromo Hermanos Rodriguez", 23: "Circuit Gilles Villeneuve"}
+    for race in season:
+        assert stored("Xfinity", 2008, race.round) == history_of(race)
+
+
+def test_a_place_of_another_year_or_one_of_two_places_is_not_taken_for_the_track(run_import, tmp_path):
+    (race, *_), paths = season_files(tmp_path, "Xfinity", 2008, rounds={9})
+    for prose in (
+        "Busch, second at Road America in 2007, won here in 2008.",
+        "From Mexico City in 2008 to Montreal in 2008.",
+    ):
+        paths[0].write_bytes(prose.encode() + b"\n\n" + GLUED.render(race).split(b"\n\n", 1)[1])
+        ok, _, err = run_import(paths[0], "--series", "Xfinity", "--year", 2008, "--round", 9)
+        assert not ok and "the report does not say the track" in err
+
+
 def test_a_file_stays_refused_when_nothing_lands_to_settle_it(run_import, tmp_path):
     # Xfinity 1999: "Jeff Greenppc Racing" reads six ways (where his name ends) in every race of the
     # season, so no race lands and none can settle another; each is refused with its lines listed

@@ -49,6 +49,11 @@ _TRACK_WORDS = (
 # Speedway Road Course", "World Wide Technology Raceway at Gateway" are not the shorter tracks they begin with
 _TRACK_MORE = r"\s+(?:Park|Road Course|Dirt Track|Oval|at [A-Z][\w.’'-]*)"
 _TRACK = re.compile(rf"\bat ((?:the )?(?:[A-Z][\w.’'-]*\s+)+?(?:{_TRACK_WORDS})(?:{_TRACK_MORE})*)")
+# a track named without a track word ("Road America", "Circuit of the Americas", "Speedway Park"):
+# only as "at <Name> in <the report's year>", and only when the prose names one such place
+_TRACK_IN_YEAR = re.compile(
+    r"\bat ([A-Z][\w.’'-]*(?:\s+(?:(?:of|the|de|del|la)\s+)*[A-Z][\w.’'-]*)*),? in ((?:19|20)\d\d)\b"
+)
 _YEAR = re.compile(r"\b(19[4-9]\d|20\d\d)\b")
 _NAME = r"([A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){1,3})"
 # \b: a name starts at a word, or a 20,000-letter "word" is tried from each of its letters (quadratic)
@@ -135,6 +140,9 @@ def facts_from_prose(prose: str, *, known_tracks=()) -> Facts:
     years = [int(y) for y in _YEAR.findall(prose)]
     if years:
         facts.year = max(years)  # reports look back on earlier seasons, rarely ahead
+    if not named:  # a track named without a track word: only as the race's place in its year
+        places = {name for name, year in _TRACK_IN_YEAR.findall(prose) if int(year) == facts.year}
+        facts.track = places.pop() if len(places) == 1 else ""
     sentences = [s for s in _SENTENCE_END.split(prose) if not _ELSEWHERE.search(s)]
     for pattern in _POLE:
         match, years = _first(pattern, sentences)
