@@ -62,7 +62,10 @@ def _name_score(driver, team, knowledge):
     """Higher is likelier; None rules a split out (a surname particle such as "Di" cut off). A
     driver's words in parentheses tell namesakes apart ("Eddie MacDonald (Tifton, GA)"): not scored."""
     words = _PARENTHESES.sub(" ", driver).split()
-    if len(words) < 2 or words[-1].lower() in _NAME_PREFIXES:
+    # a one-word name ("Nelsinho") only when the database or the person (--number) names that driver:
+    # otherwise any first word of a glued row would read as one
+    one_word = len(words) == 1 and (knowledge.knows_driver(driver) or knowledge.chosen_number(driver) is not None)
+    if (len(words) < 2 and not one_word) or words[-1].lower() in _NAME_PREFIXES:
         return None
     score = 0
     if knowledge.knows_driver(driver):

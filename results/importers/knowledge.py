@@ -118,7 +118,7 @@ MAX_FIRST_WORDS = 500  # past this many, a report's drivers are looked up whole 
 
 
 def from_database(series_name="", year=None, chosen=None, series_short="", first_words=None):
-    """Load keys and numbers in six queries, whatever the size of the history. ``first_words``: the
+    """Load keys and numbers in seven queries, whatever the size of the history. ``first_words``: the
     first word of every name the report's rows could begin with (``flattened.first_words``): only
     drivers whose key begins with one, and their numbers, are loaded (a glued row is read only with
     names it begins with; the full history's numbers of every driver took 31 MB and 1.9 s). Teams
@@ -163,4 +163,13 @@ def _beginning_with(first_words, names):
     query = Q(pk__in=[])  # nothing, when no row could begin a name
     for word in sorted(words):
         query |= Q(key__startswith=f"{word} ")
-    return query
+    # a one-word name is glued to the team after it ("NelsinhoSpire": the word "nelsinhospire")
+    return query | Q(key__in=[key for key in _one_word_keys() if any(word.startswith(key) for word in words)])
+
+
+def _one_word_keys():
+    """Keys of the drivers (and their other spellings) named in one word: few, so loaded whole."""
+    from results.models import Driver, DriverAlias
+
+    one_word = Driver.objects.exclude(key__contains=" ").order_by().values_list("key", flat=True)
+    return set(one_word.union(DriverAlias.objects.exclude(key__contains=" ").order_by().values_list("key", flat=True)))
