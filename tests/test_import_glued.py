@@ -269,3 +269,44 @@ def test_a_driver_named_in_one_word_reads_once_the_database_or_the_operator_name
     ok, out, err = run_import(path, *options)
     assert ok, err
     assert rows_printed(out)[2] == (2, "99", "nelsinho", "spire motorsports")
+
+
+def _swap_table(first, second):
+    """Twelve 2024 Truck rows where ``first`` and ``second`` both read "118" (start 1, #18 or start 11,
+    #8: one of each), and every other row reads one way (start 2-10 or 12 in #40-49)."""
+    rows = [f"1118{first}Chevrolet100Running", f"2118{second}Chevrolet100Running"]
+    names = [
+        "Cy Cole",
+        "Di Dunn",
+        "Ed Eyre",
+        "Flo Fry",
+        "Gus Gray",
+        "Hal Hunt",
+        "Ida Ives",
+        "Jo Judd",
+        "Kit Kay",
+        "Lou Lamb",
+    ]
+    starts = [2, 3, 4, 5, 6, 7, 8, 9, 10, 12]
+    rows += [
+        f"{n + 3}{start}4{n}{name}{name.split()[1]} RacingFord99Running"
+        for n, (name, start) in enumerate(zip(names, starts, strict=True))
+    ]
+    return "FinishStartNumberDriverTeamManufacturerLapsStatus\n" + "\n".join(rows) + "\n"
+
+
+def test_a_driver_written_as_another_of_his_names_has_his_numbers_as_evidence(run_import, tmp_path, make):
+    # the history has "Richard Trickle" in #18 this season, and "Dick Trickle" as another spelling
+    # (an editor's merge): the report's "Dick Trickle" is the same car, so the swap is settled
+    trickle = make.driver(name="Richard Trickle")
+    trickle.aliases.create(name="Dick Trickle")
+    truck = make.series()
+    make.entry(make.event(year=2024, round=1, series=truck), driver=trickle, number="18", start=5)
+    path = tmp_path / "race.txt"
+    path.write_text(_swap_table("Ann AbleAble Racing", "Dick TrickleTrickle Racing"), encoding="utf-8")
+    options = ("--dry-run", "--as", "csv", "--series", "Truck", "--year", 2024, "--round", 2, "--track", "Nowhere")
+    ok, out, err = run_import(path, *options)
+    assert ok, err
+    printed = rows_printed(out)
+    assert printed[2] == (1, "18", "dick trickle", "trickle racing")
+    assert printed[1] == (11, "8", "ann able", "able racing")

@@ -123,14 +123,19 @@ def from_database(series_name="", year=None, chosen=None, series_short="", first
     drivers whose key begins with one, and their numbers, are loaded (a glued row is read only with
     names it begins with; the full history's numbers of every driver took 31 MB and 1.9 s). Teams
     are loaded whole: a glued team may begin anywhere in a row, and they are few."""
+    from django.db.models import Q
+
     from results.models import Driver, DriverAlias, Entry, Team, TeamAlias
 
     drivers = _beginning_with(first_words, {*(chosen or {})})
-    team_names = [*Team.objects.values_list("key", "name"), *TeamAlias.objects.values_list("key", "name")]
+    aliases = list(DriverAlias.objects.filter(drivers).values_list("key", "driver__key", "driver_id"))
+    team_aliases = list(TeamAlias.objects.values_list("key", "name", "team__key"))
+    own_teams = list(Team.objects.values_list("key", "name"))
+    team_names = [*own_teams, *((key, name) for key, name, _ in team_aliases)]
     teams = {key for key, _ in team_names}
+    own_drivers = set(Driver.objects.filter(drivers).values_list("key", flat=True))
     knowledge = Knowledge(
-        drivers=set(Driver.objects.filter(drivers).values_list("key", flat=True))
-        | set(DriverAlias.objects.filter(drivers).values_list("key", flat=True)),
+        drivers=own_drivers | {key for key, *_ in aliases},
         teams=teams,
         capitalised_teams=teams - {key for key, name in team_names if name[:1].islower()},
         chosen=chosen_numbers(chosen),
@@ -138,7 +143,8 @@ def from_database(series_name="", year=None, chosen=None, series_short="", first
         series=series_short,
     )
     entries = Entry.objects.exclude(number="")
-    mine = entries.filter(driver__in=Driver.objects.filter(drivers)) if drivers else entries
+    aliased = Q(driver_id__in=[driver_id for *_, driver_id in aliases])
+    mine = entries.filter(Q(driver__in=Driver.objects.filter(drivers)) | aliased) if drivers else entries
     for key, number in mine.values_list("driver__key", "number").distinct():
         knowledge.numbers.setdefault(key, set()).add(number)
     if series_name and year:
@@ -147,7 +153,20 @@ def from_database(series_name="", year=None, chosen=None, series_short="", first
             knowledge.season_numbers.setdefault(key, set()).add(number)
             if team_key:
                 knowledge.team_numbers.setdefault(team_key, set()).add(number)
+    # a report may spell a driver or team as one of its other names: the numbers are the same car's
+    spellings = [(alias, key) for alias, key, _ in aliases]
+    for numbers in (knowledge.numbers, knowledge.season_numbers):
+        _spelled_as(numbers, spellings, own_drivers)
+    _spelled_as(knowledge.team_numbers, [(alias, key) for alias, _, key in team_aliases], {k for k, _ in own_teams})
     return knowledge
+
+
+def _spelled_as(numbers, spellings, own_keys):
+    """Give each other spelling (alias key, its record's key) the numbers of its record, unless the
+    spelling is also a record's own key (a name two people share is no evidence for either)."""
+    for alias, key in spellings:
+        if key in numbers and alias not in own_keys:
+            numbers.setdefault(alias, set()).update(numbers[key])
 
 
 def _beginning_with(first_words, names):
