@@ -310,3 +310,23 @@ def test_a_driver_written_as_another_of_his_names_has_his_numbers_as_evidence(ru
     printed = rows_printed(out)
     assert printed[2] == (1, "18", "dick trickle", "trickle racing")
     assert printed[1] == (11, "8", "ann able", "able racing")
+
+
+@pytest.mark.parametrize("year, settled", [(2023, True), (2021, False)])
+def test_the_first_race_of_a_season_takes_a_team_s_number_of_the_season_before(
+    run_import, tmp_path, make, year, settled
+):
+    # the history has Turner Motorsports' #18 (another driver's); 2024's first report has Bo Baker, new
+    # to the team, and Ann Able both reading "118": the team's number the season before settles it,
+    # one of three seasons before does not
+    turner = make.team(name="Turner Motorsports")
+    make.entry(make.event(year=year, round=22, series=make.series()), team=turner, number="18", start=3)
+    path = tmp_path / "race.txt"
+    path.write_text(_swap_table("Ann AbleAble Racing", "Bo BakerTurner Motorsports"), encoding="utf-8")
+    options = ("--dry-run", "--as", "csv", "--series", "Truck", "--year", 2024, "--round", 1, "--track", "Nowhere")
+    ok, out, err = run_import(path, *options)
+    if settled:
+        assert ok, err
+        assert rows_printed(out)[2] == (1, "18", "bo baker", "turner motorsports")
+    else:
+        assert not ok and '--number "Bo Baker=18"' in err

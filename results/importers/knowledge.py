@@ -16,7 +16,8 @@ class Knowledge:
     and the series (short name) and year being read, whose era rules out some readings (``eras``).
 
     ``numbers`` maps a driver key to every number the driver ever ran; ``season_numbers`` and
-    ``team_numbers`` (team key -> numbers) hold those of the series and season being imported.
+    ``team_numbers`` (team key -> numbers) hold those of the series and season being imported (a
+    team's: that season's and the one before).
     ``capitalised_teams``: keys of the known teams no spelling of which begins in lowercase.
     """
 
@@ -44,7 +45,7 @@ class Knowledge:
     def evidence(self, driver, team, lead):
         """How strongly what is known backs ``driver`` starting ``lead[0]`` in car ``lead[1]`` for
         ``team``: 2 when the driver ran the number this season, 1 when he ran it before; 1 more when
-        the team ran it this season; 2 when the report's prose puts him in it, 1 when it names him
+        the team ran it this season or the one before; 2 when the report's prose puts him in it, 1 when it names him
         pole winner and the reading starts him first (a pole winner may start elsewhere)."""
         key, (start, number) = name_key(driver), lead
         score = 2 if number in self.season_numbers.get(key, ()) else 1 if number in self.numbers.get(key, ()) else 0
@@ -148,9 +149,12 @@ def from_database(series_name="", year=None, chosen=None, series_short="", first
     for key, number in mine.values_list("driver__key", "number").distinct():
         knowledge.numbers.setdefault(key, set()).add(number)
     if series_name and year:
-        season = entries.filter(event__season__year=year, event__season__series__name=series_name)
-        for key, team_key, number in season.values_list("driver__key", "team__key", "number").distinct():
-            knowledge.season_numbers.setdefault(key, set()).add(number)
+        # a team keeps its cars' numbers from one season to the next more often than a driver does
+        season = entries.filter(event__season__year__in=[year - 1, year], event__season__series__name=series_name)
+        rows = season.values_list("event__season__year", "driver__key", "team__key", "number").distinct()
+        for ran, key, team_key, number in rows:
+            if ran == year:
+                knowledge.season_numbers.setdefault(key, set()).add(number)
             if team_key:
                 knowledge.team_numbers.setdefault(team_key, set()).add(number)
     # a report may spell a driver or team as one of its other names: the numbers are the same car's
