@@ -118,14 +118,14 @@ def read_table(lines, columns, *, first_line, source, knowledge: Knowledge = NOT
     listed = {line for line, _, _ in choices}
     choices += [line_choice(r, r.leads) for r in readings if len(r.names) > 1 and r.line not in listed]
     if choices:
-        error = Ambiguous(sorted(choices), source=source, why=why)
+        ambiguous = Ambiguous(sorted(choices), source=source, why=why)
         listed = {line for line, _, _ in choices}
-        error.settled = tuple(
+        ambiguous.settled = tuple(
             (r.driver, r.team, r.leads[0][1])
             for r in readings
             if r.line not in listed and len(r.leads) == 1 and len(r.names) == 1 and r.leads[0][1]
         )
-        raise error
+        raise ambiguous
     rows = []
     for reading in readings:
         (start, number), tail = reading.leads[0], reading.tails[0]
