@@ -143,6 +143,7 @@ def facts_from_prose(prose: str, *, known_tracks=()) -> Facts:
     if not named:  # a track named without a track word: only as the race's place in its year
         places = {name for name, year in _TRACK_IN_YEAR.findall(prose) if int(year) == facts.year}
         facts.track = places.pop() if len(places) == 1 else ""
+        facts.tracks_named = [facts.track] if facts.track else []
     sentences = [s for s in _SENTENCE_END.split(prose) if not _ELSEWHERE.search(s)]
     for pattern in _POLE:
         match, years = _first(pattern, sentences)
