@@ -295,3 +295,21 @@ def test_two_races_at_one_track_named_by_date_are_two_races(run_import, tmp_path
         "1978-01-22",
         "1978-06-11",
     ]
+
+
+def test_an_empty_database_reads_each_track_from_the_line_giving_its_length(run_import, tmp_path):
+    # Racing-Reference pasted ("Heartland Park Topeka (1.8 miles)") and a box score ("Watkins Glen International -
+    # 2.45 Mile Road" under "Race Results for the Bud at the Glen"): the first was refused ("the report does
+    # not say the track": no Speedway or Raceway in its name), the second written at a new track named
+    # "Glen\nWatkins Glen International", read across the line break after "at the Glen"
+    files = {}
+    for series, year, round_number, fmt in (("Truck", 1995, 12, "rr-tabs"), ("Cup", 1995, 20, "box-score")):
+        race = races.season_races(series)[(year, round_number)]
+        path = files[race.track] = tmp_path / f"{series.lower()}-{year}-{round_number:02d}-{fmt}.txt"
+        path.write_bytes(BY_NAME[fmt].render(race))
+    for track, path in files.items():
+        ok, out, err = run_import(path, "--series", path.name.split("-")[0].title(), "--year", 1995)
+        assert ok, err
+        assert Event.objects.get(track__name=track).entries.count() > 30
+    tracks = sorted(Event.objects.values_list("track__name", flat=True))
+    assert tracks == ["Heartland Park Topeka", "Watkins Glen International"]

@@ -47,8 +47,18 @@ _TRACK_WORDS = (
 )
 # what a track's name may go on with after its word: "Lucas Oil Indianapolis Raceway Park", "Charlotte Motor
 # Speedway Road Course", "World Wide Technology Raceway at Gateway" are not the shorter tracks they begin with
-_TRACK_MORE = r"\s+(?:Park|Road Course|Dirt Track|Oval|at [A-Z][\w.’'-]*)"
-_TRACK = re.compile(rf"\bat ((?:the )?(?:[A-Z][\w.’'-]*\s+)+?(?:{_TRACK_WORDS})(?:{_TRACK_MORE})*)")
+_TRACK_MORE = r"[ \t]+(?:Park|Road Course|Dirt Track|Oval|at [A-Z][\w.’'-]*)"
+# within a line: "Race Results for the Global Crossing at the Glen\nWatkins Glen International" was the track
+# "Glen\nWatkins Glen International"
+_TRACK = re.compile(rf"\bat ((?:the )?(?:[A-Z][\w.’'-]*[ \t]+)+?(?:{_TRACK_WORDS})(?:{_TRACK_MORE})*)")
+# a track named with its length, whatever words its name ends in ("Heartland Park Topeka", "Road America"):
+# Racing-Reference's "Heartland Park Topeka (1.8 miles)", a box score's "Heartland Park Topeka - 1.8 Mile Road",
+# Wikipedia's "Heartland Park Topeka is a 1.8-mile road track"
+_TRACK_WITH_LENGTH = re.compile(
+    r"^((?:[A-Z][\w.’'&-]*)(?: (?:[A-Z0-9][\w.’'&-]*|at|of|the|de|del|and)){0,7})"  # "Valdosta 75 Speedway"
+    r"(?: \((?:\d*\.?\d+|\?) miles?\)| - \d*\.?\d+ Mile\b| is an? \d*\.?\d+[ -]mile\b)",
+    re.MULTILINE,
+)
 # a track named without a track word ("Road America", "Circuit of the Americas", "Speedway Park"):
 # only as "at <Name> in <the report's year>", and only when the prose names one such place
 _TRACK_IN_YEAR = re.compile(
@@ -196,9 +206,12 @@ def _tracks_named(prose: str, known_tracks) -> list[str]:
             if re.search(rf"\bat (?:the )?{after}", text):
                 at[name_key(track)] = track
     for match in _TRACK.finditer(text):
-        track = match.group(1).removeprefix("the ").strip()
+        track = match.group(1).removeprefix("the ").strip().rstrip(".")  # "...at Gateway."
         if not any(name_key(track) in key or key in name_key(track) for key in named):
             named[name_key(track)] = at[name_key(track)] = track
+    if not named:  # no name ends in Speedway or Raceway: the line that gives a track's length names it
+        for match in _TRACK_WITH_LENGTH.finditer(text):
+            named.setdefault(name_key(match.group(1)), match.group(1))
     return sorted((at or named).values())
 
 
