@@ -31,8 +31,8 @@ from results.standings import store
 CHUNK = 5000  # ids per IN (...) list: inside SQLite's 32,766-parameter limit, few round trips
 # Raise it with a change to what refresh derives from the same entries (a new summary table, a rule): the next
 # migrate then recomputes every summary (refresh_if_outdated), so no page reads rows of the old rules.
-DERIVED = 5  # 2: Championship.finale_run; 3: the 2026 Chase rulebooks; 4: their ties left open, Duels as rounds;
-# 5: the qualifying races' other names (Twin 125s, Qualifier)
+DERIVED = 6  # 2: Championship.finale_run; 3: the 2026 Chase rulebooks; 4: their ties left open, Duels as rounds;
+# 5: the qualifying races' other names (Twin 125s, Qualifier); 6: a round missing before the last names no champion
 
 
 def entry_totals():

@@ -60,3 +60,35 @@ def test_a_penalty_entered_after_the_import_moves_only_its_season(client, truck_
         c.season.year: c.champion_id for c in Championship.objects.exclude(season=season).select_related("season")
     } == other_years
     assert "Test: a huge penalty" in client.get("/series/truck/2000/").content.decode()
+
+
+def wikipedia_season(tmp_path, series, year, *, leave_out=()):
+    """The season's races saved as Wikipedia articles, each file named by its round, some left out."""
+    from tests.corpus import races
+    from tests.corpus.formats import BY_NAME
+
+    shared_path("data", "nascar")
+    paths = {}
+    for race in races.season(series, year):
+        path = paths[race.round] = tmp_path / f"round{race.round:02d}.html"
+        path.write_bytes(BY_NAME["wikipedia"].render(race))
+    return [path for round_number, path in paths.items() if round_number not in leave_out], paths
+
+
+def test_a_season_imported_with_a_race_left_out_names_no_champion_until_it_is_in(client, run_import, tmp_path):
+    # Truck 1995, most points (no fixed count of races): the operator's command missed round10.html. Mike
+    # Skinner was named champion from 19 of 20 races ("final", the year is over), as if round 10 never ran.
+    given, every = wikipedia_season(tmp_path, "Truck", 1995, leave_out={10})
+    ok, _, err = run_import(*given, "--series", "Truck", "--year", 1995)
+    assert ok, err
+    championship = Championship.objects.get(season__year=1995)
+    assert championship.champion is None
+    reason = "Round 10 of the season is not in the results (they go to round 20), so the points order is not known."
+    assert championship.unknown == reason
+    assert reason in client.get("/series/truck/1995/").content.decode()
+    assert client.get("/api/v1/seasons/truck/1995/").json()["championship"]["champion"] is None
+    # the command again with the missing file: the season is whole, its real champion named
+    ok, _, err = run_import(*every.values(), "--series", "Truck", "--year", 1995)
+    assert ok, err
+    whole = Championship.objects.get(season__year=1995)
+    assert whole.champion and whole.champion.name == CHAMPIONS["truck"][1995] == "Mike Skinner", whole.unknown

@@ -21,6 +21,8 @@ def champion_by_points(season: Season, order: list[Tally], *, finished: bool, wh
         reasons.append("No race of the season has been run.")
     elif not finished:
         reasons.append(NOT_OVER)
+    if season.absent_rounds:
+        reasons.append(absent(season))
     if season.book.points_incomplete:
         reasons.append(season.book.points_incomplete)
     elif season.missing_rounds:
@@ -44,4 +46,14 @@ def missing_points(season: Season) -> str:
     return (
         f"{what} are missing for {count} results in {len(rounds)} of the season's {len(season.races)} races, "
         "so the points order is not known."
+    )
+
+
+def absent(season: Season) -> str:
+    # a most-points season has no fixed count, but a round missing before the last is a race not imported
+    rounds = season.absent_rounds
+    listed = ", ".join(map(str, rounds))
+    return (
+        f"{'Round' if len(rounds) == 1 else 'Rounds'} {listed} of the season {'is' if len(rounds) == 1 else 'are'} "
+        f"not in the results (they go to round {max(season.rounds)}), so the points order is not known."
     )

@@ -194,6 +194,11 @@ class Season:
         if not all(named.values()):
             self.unnamed_stages.append(race.round)
 
+    @property
+    def absent_rounds(self) -> list[int]:
+        """Rounds before the last present whose race is not in the results (a file left out of a season)."""
+        return sorted(set(range(1, max(self.rounds, default=0) + 1)) - self.rounds)
+
     def complete(self, scheduled: int) -> bool:
         """The results hold exactly the ``scheduled`` counted races and no round is missing before the last:
         a finale imported ahead of a missing race, or a count the rulebook does not expect, is not the end."""
