@@ -313,3 +313,19 @@ def test_an_empty_database_reads_each_track_from_the_line_giving_its_length(run_
         assert Event.objects.get(track__name=track).entries.count() > 30
     tracks = sorted(Event.objects.values_list("track__name", flat=True))
     assert tracks == ["Heartland Park Topeka", "Watkins Glen International"]
+
+
+def test_the_same_race_given_twice_under_two_rounds_is_refused(run_import, tmp_path):
+    # the operator saved Cup 1978's round 1 report again as round02.txt: it was written as round 2 at Riverside,
+    # race 2 (Daytona) never known to be missing, its points counted twice
+    paths = dated_files(tmp_path, {1: "round01.txt", 3: "round03.txt"})
+    copy = tmp_path / "round02.txt"
+    copy.write_bytes(paths[0].read_bytes())
+    ok, _, err = run_import(paths[0], copy, paths[1], "--series", "Cup", "--year", 1978)
+    assert not ok and "1 of 3 file(s) failed" in err
+    assert "round02.txt: its 35 results are those of round 1 of 1978 at Riverside" in err
+    assert "the same race twice" in err
+    assert sorted(Event.objects.values_list("round", flat=True)) == [1, 3]
+    # the same report imported again as its own round changes nothing
+    ok, out, err = run_import(paths[0], "--series", "Cup", "--year", 1978, "--round", 1)
+    assert ok, err

@@ -15,7 +15,7 @@ from pathlib import Path
 from django.db import IntegrityError, transaction
 
 from results import race_state, summaries
-from results.importers import claims, historical, log, validate
+from results.importers import claims, duplicates, historical, log, validate
 from results.importers import knowledge as knowledge_module
 from results.importers.bulk import ENTRY_COLUMNS, FIELDS, NOT_IN_HISTORY, insert_entries, refresh_planner_statistics
 from results.importers.events import RoundUnknown, find_event, race_key
@@ -192,6 +192,7 @@ def _write_report(data, options, outcome):
         season.save()
     track = Track.objects.get(pk=names.track(facts.track))
     event = find_event(season, track, facts, outcome, taken=options.taken, placing=options.placing)
+    duplicates.check(report, season, event, outcome.source)
     claims.check(report, facts, outcome)  # fills only what keeps the rows valid (read_report checked them)
     _write_entries(event, report, names, outcome)
     if outcome.undo is not None:
