@@ -329,3 +329,19 @@ def test_the_same_race_given_twice_under_two_rounds_is_refused(run_import, tmp_p
     # the same report imported again as its own round changes nothing
     ok, out, err = run_import(paths[0], "--series", "Cup", "--year", 1978, "--round", 1)
     assert ok, err
+
+
+def test_a_report_of_another_season_among_the_files_is_refused(run_import, tmp_path):
+    # round07.txt is Racing-Reference's page of Cup 2003's race 7 ("2003 Samsung/RadioShack 500", at Texas as
+    # 2004's round 7 was): --year 2004 wrote it as 2004's round 7, every result a season out
+    rr = BY_NAME["rr-tabs"]
+    files = {"round06.txt": races.season_races("Cup")[(2004, 6)], "round07.txt": races.season_races("Cup")[(2003, 7)]}
+    for name, race in files.items():
+        (tmp_path / name).write_bytes(rr.render(race))
+    ok, _, err = run_import(*[tmp_path / name for name in files], "--series", "Cup", "--year", 2004)
+    assert not ok and "1 of 2 file(s) failed" in err
+    assert "round07.txt: the season given is 2004; the report names 2003 and never 2004" in err
+    assert list(Event.objects.values_list("season__year", "round")) == [(2004, 6)]
+    # imported with its own year, it is 2003's race 7
+    ok, _, err = run_import(tmp_path / "round07.txt", "--series", "Cup", "--year", 2003, "--round", 7)
+    assert ok, err

@@ -150,6 +150,7 @@ def facts_from_prose(prose: str, *, known_tracks=()) -> Facts:
     years = [int(y) for y in _YEAR.findall(prose)]
     if years:
         facts.year = max(years)  # reports look back on earlier seasons, rarely ahead
+        facts.years = tuple(sorted(set(years)))
     if not named:  # a track named without a track word: only as the race's place in its year
         places = {name for name, year in _TRACK_IN_YEAR.findall(prose) if int(year) == facts.year}
         facts.track = places.pop() if len(places) == 1 else ""

@@ -174,3 +174,15 @@ def check_facts(facts, *, line=None, source):
             source=source,
             expected=f"a race name of at most {limit} characters",
         )
+
+
+def check_year(given, named, *, source):
+    """A season given (--year, --date) that the report's prose never names, while it names others: the report
+    of another season's race (Cup 2003's race 7 among 2004's files was written as 2004's round 7)."""
+    if given and named and given not in named:
+        said = ", ".join(map(str, named))
+        raise ReportError(
+            f"the season given is {given}; the report names {said} and never {given}",
+            source=source,
+            expected=f"the report of a {given} race (a report of another season imported with its own year)",
+        )

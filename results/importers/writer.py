@@ -183,6 +183,7 @@ def _write_report(data, options, outcome):
             said = f"names several tracks ({', '.join(facts.tracks_named)})" if several else ""
             message = f"the report {said or f'does not say the {fact}'}"
             raise ReportError(message, source=outcome.source, expected=f"pass {option}")
+    validate.check_year(options.facts().year, report.facts.years, source=outcome.source)
     series = resolve_series(facts.series, outcome.source)
     outcome.series = series.name
     season = season_of(series, facts.year)
