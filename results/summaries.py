@@ -33,6 +33,7 @@ CHUNK = 5000  # ids per IN (...) list: inside SQLite's 32,766-parameter limit, f
 # migrate then recomputes every summary (refresh_if_outdated), so no page reads rows of the old rules.
 DERIVED = 6  # 2: Championship.finale_run; 3: the 2026 Chase rulebooks; 4: their ties left open, Duels as rounds;
 # 5: the qualifying races' other names (Twin 125s, Qualifier); 6: a round missing before the last names no champion
+# and places no playoff round
 
 
 def entry_totals():

@@ -10,7 +10,7 @@ from collections import Counter
 import pytest
 from django.core.management import call_command
 
-from results.models import Championship
+from results.models import Championship, Standing
 from tests.conftest import shared_path
 from tests.standings_champions import CHAMPIONS
 
@@ -92,3 +92,20 @@ def test_a_season_imported_with_a_race_left_out_names_no_champion_until_it_is_in
     assert ok, err
     whole = Championship.objects.get(season__year=1995)
     assert whole.champion and whole.champion.name == CHAMPIONS["truck"][1995] == "Mike Skinner", whole.unknown
+
+
+def test_a_playoff_season_with_a_race_left_out_places_no_playoff_round(client, run_import, tmp_path):
+    # Truck 2018 without round05.html: the rounds after the gap were counted a race early (the cut "after race
+    # 16" was after round 17), and the page showed drivers eliminated and a championship four as certain
+    given, _ = wikipedia_season(tmp_path, "Truck", 2018, leave_out={5})
+    ok, _, err = run_import(*given, "--series", "Truck", "--year", 2018)
+    assert ok, err
+    championship = Championship.objects.get(season__year=2018)
+    assert championship.champion is None and not championship.finale_run
+    assert championship.unknown == (
+        "Round 5 of the season is not in the results (they go to round 23), so which races make up the "
+        "playoffs is not known."
+    )
+    statuses = set(Standing.objects.filter(season__year=2018).values_list("status", flat=True))
+    assert statuses == {""}
+    assert "Round 5 of the season is not in the results" in client.get("/series/truck/2018/").content.decode()

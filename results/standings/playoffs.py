@@ -10,7 +10,7 @@ possible finalists is surely a finalist; otherwise ``unknown`` says what the res
 from dataclasses import dataclass
 
 from results.standings.engine import NOT_OVER, Status
-from results.standings.points import missing_points
+from results.standings.points import absent, missing_points
 from results.standings.rulebook import FieldRule, Format, Round
 from results.standings.tally import LAST, Season, Tally, Verdict
 
@@ -33,6 +33,8 @@ def run(season: Season, *, finished: bool) -> Verdict:
             f"The site does not know how many races the {season.year} season has, so not which race begins its "
             "playoffs: the standings add up every race's points, and an editor names the champion.",
         )
+    if season.absent_rounds:  # the races after a gap would be placed a race early: the cut after race 26 is round 27
+        return _by_points(season, absent(season, "which races make up the playoffs is not known"))
     scheduled = regular + sum(r.races for r in book.rounds)
     if len(races) > scheduled:
         return _by_points(

@@ -49,11 +49,11 @@ def missing_points(season: Season) -> str:
     )
 
 
-def absent(season: Season) -> str:
+def absent(season: Season, so: str = "the points order is not known") -> str:
     # a most-points season has no fixed count, but a round missing before the last is a race not imported
     rounds = season.absent_rounds
     listed = ", ".join(map(str, rounds))
     return (
         f"{'Round' if len(rounds) == 1 else 'Rounds'} {listed} of the season {'is' if len(rounds) == 1 else 'are'} "
-        f"not in the results (they go to round {max(season.rounds)}), so the points order is not known."
+        f"not in the results (they go to round {max(season.rounds)}), so {so}."
     )
