@@ -345,3 +345,21 @@ def test_a_report_of_another_season_among_the_files_is_refused(run_import, tmp_p
     # imported with its own year, it is 2003's race 7
     ok, _, err = run_import(tmp_path / "round07.txt", "--series", "Cup", "--year", 2003, "--round", 7)
     assert ok, err
+
+
+def test_cars_that_failed_to_qualify_listed_after_the_field_are_not_results(run_import, tmp_path):
+    # Racing-Reference's table of Cup 2004's round 6 (43 cars) with two non-qualifiers after it, numbered on
+    # as some sites print them: P44 and P45 were written, a start and a DNF each for drivers who never raced
+    race = races.season_races("Cup")[(2004, 6)]
+    dnq = (
+        "44\t\t89\tMorgan Shepherd\tRacing With Jesus (Shepherd Racing Ventures)\tChevrolet\t0\t$0\tDNQ\t0\t0\n"
+        "45\t\t46\tCarl Long\tSpirit of the Ozarks (Carl Long)\tFord\t0\t$0\tDid not qualify\t0\t0\n"
+    )
+    path = tmp_path / "round06.txt"
+    path.write_bytes(BY_NAME["rr-tabs"].render(race) + dnq.encode())
+    ok, out, err = run_import(path, "--series", "Cup", "--year", 2004, "--round", 6)
+    assert ok, err
+    assert "lines in the table that are not results, not imported: line 53 '44 | 89 | Morgan Shepherd" in out
+    event = Event.objects.get()
+    assert event.entries.count() == len(race.rows) == 43
+    assert not event.entries.filter(driver__name__in=["Morgan Shepherd", "Carl Long"]).exists()
