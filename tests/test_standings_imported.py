@@ -109,3 +109,29 @@ def test_a_playoff_season_with_a_race_left_out_places_no_playoff_round(client, r
     statuses = set(Standing.objects.filter(season__year=2018).values_list("status", flat=True))
     assert statuses == {""}
     assert "Round 5 of the season is not in the results" in client.get("/series/truck/2018/").content.decode()
+
+
+def test_a_points_per_lap_season_imported_from_reports_says_the_track_lengths_are_missing(client, run_import, tmp_path):
+    # Cup 1973 from Racing-Reference pages: every point and lap is in the reports, but the new tracks have no
+    # length, which 1973's points per lap need. The page said "Points or laps are missing for 1021 results".
+    from results import summaries
+    from results.models import Track
+    from tests.corpus import races
+    from tests.corpus.formats import BY_NAME
+
+    shared_path("data", "nascar")
+    season = races.season("Cup", 1973)
+    for race in season:
+        (tmp_path / f"round{race.round:02d}.txt").write_bytes(BY_NAME["rr-tabs"].render(race))
+    ok, _, err = run_import(*sorted(tmp_path.glob("round*.txt")), "--series", "Cup", "--year", 1973)
+    assert ok, err
+    championship = Championship.objects.get(season__year=1973)
+    assert championship.champion is None
+    assert championship.unknown.startswith("The track's length is not known for rounds 1, 2, 3")
+    assert "points per lap by the track" in client.get("/series/cup/1973/").content.decode()
+    # the editor enters each track's length (as the history has it at its first race: rounds 27 and 28 swap
+    # Rockingham's and Charlotte's): the real champion
+    for race in reversed(season):
+        Track.objects.filter(name=race.track).update(length_miles=race.length)
+    summaries.refresh(seasons=[championship.season_id])
+    assert Championship.objects.get(season__year=1973).champion.name == CHAMPIONS["cup"][1973] == "Benny Parsons"

@@ -43,6 +43,13 @@ def missing_points(season: Season) -> str:
     rounds = season.missing_rounds
     count = sum(t.missing for t in season.tallies.values())
     what = "Points or laps" if season.book.points_per_lap else "Points"
+    if season.unmeasured == rounds:  # the points and laps may all be there: a report's new track has no length
+        unmeasured = ", ".join(map(str, season.unmeasured))
+        return (
+            f"The track's length is not known for round{'s' if len(season.unmeasured) > 1 else ''} {unmeasured}, "
+            f"and {season.year}'s points add points per lap by the track's length: an editor enters it on the "
+            "track's page (the points order is not known until then)."
+        )
     return (
         f"{what} are missing for {count} results in {len(rounds)} of the season's {len(season.races)} races, "
         "so the points order is not known."

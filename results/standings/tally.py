@@ -81,6 +81,7 @@ class Season:
         self.after: dict[int, tuple[Row, ...]] = {}
         self.problems: list[str] = []  # what in the results stops a champion being named
         self.missing_rounds: list[int] = []  # races with a result whose points are unknown
+        self.unmeasured: list[int] = []  # of those, paying per lap at a track whose length is not known (1972–73)
         self.unnamed_stages: list[int] = []  # races whose stage winners the results do not name
         # an adjustment applies after its round, or after the first counted race past it (its round
         # may not count); one without a round, or past the last race, at the end
@@ -128,6 +129,8 @@ class Season:
                 tally.playoff_points += self.book.playoff_points_win
         if missing:
             self.missing_rounds.append(race.round)
+            if self.book.points_per_lap and lap_rate is None:
+                self.unmeasured.append(race.round)
         if self.playoff_points:
             self._stage_wins(race, results)
         self.adjust(race.round)
