@@ -363,3 +363,17 @@ def test_cars_that_failed_to_qualify_listed_after_the_field_are_not_results(run_
     event = Event.objects.get()
     assert event.entries.count() == len(race.rows) == 43
     assert not event.entries.filter(driver__name__in=["Morgan Shepherd", "Carl Long"]).exists()
+
+
+@pytest.mark.parametrize("option, value", [("--track", "Daytona International Speedway"), ("--date", "1992-02-16")])
+def test_an_option_naming_one_race_is_refused_with_a_season_of_files(run_import, tmp_path, option, value):
+    # spreadsheets of Cup 1992's first three races carry no track: given --track, all three were written at
+    # Daytona (Rockingham and Richmond among them), as --round with several files is refused
+    paths = []
+    for race in races.season("Cup", 1992)[:3]:
+        path = tmp_path / f"round{race.round:02d}.csv"
+        path.write_bytes(BY_NAME["csv-excel"].render(race))
+        paths.append(path)
+    ok, _, err = run_import(*paths, "--series", "Cup", "--year", 1992, option, value)
+    assert not ok and f"{option} names one race's" in err
+    assert not Event.objects.exists()

@@ -82,6 +82,13 @@ class Command(BaseCommand):
                 "--round names one race: with several files, name each file by its round (round07.txt), "
                 "or import them one at a time"
             )
+        # like --round, each names one race: a season's files given --track were all written at that track
+        for option in ("track", "name", "date"):
+            if options[option] and len(files) > 1:
+                raise CommandError(
+                    f"--{option} names one race's {'race name' if option == 'name' else option}: with several files, "
+                    "each report says its own (or import the files that do not, one at a time)"
+                )
         hold = len(files) > 1 and not options["dry_run"]  # a dry run lands nothing that could settle a file
         failures, landed = 0, False
         open_files: dict[str, Ambiguous] = {}  # files held for another pass
