@@ -303,16 +303,20 @@ def test_an_empty_database_reads_each_track_from_the_line_giving_its_length(run_
     # not say the track": no Speedway or Raceway in its name), the second written at a new track named
     # "Glen\nWatkins Glen International", read across the line break after "at the Glen"
     files = {}
-    for series, year, round_number, fmt in (("Truck", 1995, 12, "rr-tabs"), ("Cup", 1995, 20, "box-score")):
+    for series, year, round_number, fmt in (
+        ("Truck", 1995, 12, "rr-tabs"),
+        ("Cup", 1995, 20, "box-score"),
+        ("Cup", 1965, 28, "rr-aligned"),  # "Valdosta 75 Speedway (0.5 miles)"
+    ):
         race = races.season_races(series)[(year, round_number)]
         path = files[race.track] = tmp_path / f"{series.lower()}-{year}-{round_number:02d}-{fmt}.txt"
         path.write_bytes(BY_NAME[fmt].render(race))
     for track, path in files.items():
-        ok, out, err = run_import(path, "--series", path.name.split("-")[0].title(), "--year", 1995)
+        ok, out, err = run_import(path, "--series", path.name.split("-")[0].title(), "--year", path.name.split("-")[1])
         assert ok, err
-        assert Event.objects.get(track__name=track).entries.count() > 30
+        assert Event.objects.get(track__name=track).entries.count() > 20
     tracks = sorted(Event.objects.values_list("track__name", flat=True))
-    assert tracks == ["Heartland Park Topeka", "Watkins Glen International"]
+    assert tracks == ["Heartland Park Topeka", "Valdosta 75 Speedway", "Watkins Glen International"]
 
 
 def test_the_same_race_given_twice_under_two_rounds_is_refused(run_import, tmp_path):
