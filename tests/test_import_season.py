@@ -381,3 +381,15 @@ def test_an_option_naming_one_race_is_refused_with_a_season_of_files(run_import,
     ok, _, err = run_import(*paths, "--series", "Cup", "--year", 1992, option, value)
     assert not ok and f"{option} names one race's" in err
     assert not Event.objects.exists()
+
+
+def test_a_file_named_by_its_round_imported_alone_is_that_round(run_import, tmp_path):
+    # the season landed without round 2; the operator imports round02.txt alone: it was numbered 4, the next,
+    # with a warning telling him to name the file by its round, which it was
+    paths = dated_files(tmp_path, {1: "round01.txt", 2: "round02.txt", 3: "round03.txt"})
+    ok, _, err = run_import(paths[0], paths[2], "--series", "Cup", "--year", 1978)
+    assert ok, err
+    ok, out, err = run_import(paths[1], "--series", "Cup", "--year", 1978)
+    assert ok, err
+    assert "event created: 1978 Cup round 2 at" in out and "numbered" not in out
+    assert sorted(Event.objects.values_list("round", flat=True)) == [1, 2, 3]

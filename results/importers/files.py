@@ -26,7 +26,7 @@ def shown_name(path) -> str:
 
 
 def round_in_name(name):
-    """A file's round as its name says it (used when several files are imported at once): the number after "round", "rd" or "r"
+    """A file's round as its name says it (unless --round is given): the number after "round", "rd" or "r"
     (round07.txt, r7.txt), or right after the year (cup-1985-07.txt). Any other number is not taken
     for a round ("kansas-2.txt" may be the second race at Kansas, not round 2): None, and the writer
     takes the race at the report's track, or numbers a new one the next of its season, and warns."""

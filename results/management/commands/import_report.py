@@ -38,7 +38,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--round",
             type=int,
-            help="Race number within the season (one file; with several, each file's name says its round: "
+            help="Race number within the season (one file; otherwise the file's name says its round: "
             "round07.txt, r7.txt, cup-1985-07.txt).",
         )
         parser.add_argument("--track", default="", help="Track when the report does not say.")
@@ -308,8 +308,9 @@ def _read_at_most(handle, source):
 
 
 def _round_of(name, options):
-    """With several files, each file's name says its round (``--round`` names one race)."""
-    return round_in_name(name) if len(options["files"]) > 1 else None
+    """A file's name says its round (``--round`` names one race): a season's files, and one of them imported
+    alone (round10.html given after the season was numbered the next, 21, told to "name the file by its round")."""
+    return round_in_name(name) if name != "-" else None
 
 
 def _alone(name, options):
