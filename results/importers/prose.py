@@ -150,7 +150,10 @@ def facts_from_prose(prose: str, *, known_tracks=()) -> Facts:
     years = [int(y) for y in _YEAR.findall(prose)]
     if years:
         facts.year = max(years)  # reports look back on earlier seasons, rarely ahead
-        facts.years = tuple(sorted(set(years)))
+    # the report's heading ("2003 Samsung/RadioShack 500", its first line): the years it names are the race's
+    # own; the prose after it may look back on other seasons alone ("In the 2024 race, Riggs led 112 laps")
+    heading = next((line for line in prose.splitlines() if line.strip()), "")
+    facts.years = tuple(sorted({int(y) for y in _YEAR.findall(heading)}))
     if not named:  # a track named without a track word: only as the race's place in its year
         places = {name for name, year in _TRACK_IN_YEAR.findall(prose) if int(year) == facts.year}
         facts.track = places.pop() if len(places) == 1 else ""

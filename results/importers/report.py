@@ -92,7 +92,7 @@ class Facts:
     told_of: dict = field(default_factory=dict)  # claim ("pole", "stage1") -> seasons its sentence names
     title: str = ""  # the page's heading ("2024 Daytona 500"): finds the race among a track's, never renames it
     numbers: dict = field(default_factory=dict)  # name as the prose writes it -> the car number it gives him
-    years: tuple = ()  # every year the prose names: a --year none of them is may be another season's report
+    years: tuple = ()  # the years the report's heading names: a --year none of them is, another season's report
 
     def merge(self, other: "Facts"):
         """Fill what this one lacks from ``other`` (options win over prose: apply options last)."""

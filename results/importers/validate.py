@@ -177,7 +177,7 @@ def check_facts(facts, *, line=None, source):
 
 
 def check_year(given, named, *, source):
-    """A season given (--year, --date) that the report's prose never names, while it names others: the report
+    """A season given (--year, --date) that the report's heading never names, while it names others: the report
     of another season's race (Cup 2003's race 7 among 2004's files was written as 2004's round 7)."""
     if given and named and given not in named:
         said = ", ".join(map(str, named))
