@@ -65,6 +65,20 @@ class DriverColumn(SortedColumn):
         return value.name
 
 
+class FlagColumn(tables.Column):
+    """A flag the page shows as a marker by the name (rookie, ineligible) or not at all (pole): kept
+    off the page, exported as "yes" or "no" so that the importer reads a downloaded race back whole."""
+
+    def __init__(self, verbose_name):
+        super().__init__(verbose_name=verbose_name, visible=False, orderable=False, empty_values=())
+
+    def render(self, value):
+        return "yes" if value else "no"
+
+    def value(self, value):
+        return "yes" if value else "no"
+
+
 class EntryTable(tables.Table):
     """One race's results, one row per car."""
 
@@ -85,6 +99,9 @@ class EntryTable(tables.Table):
         verbose_name="S2", attrs={**NUM, "th": {"class": "num", "title": "Stage 2 finish"}}, sort=by(missing("stage2"))
     )
     rating = Decimal1(verbose_name="Rating", sort=by(missing("rating")), best_first=True)
+    rookie = FlagColumn("Rookie")
+    ineligible = FlagColumn("Ineligible")
+    pole = FlagColumn("Pole")
 
     class Meta:
         model = Entry

@@ -8,6 +8,8 @@ from results.importers.report import ReportError, Row
 from results.importers.vocabulary import EMPTY, canonical_status
 
 INTEGER_COLUMNS = {"finish", "start", "laps", "led", "points", "stage1", "stage2"}
+FLAG_COLUMNS = {"rookie", "ineligible", "pole"}
+_YES, _NO = {"yes", "y", "true", "1", "x"}, {"no", "n", "false", "0", ""}
 MAX_CELL = 500  # characters: no name, team or status comes near; a longer cell is not a results cell
 _ROOKIE = re.compile(r"\((?:R|r|rookie|Rookie)\)$")
 _INELIGIBLE = re.compile(r"\(i\)$")
@@ -83,6 +85,8 @@ def row_from_cells(cells: dict, *, line: int, source: str, rookie=False) -> Row:
             values[column] = canonical_status(text)
         elif column == "number":
             values[column] = parse_number(text, line=line, source=source)
+        elif column in FLAG_COLUMNS:
+            values[column] = parse_flag(text, column, line=line, source=source)
         else:
             values[column] = " ".join(text.split())
     driver, marks = strip_marks(values.get("driver", ""))
@@ -97,7 +101,34 @@ def row_from_cells(cells: dict, *, line: int, source: str, rookie=False) -> Row:
             expected="a whole number from 1",
         )
     values["driver"] = driver
-    return Row(line=line, rookie=rookie or marks.rookie, ineligible=marks.ineligible, **values)
+    for flag, marked in (("rookie", rookie or marks.rookie), ("ineligible", marks.ineligible)):
+        if values.get(flag) is False and marked:
+            raise ReportError(
+                f"the {flag} column says no, the name is marked {flag}",
+                line=line,
+                text=str(cells.get("driver", "")),
+                source=source,
+                expected=f"the {flag} column and the mark after the name agreeing",
+            )
+        values[flag] = values.get(flag) or marked
+    return Row(line=line, **values)
+
+
+def parse_flag(text, column, *, line, source):
+    """A rookie, ineligible or pole cell: "yes" or "no" (this site's export), 1/0, true/false, an "x"
+    for yes; an empty cell in the column is no."""
+    word = text.strip().lower()
+    if word in _YES:
+        return True
+    if word in _NO:
+        return False
+    raise ReportError(
+        f"{column} is neither yes nor no",
+        line=line,
+        text=text[:80],
+        source=source,
+        expected=f"yes or no in the {column} column (or 1/0, or an empty cell for no)",
+    )
 
 
 def parse_position(text, *, line, source):

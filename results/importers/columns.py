@@ -38,6 +38,10 @@ FIELD_LABELS = {
     "stage1": ["s1", "stage 1", "stage1", "stg 1", "stage one"],
     "stage2": ["s2", "stage 2", "stage2", "stg 2", "stage two"],
     "rating": ["rating", "driver rating", "rtg"],
+    # flags as columns (this site's race CSV: "yes" or "no"), beside the marks after names
+    "rookie": ["rookie"],
+    "ineligible": ["ineligible", "ineligible for points"],
+    "pole": ["pole", "pole winner"],
 }
 # Known columns the site does not keep, with what they are (named in the warning).
 NOT_KEPT = {
