@@ -79,6 +79,7 @@ def inputs():
             "utf-16: the table, then 5 MB of notes",
             (header + fill("note\n")[: limit // 2 - len(header)]).encode("utf-16"),
         ),
+        ("agate: one result of 5 MB", ("1. (2) Parker Kligerman, Chevrolet,\n" + fill("67, ", 40)).encode()),
         (
             "glued: one row of 64 KB",
             (

@@ -2,19 +2,19 @@
 
 Formats: ``html`` (saved pages), ``csv`` (tab, comma, semicolon or pipe separated), ``aligned``
 (columns lined up with spaces), ``text`` (glued rows whose separators were lost, see
-``flattened``), and the ``historical`` dataset (imported in bulk elsewhere).
+``flattened``), ``agate`` (newspaper results, one paragraph per finish: ``agate``), and the ``historical`` dataset (imported in bulk elsewhere).
 """
 
 import re
 
-from results.importers import aligned, delimited, flattened, html_tables, validate
+from results.importers import agate, aligned, delimited, flattened, html_tables, validate
 from results.importers.decode import decode
 from results.importers.knowledge import NOTHING_KNOWN
 from results.importers.prose import facts_from_prose, first_characters
 from results.importers.report import Report, ReportError
 from results.importers.table import choose, read_rows
 
-FORMATS = ["text", "csv", "aligned", "html", "historical"]
+FORMATS = ["text", "csv", "aligned", "agate", "html", "historical"]
 MARKS = ("rookie", "ineligible")
 _HEADING = re.compile(r"^\s*(?:race |final |official )?results\s*:?\s*$", re.IGNORECASE)
 _ROOKIE_LEGEND = re.compile(r"italics?\s*[–—-]+\s*competing for rookie", re.IGNORECASE)
@@ -39,6 +39,8 @@ def detect(text: str) -> str:
     cells = {c.strip().lower() for c in re.split(r"[,\t;]", first)}
     if {"season", "race", "driver", "finish"} <= cells:
         return "historical"
+    if agate.found_in(text):  # before the headers: an agate legend line reads like a CSV header
+        return "agate"
     for line in lines_of(text):
         if delimited.header_in(line):
             return "csv"
@@ -85,7 +87,10 @@ def read_report(
     else:
         # no-break and thin spaces read as spaces; the stored report keeps them
         readable = _SPACES.sub(" ", seen) if _SPACES.search(seen) else seen
-        if format == "text":
+        if format == "agate":
+            report = agate.read(readable, source, lines_of(readable), known_makes)
+            _read_prose(report, known_tracks)
+        elif format == "text":
             knowledge_for = knowledge_for or (lambda facts, first_words: knowledge)
             report = _read_glued(readable, source, knowledge_for, known_makes, known_tracks)
         else:

@@ -3,7 +3,17 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from tests.corpus import box_score, glued, racing_reference, spreadsheet, terminal, truth, wikipedia, wikipedia_quirks
+from tests.corpus import (
+    agate,
+    box_score,
+    glued,
+    racing_reference,
+    spreadsheet,
+    terminal,
+    truth,
+    wikipedia,
+    wikipedia_quirks,
+)
 from tests.corpus.races import Race
 
 
@@ -40,5 +50,8 @@ FORMATS = [
     Format("csv-car-order", spreadsheet.car_order, spreadsheet.basic_carries, "csv"),
     Format("psql", terminal.render, terminal.carries, "txt"),
     Format("glued", glued.render, glued.carries, "txt"),
+    Format("agate", agate.column, agate.carries, "txt"),
+    Format("agate-run-in", agate.run_in, agate.carries, "txt"),
+    Format("agate-numbered", agate.numbered, agate.numbered_carries, "txt"),
 ]
 BY_NAME = {f.name: f for f in FORMATS}
