@@ -140,3 +140,13 @@ def test_a_single_result_is_read_when_the_format_is_named(run_import, tmp_path):
 
     assert ok, err
     assert [row[:8] for row in imported()] == [("1", "2", "", "Carl Edwards", "Ford", "267", "", "195")]
+
+
+def test_a_paper_whose_brackets_hold_the_car_number_is_refused(run_import, tmp_path):
+    head = HEAD.replace("(Start position in parentheses)", "(Car number in parentheses)")
+    path = paper(tmp_path, "1. (48) Jimmie Johnson, Chevrolet, 267.\n2. (99) Carl Edwards, Ford, 267.", head)
+
+    ok, _, err = run_import(path, *OPTIONS)
+
+    assert not ok
+    assert "paper.txt, line 4: the report says its brackets hold the Car number, not the start" in err

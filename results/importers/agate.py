@@ -14,27 +14,19 @@ Money is not kept. A result may wrap onto the next line and several may share a 
 ends where the next finish begins. Anything a line holds that has no place is refused, naming it.
 """
 
-import bisect
-import itertools
 import re
 from dataclasses import dataclass, field
 from typing import NoReturn
 
+from results.importers import agate_layout as layout
 from results.importers import cells
-from results.importers.columns import LABELS, NOT_KEPT, label_key
+from results.importers.agate_layout import LEGEND_EXAMPLE, Entry
 from results.importers.prose import first_characters
 from results.importers.report import Report, ReportError, Row
 from results.importers.vocabulary import STATUSES, makes
 
-# "12. (4) ": a finish, then the start in brackets; only where a word may begin
-_ENTRY = re.compile(r"(?<![^\s;])(\d{1,3})\.\s+\(\s*(\d{1,3})\s*\)(?:\s+|$)")
-_ANY_ENTRY = re.compile(r"(?<![^\s;])(\d{1,3})\.\s+\(\s*\d{1,3}\s*\)\s+\S")
-_FIRST = re.compile(r"^\s*1\.\s+\(\s*\d{1,3}\s*\)\s+\S", re.MULTILINE)
 _MONEY = re.compile(r"\$\s?\d{1,3}(?:,\d{3})+(?:\.\d\d)?(?![\d,])|\$\s?\d{1,9}(?:\.\d\d)?(?![\d,])")
 _MONEY_MARK = "\ue000"
-# a result ends with a full stop or a semicolon, but not one after an initial or "Jr." ("J. D. McDuffie"
-# wrapped after "J.")
-_ENDED = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])[.;]\s*$")
 # a car number before the name has a digit ("48", "2y", "x4", "B-29"); a lone letter ("X") only in a
 # report whose other rows all give a number
 _CAR = re.compile(r"#?([0-9][0-9A-Za-z.\-]{0,3}|[A-Za-z]{1,2}-?[0-9][0-9A-Za-z\-]{0,2})\s+(?=[^\W\d_])")
@@ -49,26 +41,11 @@ _LABELLED = [
 ]
 _STATUS_WORDS = re.compile(r"[a-z][a-z\- ]{0,29}")  # papers print a reason out in lower case
 _KNOWN_STATUSES = {status.lower() for status in STATUSES}
-NUMBERS = ("laps", "led", "rating", "points")
-LEGEND_EXAMPLE = "'Finish, (start), car number, driver, make, laps, led, status, points, money'"
-
-
-@dataclass
-class _Entry:
-    finish: int
-    start: int
-    line: int
-    last: int
-    text: str
-
-    @property
-    def lines(self):
-        return f"line {self.line}" if self.last == self.line else f"lines {self.line}-{self.last}"
 
 
 @dataclass
 class _Parsed:
-    entry: _Entry
+    entry: Entry
     number: str = ""
     driver: str = ""
     marks: cells.Marks = field(default_factory=cells.Marks)
@@ -78,23 +55,18 @@ class _Parsed:
     money: list = field(default_factory=list)
 
 
-def found_in(text: str) -> bool:
-    """Whether ``text`` holds agate results: a line beginning "1. (4) " and a second finish after it."""
-    first = _FIRST.search(text)
-    return bool(first and re.search(r"(?<![^\s;])2\.\s+\(\s*\d{1,3}\s*\)\s+\S", text[first.end() :]))
-
-
 def read(text: str, source: str, lines: list[str], known_makes=()) -> Report:
     """The agate results in ``lines`` (``text`` split as editors number lines) as a Report."""
-    first = next((index for index, line in enumerate(lines) if _FIRST.match(line)), None)
+    first = next((index for index, line in enumerate(lines) if layout.begins(line)), None)
     if first is None:
         raise ReportError(
             "no agate results found",
             source=source,
             expected="results as papers print them, one per finish: '1. (4) Jimmie Johnson, Chevrolet, 200, $412,000.'",
         )
-    legend, legend_line = _legend(lines[:first], source)
-    entries = _entries(lines, first, source)
+    legend, legend_line = layout.legend(lines[:first], source)
+    layout.brackets(lines[:first], source)
+    entries = layout.entries(lines, first, source)
     make_names = {make.lower(): make for make in makes(known_makes)}
     parsed = [_parse(entry, source, make_names) for entry in entries]
     numbered = any(p.number for p in parsed)
@@ -118,80 +90,6 @@ def read(text: str, source: str, lines: list[str], known_makes=()) -> Report:
         report.warnings.append(f"winnings ({money[0]} ...) are not imported: the site does not keep them")
     report.prose = first_characters(line for index, line in enumerate(lines[:first]) if index != legend_line)
     return report
-
-
-def _legend(lines, source):
-    """The order a legend line above the results gives the numbers in, and its index; ([], None) without one."""
-    for index, line in enumerate(lines):
-        items = [label_key(item.strip(" ()")) for item in line.split(",")]
-        kinds = [LABELS.get(item) or ("money" if NOT_KEPT.get(item) == "winnings" else None) for item in items]
-        if len(items) >= 4 and "driver" in kinds:
-            unknown = [item for item, kind in zip(items, kinds, strict=True) if kind is None]
-            if unknown:
-                raise ReportError(
-                    f"the legend line names {unknown[0]!r}, which the importer does not know",
-                    line=index + 1,
-                    text=line.strip()[:200],
-                    source=source,
-                    expected=f"a legend of known words, e.g. {LEGEND_EXAMPLE}",
-                )
-            return [kind for kind in kinds if kind in NUMBERS], index
-    return [], None
-
-
-def _entries(lines, first, source) -> list[_Entry]:
-    """Each finish's text, from line ``first`` on: a finish runs to the next one (several may share a
-    line, one may wrap onto the next lines, "3." and "(28)" on two), or to a blank line, or to the
-    line after its full stop. The results end there; a finish after that is refused."""
-    block = "\n".join(lines[first:])
-    offsets = list(itertools.accumulate((len(line) + 1 for line in lines[first:-1]), initial=0))
-    starts, expected = [], 1
-    for match in _ENTRY.finditer(block):
-        if int(match.group(1)) == expected:  # "$4,500. 2. (3)": the next finish, nothing else
-            starts.append(match)
-            expected += 1
-    found: list[_Entry] = []
-    for k, match in enumerate(starts):
-        stop = starts[k + 1].start() if k + 1 < len(starts) else len(block)
-        text, used, rest = _own_text(block[match.end() : stop])
-        line = first + bisect.bisect_right(offsets, match.start())
-        last = first + bisect.bisect_right(offsets, match.end() + max(used - 1, 0))
-        found.append(_Entry(int(match.group(1)), int(match.group(2)), line, last, text))
-        if rest is not None and k + 1 < len(starts):
-            at = first + bisect.bisect_right(offsets, starts[k + 1].start())
-            raise ReportError(
-                f"the results stop after {k + 1} finishes, but line {at} reads like finish {k + 2}",
-                line=at,
-                text=lines[at - 1][:200],
-                source=source,
-                expected=f"the results together: remove the lines between them ({rest!r})",
-            )
-    after = found[-1].last if found else first
-    for index in range(after, len(lines)):
-        stray = _ANY_ENTRY.search(lines[index])
-        if stray:  # a finish out of order, twice or after a gap: the results read so far are not all
-            raise ReportError(
-                f"the results run 1 to {len(found)}, then line {index + 1} gives finish {stray.group(1)}",
-                line=index + 1,
-                text=lines[index][:200],
-                source=source,
-                expected=f"finishes 1, 2, 3... in order, each once: is finish {len(found) + 1} missing?",
-            )
-    return found
-
-
-def _own_text(span: str) -> tuple[str, int, str | None]:
-    """A finish's own text in ``span`` (up to the next finish), the characters it takes, and the first
-    line after it that is none of it (None: the span is all its own, blank lines aside)."""
-    pieces = span.split("\n")
-    kept, used = [pieces[0].strip()], len(pieces[0])
-    for piece in pieces[1:]:
-        if not piece.strip() or _ENDED.search(kept[-1]):
-            break
-        kept.append(piece.strip())
-        used += len(piece) + 1
-    rest = next((p.strip() for p in pieces[len(kept) :] if p.strip()), None)
-    return " ".join(p for p in kept if p), used, rest[:80] if rest else None
 
 
 def _split(body: str) -> tuple[list[str], list[str]]:
@@ -222,7 +120,7 @@ def _refuse(entry, message, text, expected, source) -> NoReturn:
     )
 
 
-def _parse(entry: _Entry, source: str, make_names) -> _Parsed:
+def _parse(entry: Entry, source: str, make_names) -> _Parsed:
     parsed = _Parsed(entry)
     fields, parsed.money = _split(entry.text)
     head = fields.pop(0)

@@ -7,7 +7,7 @@ Formats: ``html`` (saved pages), ``csv`` (tab, comma, semicolon or pipe separate
 
 import re
 
-from results.importers import agate, aligned, delimited, flattened, html_tables, validate
+from results.importers import agate, agate_layout, aligned, delimited, flattened, html_tables, validate
 from results.importers.decode import decode
 from results.importers.knowledge import NOTHING_KNOWN
 from results.importers.prose import facts_from_prose, first_characters
@@ -39,9 +39,14 @@ def detect(text: str) -> str:
     cells = {c.strip().lower() for c in re.split(r"[,\t;]", first)}
     if {"season", "race", "driver", "finish"} <= cells:
         return "historical"
-    if agate.found_in(text):  # before the headers: an agate legend line reads like a CSV header
-        return "agate"
-    for line in lines_of(text):
+    lines = lines_of(text)
+    for index, line in enumerate(lines):
+        # agate results, or a header line right above them: their legend ("Finish, (start), driver, ...")
+        if agate_layout.begins(line) or (
+            agate_layout.begins(next((n for n in lines[index + 1 : index + 3] if n.strip()), ""))
+        ):
+            if agate_layout.found_in(text):
+                return "agate"
         if delimited.header_in(line):
             return "csv"
         if aligned.labels_in(line):
