@@ -150,3 +150,12 @@ def test_a_paper_whose_brackets_hold_the_car_number_is_refused(run_import, tmp_p
 
     assert not ok
     assert "paper.txt, line 4: the report says its brackets hold the Car number, not the start" in err
+
+
+def test_a_make_the_site_does_not_know_is_not_taken_for_a_reason_out(run_import, tmp_path):
+    path = paper(tmp_path, "1. (4) Jimmie Johnson, chevy, 267.\n2. (1) Carl Edwards, accident, 200.")
+
+    ok, _, err = run_import(path, *OPTIONS)
+
+    assert not ok
+    assert "line 6: finish 1 (line 6): 'chevy' as the make is neither a make the site knows" in err

@@ -160,7 +160,8 @@ def _place(parsed: _Parsed, text: str, source: str):
     if _BARE.fullmatch(text):
         parsed.numbers.append((None, text))
         return
-    if _STATUS_WORDS.fullmatch(text) or text.lower() in _KNOWN_STATUSES:
+    # after the make, any reason in lower case; without one, only a known reason ("chevy" is no reason out)
+    if text.lower() in _KNOWN_STATUSES or (parsed.make and _STATUS_WORDS.fullmatch(text)):
         if parsed.status:
             _refuse(
                 entry,
