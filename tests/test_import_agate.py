@@ -159,3 +159,15 @@ def test_a_make_the_site_does_not_know_is_not_taken_for_a_reason_out(run_import,
 
     assert not ok
     assert "line 6: finish 1 (line 6): 'chevy' as the make is neither a make the site knows" in err
+
+
+def test_a_number_the_paper_left_out_stays_unknown_in_its_place(run_import, tmp_path):
+    path = paper(
+        tmp_path,
+        "1. (2) Carl Edwards, Ford, 267 laps, 150.0 rating, 195 points.\n2. (6) Jimmie Johnson, Chevrolet, , 119.4, 175.",
+    )
+
+    ok, _, err = run_import(path, *OPTIONS)
+
+    assert ok, err
+    assert [row[5:9] for row in imported()] == [("267", "", "195", "150.0"), (None, "", "175", "119.4")]

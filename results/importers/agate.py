@@ -172,14 +172,9 @@ def _place(parsed: _Parsed, text: str, source: str):
             )
         parsed.status = text
         return
-    if not text:
-        _refuse(
-            entry,
-            "an empty field between two commas",
-            entry.text.replace(_MONEY_MARK, "$"),
-            "a value between every two commas (a number the paper left out cannot be placed)",
-            source,
-        )
+    if not text:  # "267, , 195": the paper left that number out; its place still says which it is
+        parsed.numbers.append((None, ""))
+        return
     shown = text.replace(_MONEY_MARK, "$")[:80]
     what = "the make" if not parsed.make and not parsed.numbers and not parsed.status else "a field"
     _refuse(
