@@ -20,8 +20,9 @@ _HEADING = re.compile(r"^\s*(?:race |final |official )?results\s*:?\s*$", re.IGN
 _ROOKIE_LEGEND = re.compile(r"italics?\s*[–—-]+\s*competing for rookie", re.IGNORECASE)
 _SPACES = re.compile(r"[\u00a0\u2009\u202f]")
 # invisible format characters: soft hyphen, zero-width space/joiners, direction marks, embeddings,
-# overrides and isolates, word joiner, byte-order mark
-_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# overrides and isolates, word joiner, byte-order mark. Not a soft hyphen after "Ã" and the like: that
+# is the second byte of a garbled letter ("í" read as Windows-1252 is "Ã\u00ad"), which validate refuses
+_INVISIBLE = re.compile(r"(?<![\u00c2-\u00f4])\u00ad|[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _HTML = re.compile(r"<(?:!doctype html|html|body|table)\b", re.IGNORECASE)
 
 
