@@ -68,6 +68,24 @@ def test_a_report_already_garbled_before_it_was_saved_is_refused_with_the_names_
     assert "'Daniel SuÃ¡rez'" in err and "'Daniel Suárez'" in err
 
 
+def test_a_garbled_i_acute_is_refused_not_stored_as_a_new_driver(run_import, tmp_path):
+    """'í' garbled is 'Ã' and a soft hyphen: the hyphen, read as an invisible mark, took the clue with it
+    and 'Rubén GarcÃa Jr.' was created beside the real Rubén García Jr."""
+    garbled = "Pos,St,#,Driver,Laps\n1,2,27,Rubén García Jr.,200\n".encode().decode("cp1252").encode()
+    ok, rows, err = dry_run(run_import, tmp_path, garbled)
+    assert not ok
+    assert "line 2: the driver name is UTF-8 text read in another encoding" in err
+    assert "'Rubén García Jr.'" in err
+
+
+def test_a_name_in_capitals_with_a_curly_apostrophe_is_read_as_written(run_import, tmp_path):
+    """'É’' reads back as other letters when taken for garbled UTF-8; it is plain French and English."""
+    table = "Pos,St,#,Driver,Team,Laps\n1,2,27,JOSÉ’S SON,ANDRÉ’S RACING,200\n"
+    ok, rows, err = dry_run(run_import, tmp_path, table.encode())
+    assert ok, err
+    assert (rows[0]["driver"], rows[0]["team"]) == ("JOSÉ’S SON", "ANDRÉ’S RACING")
+
+
 @pytest.mark.parametrize("codec", ["rot13", "hex", "zlib"])
 def test_a_codec_that_is_no_text_encoding_is_refused(run_import, tmp_path, codec):
     """Python knows them as codecs, but they turn bytes into bytes or text into text."""

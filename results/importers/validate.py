@@ -7,6 +7,8 @@ every row (``results/models/entry.py``), and these checks exist to name the line
 
 import re
 
+from ftfy.badness import is_bad
+
 from results.importers.report import ReportError
 from results.models import Driver, Entry, Event
 from results.names import name_key
@@ -124,8 +126,9 @@ def check_rows(rows, *, source, warnings=None):
 def mis_decoded(name: str) -> str | None:
     """The name ``name`` was, when it is UTF-8 read as Windows-1252 or Latin-1 and saved so
     ("Daniel SuÃ¡rez" was "Daniel Suárez"), else None. A name only reads back so by chance when
-    it holds such pairs as "Ã¡": no driver's or team's does."""
-    if name.isascii() or not any("\u00c2" <= c <= "\u00f4" for c in name):
+    it holds such pairs as "Ã¡": no driver's or team's does. ftfy's measure of such pairs decides, as
+    capitals before a curly apostrophe ("JOSÉ’S" is UTF-8 for "JOSɒS") are good text too."""
+    if name.isascii() or not any("\u00c2" <= c <= "\u00f4" for c in name) or not is_bad(name):
         return None
     for encoding in ("cp1252", "latin-1"):
         try:
