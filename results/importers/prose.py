@@ -92,6 +92,10 @@ _LED = re.compile(r"\b([A-Z][\w’'-]+) led ([\w-]+) (?:of the ([\w-]+) )?laps")
 _ELSEWHERE = re.compile(
     r"\blast year\b|\bprevious\b|\bprior\b|\bedition\b|\bdefending\b|\ba year (?:earlier|before|ago)\b", re.I
 )
+# A sentence looking ahead: "The series returns to Mid-Ohio in 2023", "he will run full time in 2024"
+_AHEAD = re.compile(
+    r"\bwill\b|\breturns?\b|\bnext (?:year|season)\b|\bupcoming\b|\b(?:is|are) (?:set|scheduled|due) to\b", re.I
+)
 # not after an initial or Jr./Sr./No./St. ("Dale Earnhardt Jr. won the pole" is one sentence)
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)(?<!Jr\.)(?<!Sr\.)(?<!No\.)(?<!St\.)\s+(?=[A-Z])|\n")
 
@@ -147,9 +151,10 @@ def facts_from_prose(prose: str, *, known_tracks=()) -> Facts:
     if len(named) == 1:
         facts.track = named[0]
     facts.tracks_named = named  # several: none is surely the race's ("won at Pocono, a week after Mid-Ohio")
-    years = [int(y) for y in _YEAR.findall(prose)]
+    # reports look back on earlier seasons; a sentence looking ahead names a season still to come
+    years = [year for s in _SENTENCE_END.split(prose) if not _AHEAD.search(s) for year in _years(s)]
     if years:
-        facts.year = max(years)  # reports look back on earlier seasons, rarely ahead
+        facts.year = max(years)
     # the report's heading ("2003 Samsung/RadioShack 500", its first line): the years it names are the race's
     # own; the prose after it may look back on other seasons alone ("In the 2024 race, Riggs led 112 laps")
     heading = next((line for line in prose.splitlines() if line.strip()), "")
