@@ -252,3 +252,12 @@ def test_a_start_of_0_is_an_unknown_start_as_the_1982_sources_write_it(run_impor
         ("Bosco Lowe", ""),
     ]
     assert "start 0 read as start unknown (lines 3, 5)" in err
+
+
+def test_a_dnf_or_dns_written_in_lower_case_is_the_same_status_as_in_capitals(run_import, tmp_path):
+    """'dnf' was stored 'Dnf' beside another report's 'DNF': a status filter found half of them."""
+    text = "Fin,St,#,Driver,Laps,Status\n1,3,11,Ned Jarrett,200,running\n2,1,29,Dick Hutcherson,160,dnf\n"
+    text += "3,2,49,G.C. Spencer,150,DNF\n4,4,55,Tiny Lund,0,dns\n5,5,6,Bob Welborn,0,Engine (dnf)\n"
+    ok, rows, err = dry_run(run_import, tmp_path, text)
+    assert ok, err
+    assert cells(rows, "status") == [("Running",), ("DNF",), ("DNF",), ("DNS",), ("Engine",)]

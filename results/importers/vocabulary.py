@@ -79,6 +79,8 @@ STATUSES = [
     "DQ",
     "Did Not Start",
     "Did Not Finish",
+    "DNS",
+    "DNF",
     "Fuel Pressure",
     "Wheel Bearing",
     "Crash",
@@ -120,8 +122,8 @@ _DNF_MARKER = re.compile(r"(?<=\S)\s*(?:[-\u2013\u2014,]\s*|\()?\bDNF\b\)?$", re
 
 
 def canonical_status(text: str) -> str:
-    """'running' -> 'Running', 'rear gear' -> 'Rear Gear', 'Accident DNF' -> 'Accident'; DVP and DQ
-    stay capitals."""
+    """'running' -> 'Running', 'rear gear' -> 'Rear Gear', 'Accident DNF' -> 'Accident'; DVP, DQ,
+    DNS and DNF stay capitals."""
     text = re.sub(r"\s+", " ", text or "").strip()
     text = _DNF_MARKER.sub("", text)
     if text in EMPTY:
