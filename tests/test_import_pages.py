@@ -323,3 +323,12 @@ def test_the_season_is_the_one_the_page_is_headed_with_not_the_latest_its_text_n
     )
     assert ok, err
     assert "event created: 2025 Truck round 4" in out
+
+
+def test_a_name_whose_tooltip_says_rookie_is_a_rookie_not_a_row_without_a_driver(run_import, tmp_path):
+    """Only the marker ('R') is taken out of the name; a tooltip on the name itself left the row empty."""
+    rows = [row[:] for row in RESULTS]
+    rows[2][3] = '<span title="Rookie of the Year contender">Corey Heim</span>'
+    ok, rows, err = dry_run(run_import, tmp_path, article(heading("Race results"), table(RESULTS_HEADER, rows)))
+    assert ok, err
+    assert (rows[2]["driver"], rows[2]["rookie"]) == ("Corey Heim", "1")

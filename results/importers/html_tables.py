@@ -174,12 +174,17 @@ def _italic(cell) -> bool:
     return any(True for _ in cell.iter("i", "em")) or "rookie" in (cell.get("class") or "")
 
 
+_ROOKIE_MARK = re.compile(r"\(?(?:r|rc|roty|rookie)?\)?", re.I)
+
+
 def _rookie_marker(cell) -> bool:
     """Whether the driver's cell marks a rookie with an element that says so in its title (this
-    site's own pages: '<abbr title="Rookie">R</abbr>'); the marker is taken out of the name."""
+    site's own pages: '<abbr title="Rookie">R</abbr>'); a marker ("R", "(RC)") is taken out of the
+    name, an element holding more is the name itself ('<span title="Rookie of the Year contender">')."""
     markers = [e for e in cell.iter() if e is not cell and re.search(r"\brookie\b", e.get("title") or "", re.I)]
     for marker in markers:
-        marker.drop_tree()
+        if _ROOKIE_MARK.fullmatch(marker.text_content().strip()):
+            marker.drop_tree()
     return bool(markers)
 
 
