@@ -261,3 +261,13 @@ def test_a_dnf_or_dns_written_in_lower_case_is_the_same_status_as_in_capitals(ru
     ok, rows, err = dry_run(run_import, tmp_path, text)
     assert ok, err
     assert cells(rows, "status") == [("Running",), ("DNF",), ("DNF",), ("DNS",), ("Engine",)]
+
+
+def test_a_dnf_marker_with_no_reason_before_it_is_the_status_not_a_stray_bracket(run_import, tmp_path):
+    """'(DNF)' was stored as '(' and '— DNF' as no status at all: the marker was taken off a reason
+    that was not there."""
+    text = "Fin,St,#,Driver,Laps,Status\n1,3,11,Ned Jarrett,200,running\n2,1,29,Dick Hutcherson,160,(DNF)\n"
+    text += "3,2,49,G.C. Spencer,150,— DNF\n"
+    ok, rows, err = dry_run(run_import, tmp_path, text)
+    assert ok, err
+    assert cells(rows, "status") == [("Running",), ("(DNF)",), ("— DNF",)]

@@ -118,7 +118,7 @@ def column_for_label(label: str):
 
 
 # A "DNF" marker after the reason, as results pages (this site's among them) flag a car out of the race
-_DNF_MARKER = re.compile(r"(?<=\S)\s*(?:[-\u2013\u2014,]\s*|\()?\bDNF\b\)?$", re.IGNORECASE)
+_DNF_MARKER = re.compile(r"(?<=\w)\s*(?:[-\u2013\u2014,]\s*|\()?\bDNF\b\)?$", re.IGNORECASE)
 
 
 def canonical_status(text: str) -> str:
