@@ -88,9 +88,10 @@ _LED_ALL_BUT = re.compile(r"\b([A-Z][\w’'-]+) led all but ([\w-]+) of the ([\w
 _LED = re.compile(r"\b([A-Z][\w’'-]+) led ([\w-]+) (?:of the ([\w-]+) )?laps")
 
 # A sentence naming another season or looking back tells of another race: its pole, stage winners
-# and laps led are not this race's ("In the 2024 race, Riggs led 112 of the 134 laps").
+# and laps led are not this race's ("In the 2024 race, Riggs led 112 of the 134 laps"). Not "edition"
+# nor "prior to": "the inaugural edition of the race at Mid-Ohio", "prior to the race" tell of this one.
 _ELSEWHERE = re.compile(
-    r"\blast year\b|\bprevious\b|\bprior\b|\bedition\b|\bdefending\b|\ba year (?:earlier|before|ago)\b", re.I
+    r"\blast year\b|\bprevious\b|\bprior\b(?! to\b)|\bdefending\b|\ba year (?:earlier|before|ago)\b", re.I
 )
 # A sentence looking ahead: "The series returns to Mid-Ohio in 2023", "he will run full time in 2024"
 _AHEAD = re.compile(

@@ -1,0 +1,41 @@
+"""What the prose around a report's table says of its race: the season and the track are the ones
+the sentences about this race give, not one named in passing, looking back or looking ahead."""
+
+from results.models import Event
+
+
+def seed_copy(tmp_path, seed_report, *changes):
+    text = seed_report.read_text(encoding="utf-8")
+    for old, new in changes:
+        assert old in text
+        text = text.replace(old, new)
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_report_looking_ahead_to_next_season_is_this_seasons_race(run_import, seed_report, tmp_path):
+    """'The series returns to Mid-Ohio in 2023' put the 2022 race in 2023, its stage 2 winner dropped."""
+    ahead = " The series returns to Mid-Ohio in 2023, and Kligerman will be back in 2024."
+    path = seed_copy(tmp_path, seed_report, ("all but two.", "all but two." + ahead))
+    ok, out, err = run_import(path, "--round", 15)
+    assert ok, err
+    assert Event.objects.get().season.year == 2022
+    assert Event.objects.get().entries.get(finish=2).stage2 == 1
+
+
+def test_the_races_edition_at_a_track_names_the_track(run_import, seed_report, tmp_path, make):
+    """'The inaugural edition of the race at Mid-Ohio' was taken for a sentence about another race: with
+    no other track named the report was refused, with one named in passing that one was taken."""
+    make.track(name="Mid-Ohio Sports Car Course")
+    edition = ("inaugural race at", "inaugural edition of the race at")
+    ok, out, err = run_import(seed_copy(tmp_path, seed_report, edition), "--round", 15, "--dry-run")
+    assert ok, err
+    assert "at Mid-Ohio Sports Car Course" in out
+
+    make.track(name="Circuit of the Americas")
+    cota = ("of 2022 at COTA", "of 2022 at Circuit of the Americas")
+    ok, out, err = run_import(seed_copy(tmp_path, seed_report, edition, cota), "--round", 15)
+    assert not ok
+    assert "names several tracks (Circuit of the Americas, Mid-Ohio Sports Car Course)" in err
+    assert not Event.objects.exists()
