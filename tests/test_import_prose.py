@@ -39,3 +39,20 @@ def test_the_races_edition_at_a_track_names_the_track(run_import, seed_report, t
     assert not ok
     assert "names several tracks (Circuit of the Americas, Mid-Ohio Sports Car Course)" in err
     assert not Event.objects.exists()
+
+
+def test_a_venue_named_in_a_sentence_looking_back_still_stops_another_track_being_taken(run_import, tmp_path, make):
+    """'Defending race winner' marks the lead sentence as about another race, and its venue went with it:
+    the Pocono results were written as a race at Mid-Ohio, named a sentence later in passing."""
+    make.track(name="Mid-Ohio Sports Car Course")
+    report = tmp_path / "race.txt"
+    report.write_text(
+        "Defending race winner Ann Able won at Pocono Raceway on Saturday. "
+        "She finished second at Mid-Ohio Sports Car Course.\n\n"
+        "Pos,St,Driver,Laps\n1,2,Ann Able,10\n2,1,Bo Baker,10\n",
+        encoding="utf-8",
+    )
+    ok, out, err = run_import(report, "--series", "Truck", "--year", 2024, "--round", 1)
+    assert not ok
+    assert "the report names several tracks (Mid-Ohio Sports Car Course, Pocono Raceway)" in err
+    assert not Event.objects.exists()

@@ -203,8 +203,19 @@ def facts_from_prose(prose: str, *, known_tracks=()) -> Facts:
 def _tracks_named(prose: str, known_tracks) -> list[str]:
     """The tracks the prose says a race was at ("at Mid-Ohio Sports Car Course"), else every track it
     names (the database's, longest first), once each, sorted. "Part-owner of Lime Rock Park" is no
-    venue; a sentence looking back on another race (``_ELSEWHERE``) names none."""
-    text = "\n".join(s for s in _SENTENCE_END.split(prose) if not _ELSEWHERE.search(s))
+    venue; a sentence looking back on another race (``_ELSEWHERE``) names none, but a venue it gives
+    other than those is listed too: "Defending race winner X won at Pocono" may be this race's."""
+    sentences = _SENTENCE_END.split(prose)
+    at, named = _venues("\n".join(s for s in sentences if not _ELSEWHERE.search(s)), known_tracks)
+    found = at or named
+    if found:
+        back, _ = _venues("\n".join(s for s in sentences if _ELSEWHERE.search(s)), known_tracks)
+        found |= {key: track for key, track in back.items() if not any(key in k or k in key for k in found)}
+    return sorted(found.values())
+
+
+def _venues(text: str, known_tracks) -> tuple[dict[str, str], dict[str, str]]:
+    """(tracks ``text`` says a race was at, every track it names), each by its key."""
     named: dict[str, str] = {}
     at: dict[str, str] = {}
     for track in sorted(known_tracks, key=len, reverse=True):
@@ -222,7 +233,7 @@ def _tracks_named(prose: str, known_tracks) -> list[str]:
     if not named:  # no name ends in Speedway or Raceway: the line that gives a track's length names it
         for match in _TRACK_WITH_LENGTH.finditer(text):
             named.setdefault(name_key(match.group(1)), match.group(1))
-    return sorted((at or named).values())
+    return at, named
 
 
 def _years(sentence: str) -> set[int]:
