@@ -199,3 +199,10 @@ def test_deleting_a_track_takes_its_summary_rows_with_it(make):
     track.delete()
     assert not GroupSeason.objects.filter(track=track.pk).exists()
     assert not GroupDriver.objects.filter(track=track.pk).exists()
+
+
+@pytest.mark.parametrize("year", [1899, 2101, 99999])
+def test_a_season_no_race_can_have_is_refused_by_the_database(make, year):
+    """The importer refuses --year 99999; a season so made by any other way was one fans could browse."""
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make.season(year=year)

@@ -26,8 +26,8 @@ TOO_LONG, NO_KEY = "too long", "no letters or digits"
 SMALLINT = 32767  # the positions, laps and points columns
 # Names (driver, team, make) are stored with their key, which folds accents and can be the longer
 # ("爫" is "Tsumekanmuri"): both must fit.
-# The seasons and rounds a race may have: NASCAR's first season to the admin form's last year, and
-# the rounds the database allows (event_round_positive, event_round_below_1000).
+# The seasons and rounds a race may have: NASCAR's first season to the last the database allows
+# (season_year_plausible), and the rounds it allows (event_round_positive, event_round_below_1000).
 YEARS, ROUNDS = range(1949, 2101), range(1, 1000)
 NAME_LIMIT, KEY_LIMIT = Driver._meta.get_field("name").max_length, Driver._meta.get_field("key").max_length
 

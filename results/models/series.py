@@ -45,9 +45,9 @@ class Season(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["series", "year"], name="season_unique_series_year"),
             models.CheckConstraint(
-                condition=models.Q(year__gte=1900),
+                condition=models.Q(year__gte=1900, year__lte=2100),
                 name="season_year_plausible",
-                violation_error_message="The year must be 1900 or later.",
+                violation_error_message="The year must be from 1900 to 2100.",
             ),
         ]
 
