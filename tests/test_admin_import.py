@@ -95,7 +95,14 @@ def test_a_missing_series_is_asked_for_on_the_form_and_the_file_is_kept(editor_c
     assert form["source_name"].value() == "mid-ohio.txt" and "Kligerman" in form["text"].value()
     response = editor_client.post(
         URL,
-        {"text": form["text"].value(), "source_name": "mid-ohio.txt", "series": "Truck", "round": 15, "confirm": "1"},
+        {
+            "text": form["text"].value(),
+            "source_name": "mid-ohio.txt",
+            "series": "Truck",
+            "year": 2022,
+            "round": 15,
+            "confirm": "1",
+        },
     )
     assert ImportRun.objects.get(outcome="created").source == "mid-ohio.txt"
 

@@ -40,7 +40,7 @@ def imported_rows():
 def test_tab_separated_text_copied_from_a_web_page(run_import, tmp_path, expected_rows, seed_report):
     prose = seed_report.read_text(encoding="utf-8").split("Race results")[0]
     table = expected_as(expected_rows, "\t", ["Pos", "St", "#", "Driver", "Team", "Make", "Laps", "Status"])
-    path = tmp_path / "copied.txt"
+    path = tmp_path / "2022-copied.txt"
     path.write_text(prose + "Race results\n\n" + table + "\n* – Ineligible for points\n", encoding="utf-8")
     ok, out, err = run_import(path)
     assert ok, err

@@ -4,12 +4,12 @@ the sentences about this race give, not one named in passing, looking back or lo
 from results.models import Event
 
 
-def seed_copy(tmp_path, seed_report, *changes):
+def seed_copy(tmp_path, seed_report, *changes, name="2022-truck-mid-ohio.txt"):
     text = seed_report.read_text(encoding="utf-8")
     for old, new in changes:
         assert old in text
         text = text.replace(old, new)
-    path = tmp_path / "report.txt"
+    path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return path
 
@@ -56,3 +56,21 @@ def test_a_venue_named_in_a_sentence_looking_back_still_stops_another_track_bein
     assert not ok
     assert "the report names several tracks (Mid-Ohio Sports Car Course, Pocono Raceway)" in err
     assert not Event.objects.exists()
+
+
+def test_a_report_naming_several_seasons_is_of_the_one_its_file_name_gives_or_asks(run_import, seed_report, tmp_path):
+    """The seed looks back on 2012, 2016, 2017 and 2018; 'the race moved to August in 2023' would have made the
+    latest year named its season. Its file's name settles it, else the operator does."""
+    moved = ("all but two.", "all but two. The race moved to August in 2023.")
+    ok, out, err = run_import(seed_copy(tmp_path, seed_report, moved, name="report.txt"), "--round", 15)
+    assert not ok
+    assert "the report names several seasons (2012, 2016, 2017, 2018, 2022, 2023)" in err and "pass --year" in err
+    assert not Event.objects.exists()
+
+    ok, out, err = run_import(seed_copy(tmp_path, seed_report, moved, name="truck-2022-mid-ohio.txt"), "--round", 15)
+    assert ok, err
+    assert Event.objects.get().season.year == 2022
+
+    ok, out, err = run_import(seed_copy(tmp_path, seed_report, moved, name="report.txt"), "--round", 15, "--year", 2022)
+    assert ok, err
+    assert Event.objects.get().season.year == 2022

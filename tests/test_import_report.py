@@ -67,7 +67,7 @@ def test_second_import_changes_nothing_and_says_so(run_import, seed_report):
 
 def test_corrected_report_brings_the_event_into_line_and_lists_changes(run_import, seed_report, tmp_path):
     run_import(seed_report)
-    corrected = tmp_path / "corrected.txt"
+    corrected = tmp_path / "2022-corrected.txt"
     text = seed_report.read_text(encoding="utf-8")
     text = text.replace(
         "351820Trey BurkeYoung’s MotorsportsChevrolet16Rear Gear",
@@ -106,7 +106,7 @@ def test_every_run_is_logged_for_editors(run_import, seed_report, tmp_path):
 
 
 def test_missing_facts_say_which_option_to_pass(run_import, seed_report, tmp_path):
-    report = tmp_path / "no-series.txt"
+    report = tmp_path / "2022-no-series.txt"
     report.write_text(
         seed_report.read_text(encoding="utf-8").replace("NASCAR Camping World Truck Series", "race"), encoding="utf-8"
     )
@@ -231,8 +231,8 @@ def test_only_a_glued_table_asks_what_the_database_knows_of_the_season_its_prose
     asked = []
 
     def knowledge_for(facts, first_words):
-        asked.append((facts.series, facts.year, first_words))
-        return Knowledge(year=facts.year)
+        asked.append((facts.series, facts.reading_year, first_words))
+        return Knowledge(year=facts.reading_year)
 
     report = read_report(seed_report.read_bytes(), "seed.txt", knowledge_for=knowledge_for)
     ((series, year, first_words),) = asked

@@ -26,7 +26,7 @@ def test_an_import_makes_every_cached_page_fresh(client, run_import, seed_report
     run_import(seed_report)
     url = Entry.objects.get(finish=1).event.get_absolute_url()
     assert "Rear Gear" in client.get(url).content.decode()
-    corrected = tmp_path / "corrected.txt"
+    corrected = tmp_path / "2022-corrected.txt"
     corrected.write_text(
         seed_report.read_text(encoding="utf-8").replace("16Rear Gear", "16Suspension"), encoding="utf-8"
     )

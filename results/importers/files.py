@@ -16,6 +16,7 @@ from results.names import name_key
 _ROUND_WORD = re.compile(r"(?<![a-z])(?:round|rd|r)[ _.-]?0*(\d{1,2})(?!\d)", re.IGNORECASE)
 # not a date's month: "1978-02-26-richmond.txt" was read as round 2 (a month and its day follow the year)
 _ROUND_AFTER_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d[ _.-]0*(\d{1,2})(?!\d)(?![ _.-]\d{1,2}(?!\d))")
+_YEAR_IN_NAME = re.compile(r"(?<!\d)(?:19[4-9]\d|20\d\d)(?!\d)")
 
 
 def shown_name(path) -> str:
@@ -48,6 +49,17 @@ def date_in_name(name):
         return datetime.date(int(found[1]), int(found[3]), int(found[4]))
     except ValueError:
         return None  # "cup-1985-13-40": not a date
+
+
+def season_by_name(facts, source):
+    """A report whose prose names several seasons is of the one its file's name gives, where that is one of
+    them ("2022-truck-mid-ohio.txt", whose prose looks back on 2012 and 2016); otherwise none is surely its."""
+    if facts.year or len(facts.seasons_named) < 2:
+        return facts
+    named = {int(year) for year in _YEAR_IN_NAME.findall(Path(source).name)} & set(facts.seasons_named)
+    if len(named) == 1:
+        facts.year = named.pop()
+    return facts
 
 
 def dated_by_name(facts, date, source):

@@ -153,9 +153,10 @@ def facts_from_prose(prose: str, *, known_tracks=()) -> Facts:
         facts.track = named[0]
     facts.tracks_named = named  # several: none is surely the race's ("won at Pocono, a week after Mid-Ohio")
     # reports look back on earlier seasons; a sentence looking ahead names a season still to come
-    years = [year for s in _SENTENCE_END.split(prose) if not _AHEAD.search(s) for year in _years(s)]
-    if years:
-        facts.year = max(years)
+    years = {year for s in _SENTENCE_END.split(prose) if not _AHEAD.search(s) for year in _years(s)}
+    if len(years) == 1:
+        facts.year = years.pop()
+    facts.seasons_named = tuple(sorted(years))  # several: the latest is not surely the race's ("moved in 2012")
     # the report's heading ("2003 Samsung/RadioShack 500", its first line): the years it names are the race's
     # own; the prose after it may look back on other seasons alone ("In the 2024 race, Riggs led 112 laps")
     heading = next((line for line in prose.splitlines() if line.strip()), "")

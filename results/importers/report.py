@@ -93,6 +93,13 @@ class Facts:
     title: str = ""  # the page's heading ("2024 Daytona 500"): finds the race among a track's, never renames it
     numbers: dict = field(default_factory=dict)  # name as the prose writes it -> the car number it gives him
     years: tuple = ()  # the years the report's heading names: a --year none of them is, another season's report
+    seasons_named: tuple = ()  # the years the prose names, but in sentences looking ahead
+
+    @property
+    def reading_year(self):
+        """The season whose car numbers help read a glued table: the latest the prose names when it names
+        several. Reading only: the season written must be surely the race's (``files.season_by_name``)."""
+        return self.year or max(self.seasons_named, default=None)
 
     def merge(self, other: "Facts"):
         """Fill what this one lacks from ``other`` (options win over prose: apply options last)."""

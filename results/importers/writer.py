@@ -19,7 +19,7 @@ from results.importers import claims, duplicates, historical, log, validate
 from results.importers import knowledge as knowledge_module
 from results.importers.bulk import ENTRY_COLUMNS, FIELDS, NOT_IN_HISTORY, insert_entries, refresh_planner_statistics
 from results.importers.events import RoundUnknown, find_event, race_key
-from results.importers.files import dated_by_name, shown_name
+from results.importers.files import dated_by_name, season_by_name, shown_name
 from results.importers.prose import series_in
 from results.importers.read import read_report
 from results.importers.report import Facts, Report, ReportError
@@ -152,11 +152,11 @@ def _write_report(data, options, outcome):
     def knowledge_for(prose_facts, first_words):
         """What the database knows of the season the options, else the report's prose, name, and of
         the drivers whose names begin with ``first_words``."""
-        facts = options.facts().merge(prose_facts)
+        facts = season_by_name(options.facts().merge(prose_facts), outcome.source)
         series = resolve_series(facts.series, outcome.source) if facts.series else None
         knowledge = knowledge_module.from_database(
             series.name if series else "",
-            facts.year,
+            facts.reading_year,
             options.numbers,
             series.short_name if series else "",
             first_words=first_words,
@@ -176,11 +176,13 @@ def _write_report(data, options, outcome):
     outcome.report, outcome.format = report, report.format
     outcome.warnings += report.warnings
     facts = dated_by_name(options.facts().merge(report.facts), options.name_date, outcome.source)
+    facts = season_by_name(facts, outcome.source)
     validate.check_facts(facts, source=outcome.source)  # first: "--year 0" is a year out of range, not none
     for fact, option in (("series", "--series"), ("year", "--year or --date"), ("track", "--track")):
         if not getattr(facts, fact):
-            several = fact == "track" and len(facts.tracks_named) > 1
-            said = f"names several tracks ({', '.join(facts.tracks_named)})" if several else ""
+            several = {"track": facts.tracks_named, "year": facts.seasons_named}.get(fact, ())
+            kind = "tracks" if fact == "track" else "seasons"
+            said = f"names several {kind} ({', '.join(map(str, several))})" if len(several) > 1 else ""
             message = f"the report {said or f'does not say the {fact}'}"
             raise ReportError(message, source=outcome.source, expected=f"pass {option}")
     validate.check_year(options.facts().year, report.facts.years, source=outcome.source)
