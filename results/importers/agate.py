@@ -15,6 +15,7 @@ ends where the next finish begins. Anything a line holds that has no place is re
 """
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NoReturn
 
@@ -55,7 +56,7 @@ class _Parsed:
     money: list = field(default_factory=list)
 
 
-def read(text: str, source: str, lines: list[str], known_makes=()) -> Report:
+def read(text: str, source: str, lines: Sequence[str], known_makes=()) -> Report:
     """The agate results in ``lines`` (``text`` split as editors number lines) as a Report."""
     first = next((index for index, line in enumerate(lines) if layout.begins(line)), None)
     if first is None:

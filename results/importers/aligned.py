@@ -8,6 +8,7 @@ under; text under two labels at once (a column that is not aligned) stops the im
 """
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from results.importers.columns import LABELS, NOT_KEPT, label_key, may_name_a_driver
@@ -89,7 +90,7 @@ def stacked(top: str, labels: list[_Label]) -> list[_Label] | None:
     return joined if above and is_results_header([label.text for label in joined]) else None
 
 
-def tables(lines: list[str], source: str, first: int) -> list[Table]:
+def tables(lines: Sequence[str], source: str, first: int) -> list[Table]:
     """Every aligned table from the header at ``lines[first]`` on."""
     blocks: list[_Block] = []
     for line, text in enumerate(lines[first:], start=first + 1):

@@ -9,6 +9,7 @@ not swallow the rows after it.
 
 import csv
 import re
+from collections.abc import Sequence
 
 from results.importers.columns import may_name_a_driver
 from results.importers.report import ReportError
@@ -45,7 +46,7 @@ def header_in(line: str):
     return None
 
 
-def tables(lines: list[str], source: str, first: int) -> tuple[list[Table], str]:
+def tables(lines: Sequence[str], source: str, first: int) -> tuple[list[Table], str]:
     """Every table from the header at ``lines[first]`` on, and the delimiter they use."""
     delimiter, _ = header_in(lines[first]) or ("", [])
     found: list[Table] = []

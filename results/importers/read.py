@@ -6,10 +6,12 @@ Formats: ``html`` (saved pages), ``csv`` (tab, comma, semicolon or pipe separate
 """
 
 import re
+from collections.abc import Sequence
 
 from results.importers import agate, agate_layout, aligned, delimited, flattened, html_tables, validate
 from results.importers.decode import decode
 from results.importers.knowledge import NOTHING_KNOWN
+from results.importers.lines import Lines
 from results.importers.prose import facts_from_prose, first_characters
 from results.importers.report import Report, ReportError
 from results.importers.table import choose, read_rows
@@ -26,11 +28,6 @@ _INVISIBLE = re.compile(r"(?<![\u00c2-\u00f4])\u00ad|[\u200b-\u200f\u202a-\u202e
 _HTML = re.compile(r"<(?:!doctype html|html|body|table)\b", re.IGNORECASE)
 
 
-def lines_of(text: str) -> list[str]:
-    """Lines as editors number them: split at line breaks only (not at form feeds)."""
-    return re.split(r"\r\n|\r|\n", text)
-
-
 def detect(text: str) -> str:
     """The format of the first results header in the file (or the page's, for HTML)."""
     head = text.lstrip()[:2000]
@@ -40,7 +37,7 @@ def detect(text: str) -> str:
     cells = {c.strip().lower() for c in re.split(r"[,\t;]", first)}
     if {"season", "race", "driver", "finish"} <= cells:
         return "historical"
-    lines = lines_of(text)
+    lines = Lines(text)
     for index, line in enumerate(lines):
         # agate results, or a header line right above them: their legend ("Finish, (start), driver, ...")
         if agate_layout.begins(line) or (
@@ -94,7 +91,7 @@ def read_report(
         # no-break and thin spaces read as spaces; the stored report keeps them
         readable = _SPACES.sub(" ", seen) if _SPACES.search(seen) else seen
         if format == "agate":
-            report = agate.read(readable, source, lines_of(readable), known_makes)
+            report = agate.read(readable, source, Lines(readable), known_makes)
             _read_prose(report, known_tracks)
         elif format == "text":
             knowledge_for = knowledge_for or (lambda facts, first_words: knowledge)
@@ -136,7 +133,7 @@ def _read_prose(report, known_tracks):
 
 def _read_text_table(text, source, format, known_makes):
     """A delimited or aligned table: every table of the file, the race results chosen among them."""
-    lines = lines_of(text)
+    lines = Lines(text)
     finder = delimited.header_in if format == "csv" else aligned.labels_in
     first = next((i for i, line in enumerate(lines) if finder(line)), None)
     if first is None:
@@ -160,16 +157,16 @@ def _read_text_table(text, source, format, known_makes):
 
 def _prose_before(lines, index):
     """The lines above the table, without the heading over it: as many as facts are read from."""
-    prose_lines = lines[:index]
-    while prose_lines and (not prose_lines[-1].strip() or _HEADING.match(prose_lines[-1])):
-        prose_lines.pop()
-    return first_characters(prose_lines)
+    end = index
+    while end and (not lines[end - 1].strip() or _HEADING.match(lines[end - 1])):
+        end -= 1
+    return first_characters(lines[:end])
 
 
 def _read_glued(text, source, knowledge_for, known_makes, known_tracks):
     """Glued rows (``flattened``): the header, then one row per line while lines begin with a digit. The
     prose above is read first: the season it names chooses what the database knows (``knowledge_for``)."""
-    lines = lines_of(text)
+    lines = Lines(text)
     for index, line in enumerate(lines):  # noqa: B007 (index is used after the loop)
         columns = flattened.split_header(line)
         if columns:
@@ -182,7 +179,7 @@ def _read_glued(text, source, knowledge_for, known_makes, known_tracks):
             "or a table with Finish (or Pos) and Driver columns",
         )
     body: list[str] = []
-    legend = lines[index + 1 :]
+    legend: Sequence[str] = lines[index + 1 :]
     for offset, line in enumerate(legend):
         if not line.strip() and not body:
             continue
