@@ -91,9 +91,9 @@ class ImportForm(forms.Form):
             raise forms.ValidationError("Choose a file or paste a report.")
         return data
 
-    def report(self) -> bytes:
-        """What the importer reads: the text (an upload's, decoded) as UTF-8."""
-        return self.cleaned_data["text"].encode("utf-8")
+    def report(self) -> str:
+        """What the importer reads: the text (an upload's, decoded), read as the UTF-8 it stands for."""
+        return self.cleaned_data["text"]
 
     def options(self):
         d = self.cleaned_data

@@ -36,7 +36,7 @@ def paste_view(model_admin, request, pk):
         context["error"] = for_editors(too_big)[1]
     if not form.is_bound or not form.is_valid():
         return TemplateResponse(request, "admin/results/event/paste.html", context)
-    data, options = form.cleaned_data["text"].encode("utf-8"), form.options(event)
+    data, options = form.cleaned_data["text"], form.options(event)
     try:
         attempt = preview_then_import(data, PASTED, options, request, event=event)
     except ReportError as error:

@@ -55,7 +55,7 @@ def detect(text: str) -> str:
 
 
 def read_report(
-    data: bytes,
+    data: bytes | str,
     source: str,
     *,
     format=None,
@@ -66,10 +66,11 @@ def read_report(
     known_tracks=(),
     known_makes=(),
 ):
-    """The report in ``data``: its rows, the facts its prose states, warnings. Glued rows are read with
-    what the database knows (``knowledge``), or with ``knowledge_for(facts, first_words)``: what it knows
-    of the season the report's own prose names and of the drivers whose names begin with the rows'
-    ``first_words``, looked up only for a glued table (the other formats need none).
+    """The report in ``data`` (bytes, or an admin form's text): its rows, the facts its prose states,
+    warnings. Glued rows are read with what the database knows (``knowledge``), or with
+    ``knowledge_for(facts, first_words)``: what it knows of the season the report's own prose names and
+    of the drivers whose names begin with the rows' ``first_words``, looked up only for a glued table
+    (the other formats need none).
     ``decoded_from``: the encoding ``data`` was in before the caller decoded it (an admin upload,
     previewed as text): the report is warned about as the file it came from."""
     text, used = decode(data, source, encoding, decoded=decoded_from is not None)

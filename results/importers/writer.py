@@ -132,9 +132,10 @@ def _run(outcome, work, *, user, via, logged=True):
 
 
 def import_report(
-    data: bytes, source: str, options=None, *, dry_run=False, user=None, via="command", logged=True
+    data: bytes | str, source: str, options=None, *, dry_run=False, user=None, via="command", logged=True
 ) -> Outcome:
-    """Parse ``data`` and bring the database into line with it, in one transaction.
+    """Parse ``data`` (a file's bytes, or text an admin form sent) and bring the database into line with
+    it, in one transaction.
 
     Raises ReportError (nothing written, the failure logged) when the report cannot be read or
     contradicts itself. With ``dry_run`` everything is done and rolled back: the outcome is what
