@@ -118,3 +118,18 @@ def test_an_ambiguous_pasted_line_is_settled_by_choosing_its_reading(editor_clie
     saved = editor_client.post(url, {"text": text, "numbers": "Driver Aovich=1\nDriver Bovich=10", "confirm": "1"})
     assert saved.status_code == 302
     assert [(e.start, e.number) for e in event.entries.order_by("finish")[:2]] == [(11, "1"), (1, "10")]
+
+
+def test_a_table_pasted_from_a_terminal_keeps_its_first_lines_indentation(editor_client, make):
+    """The header's leading spaces line it up over the rows: the form reads the text as pasted."""
+    aligned = (
+        "   Fin  St   #  Driver              Laps  Status\n"
+        "     1   2  75  Parker Kligerman      67  Running\n"
+        "     2   1  38  Zane Smith            67  Running\n"
+    )
+    response = editor_client.post(paste_url(make.event(year=2022)), {"text": aligned, "preview": "1"})
+    assert response.context["error"] is None
+    assert [(row.finish, row.start, row.number, row.driver) for row, _, _ in response.context["rows"]] == [
+        (1, 2, "75", "Parker Kligerman"),
+        (2, 1, "38", "Zane Smith"),
+    ]
