@@ -91,3 +91,20 @@ def test_a_dry_run_or_an_unchanged_import_cannot_be_reverted(editor_client, impo
     assert unchanged.outcome == "unchanged"
     page = editor_client.get(f"/admin/results/importrun/{unchanged.pk}/change/")
     assert page.context["revert_refusal"].startswith("Only an import that wrote one race's results")
+
+
+def test_a_run_logged_before_the_digest_was_hashed_in_pieces_still_reverts(editor_client, import_table):
+    """Runs already logged keep the fingerprint of the whole state as JSON: it must still match."""
+    import hashlib
+    import json
+
+    from results import race_state
+
+    import_table(TABLE)
+    before = rows()
+    correction = import_table("Pos\tDriver\tLaps\n1\tZane Smith\t67\n" + 'Suárez–Pérez 🏁 "notes"\n' * 40_000)
+    state = race_state.capture(correction.events.get().pk)
+    correction.undo["after"] = hashlib.sha256(json.dumps(state, sort_keys=True).encode()).hexdigest()
+    correction.save()
+    assert "Reverted" in revert(editor_client, correction).content.decode()
+    assert rows() == before
