@@ -57,6 +57,24 @@ def test_seed_import_writes_the_race_with_facts_from_the_prose(run_import, seed_
     assert "event created" in out and "drivers created: 36" in out and "teams created: 19" in out
 
 
+def test_a_report_of_megabytes_is_kept_on_its_race_up_to_a_limit_that_it_names(run_import, tmp_path, monkeypatch):
+    """The race page shows the report: a table followed by megabytes of notes keeps its first lines, and says so."""
+    monkeypatch.setattr("results.importers.events.REPORT_KEPT", 200)
+    report = tmp_path / "mid-ohio.csv"
+    report.write_text("Pos,Driver,Laps\n1,Parker Kligerman,67\n" + "DNQ: Joe Smith\n" * 100)
+    ok, out, err = run_import(report, "--series", "Truck", "--year", 2022, "--track", "Mid-Ohio")
+    assert ok, err
+    assert "the report is 1,538 characters: its race keeps the first 188" in out + err
+    kept = Event.objects.get().report_text
+    assert kept.startswith("Pos,Driver,Laps\n1,Parker Kligerman,67\nDNQ: Joe Smith\n")
+    assert kept.endswith("DNQ: Joe Smith\n\n[1,350 more characters of the report are not kept here (1,538 in all).]\n")
+
+
+def test_a_report_under_the_limit_is_kept_whole(run_import, seed_report):
+    run_import(seed_report, "--round", 15)
+    assert Event.objects.get().report_text == seed_report.read_text()
+
+
 def test_second_import_changes_nothing_and_says_so(run_import, seed_report):
     run_import(seed_report)
     before = results_state()

@@ -12,6 +12,23 @@ from results.models import Event
 from results.names import name_key
 
 _YEAR = re.compile(r"(19|20)\d\d")  # a season's year inside a race's name
+# Characters of a report its race keeps (the race page shows them): a real report whole (the seed's is
+# 4,500; a saved results page has room), not 5 MB of notes, whose copies on the way to PostgreSQL took
+# an admin confirmation over 200 MB.
+REPORT_KEPT = 1_000_000
+
+
+def kept_text(text: str, outcome) -> str:
+    """What the race keeps of its report's ``text``: all of it, or its first lines up to REPORT_KEPT
+    characters and a line saying what is left out (with a warning)."""
+    if len(text) <= REPORT_KEPT:
+        return text
+    cut = text.rfind("\n", 0, REPORT_KEPT) + 1 or REPORT_KEPT
+    outcome.warnings.append(f"the report is {len(text):,} characters: its race keeps the first {cut:,}")
+    return (
+        text[:cut]
+        + f"\n[{len(text) - cut:,} more characters of the report are not kept here ({len(text):,} in all).]\n"
+    )
 
 
 def race_words(name: str) -> str:
@@ -103,7 +120,7 @@ def find_event(season, track, facts, outcome, taken=None, placing="next"):
     new_values = {
         "name": fix_text(facts.name, uncurl_quotes=False) if facts.name else "",
         "date": facts.date,
-        "report_text": outcome.report.text,
+        "report_text": kept_text(outcome.report.text, outcome),
         "source": Path(outcome.source).name[:255],
     }
     for attr, value in new_values.items():
