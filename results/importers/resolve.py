@@ -40,6 +40,7 @@ class Names:
         self.ids: dict = {}
         self.slugs: dict = {}
         self._near: dict = {}
+        self._names: dict = {}  # model -> {id: name} of the names created or looked up: no query twice
 
     def _known(self, model):
         """key -> id for ``model``, aliases included (loaded on first use)."""
@@ -92,8 +93,12 @@ class Names:
                 self.slugs[model].add(slug)
                 new[key] = model(name=name, key=key, slug=slug, **extra)
         if new:
-            model.objects.bulk_create(new.values(), batch_size=1000)
-            known.update(model.objects.filter(key__in=list(new)).values_list("key", "id"))
+            created = model.objects.bulk_create(new.values(), batch_size=1000)
+            if all(obj.pk is not None for obj in created):  # the ids come back (PostgreSQL, SQLite 3.35+)
+                known.update((obj.key, obj.pk) for obj in created)
+                self._names.setdefault(model, {}).update((obj.pk, obj.name) for obj in created)
+            else:
+                known.update(model.objects.filter(key__in=list(new)).values_list("key", "id"))
             self.outcome.created[KINDS[model]] += [obj.name for obj in new.values()]
         return known
 
@@ -154,7 +159,9 @@ class Names:
             return
         by_suffix = [k for k in keys if near.differs_by_suffix(key, k)]
         pks = list(dict.fromkeys(known[k] for k in by_suffix or keys))
-        names = dict(model.objects.filter(pk__in=pks).values_list("pk", "name"))
+        names = self._names.setdefault(model, {})
+        if missing := [pk for pk in pks if pk not in names]:
+            names.update(model.objects.filter(pk__in=missing).values_list("pk", "name"))
         if by_suffix:
             self.outcome.warnings.append(
                 f"new driver {name!r} differs only by a suffix from "
