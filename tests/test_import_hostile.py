@@ -266,3 +266,17 @@ def test_text_carried_as_an_uploads_is_still_held_to_the_limit_in_characters(edi
     response = editor_client.post("/admin/results/importrun/import/", {"text": text, "preview": "1", **fields})
     assert "the report is 150,029 characters" in response.context["error"]  # as sent: the form strips nothing
     assert ImportRun.objects.get().outcome == "failed"
+
+
+def test_a_report_under_the_limit_confirmed_from_a_browser_with_crlf_line_breaks_is_not_over_it(
+    editor_client, monkeypatch
+):
+    """Previewed as read (LF), the text comes back from the browser's textarea with CRLF: 30,000 more
+    characters that were never in the file."""
+    monkeypatch.setattr("results.importers.decode.MAX_BYTES", 100_000)
+    text = "Pos,Driver,Laps\n1,Ann Able,9\n" + "note\n" * 19_000  # 95,029 characters
+    fields = {"series": "Cup", "year": 2019, "round": 24, "track": "Bristol Motor Speedway", "decoded_from": "utf-8"}
+    as_sent = {"text": text.replace("\n", "\r\n"), "source_name": "bristol.txt", "confirm": "1", **fields}
+    response = editor_client.post("/admin/results/importrun/import/", as_sent)
+    assert response.status_code == 302, response.context and response.context.get("error")
+    assert Event.objects.get().entries.get().driver.name == "Ann Able"
