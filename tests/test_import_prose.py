@@ -3,6 +3,8 @@ the sentences about this race give, not one named in passing, looking back or lo
 
 from results.models import Event
 
+RESULTS = "Pos,St,Driver,Laps\n1,2,Ann Able,10\n2,1,Bo Baker,10\n3,3,Cy Carter,4\n"
+
 
 def seed_copy(tmp_path, seed_report, *changes, name="2022-truck-mid-ohio.txt"):
     text = seed_report.read_text(encoding="utf-8")
@@ -74,3 +76,22 @@ def test_a_report_naming_several_seasons_is_of_the_one_its_file_name_gives_or_as
     ok, out, err = run_import(seed_copy(tmp_path, seed_report, moved, name="report.txt"), "--round", 15, "--year", 2022)
     assert ok, err
     assert Event.objects.get().season.year == 2022
+
+
+def test_a_report_naming_two_tracks_says_neither_is_surely_its_own(run_import, tmp_path, make):
+    # "won at Pocono ... a week earlier at Mid-Ohio": a known track named in passing is not the race's
+    # venue; guessed, the Pocono results would have replaced Mid-Ohio's race of the season
+    make.track(name="Mid-Ohio Sports Car Course")
+    report = tmp_path / "race.txt"
+    report.write_text(
+        "Ann Able won the race at Pocono Raceway on Saturday. "
+        "A week earlier she finished second at Mid-Ohio Sports Car Course.\n\n" + RESULTS,
+        encoding="utf-8",
+    )
+    ok, out, err = run_import(report, "--series", "Truck", "--year", 2024, "--round", 1)
+    assert not ok
+    assert "the report names several tracks (Mid-Ohio Sports Car Course, Pocono Raceway)" in err
+    assert "pass --track" in err
+    ok, out, err = run_import(report, "--series", "Truck", "--year", 2024, "--round", 1, "--track", "Pocono Raceway")
+    assert ok, err
+    assert "at Pocono Raceway" in out

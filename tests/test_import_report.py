@@ -384,22 +384,3 @@ def test_the_admin_refuses_the_car_numbers_the_command_line_refuses(run_import, 
     assert not ok and "expected DRIVER=NUMBER" in err
     page = editor_client.post("/admin/results/importrun/import/", {"text": "x", "numbers": chosen, "preview": "1"})
     assert page.context["form"].errors["numbers"] == [f"{chosen!r}: write Driver=NUMBER, e.g. Kyle Larson=07"]
-
-
-def test_a_report_naming_two_tracks_says_neither_is_surely_its_own(run_import, tmp_path, make):
-    # "won at Pocono ... a week earlier at Mid-Ohio": a known track named in passing is not the race's
-    # venue; guessed, the Pocono results would have replaced Mid-Ohio's race of the season
-    make.track(name="Mid-Ohio Sports Car Course")
-    report = tmp_path / "race.txt"
-    report.write_text(
-        "Ann Able won the race at Pocono Raceway on Saturday. "
-        "A week earlier she finished second at Mid-Ohio Sports Car Course.\n\n" + TABLE,
-        encoding="utf-8",
-    )
-    ok, out, err = run_import(report, "--series", "Truck", "--year", 2024, "--round", 1)
-    assert not ok
-    assert "the report names several tracks (Mid-Ohio Sports Car Course, Pocono Raceway)" in err
-    assert "pass --track" in err
-    ok, out, err = run_import(report, "--series", "Truck", "--year", 2024, "--round", 1, "--track", "Pocono Raceway")
-    assert ok, err
-    assert "at Pocono Raceway" in out
