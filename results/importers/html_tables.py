@@ -15,7 +15,7 @@ from lxml import html as lxml_html
 
 from results.importers import columns
 from results.importers.cells import parse_position, strip_marks
-from results.importers.prose import first_characters
+from results.importers.prose import first_characters, years_in
 from results.importers.report import Report, ReportError
 from results.importers.table import Table, choose, is_results_header, read_rows, stage_of
 from results.names import name_key
@@ -62,9 +62,9 @@ def read(text: str, source: str, *, known_makes=()) -> Report:
     report.facts.title = _page_title(document)
     # the season the page is headed with ("2024 Daytona 500"), before the latest its text names
     # ("the race moved to August in 2026")
-    years = set(re.findall(r"\b(?:19[4-9]\d|20\d\d)\b", report.facts.title))
+    years = years_in(report.facts.title)
     if len(years) == 1:
-        report.facts.year = int(years.pop())
+        report.facts.year = years.pop()
     return report
 
 

@@ -153,14 +153,14 @@ def facts_from_prose(prose: str, *, known_tracks=()) -> Facts:
         facts.track = named[0]
     facts.tracks_named = named  # several: none is surely the race's ("won at Pocono, a week after Mid-Ohio")
     # reports look back on earlier seasons; a sentence looking ahead names a season still to come
-    years = {year for s in _SENTENCE_END.split(prose) if not _AHEAD.search(s) for year in _years(s)}
+    years = {year for s in _SENTENCE_END.split(prose) if not _AHEAD.search(s) for year in years_in(s)}
     if len(years) == 1:
         facts.year = years.pop()
     facts.seasons_named = tuple(sorted(years))  # several: the latest is not surely the race's ("moved in 2012")
     # the report's heading ("2003 Samsung/RadioShack 500", its first line): the years it names are the race's
     # own; the prose after it may look back on other seasons alone ("In the 2024 race, Riggs led 112 laps")
     heading = next((line for line in prose.splitlines() if line.strip()), "")
-    facts.years = tuple(sorted({int(y) for y in _YEAR.findall(heading)}))
+    facts.years = tuple(sorted(years_in(heading)))
     if not named:  # a track named without a track word: only as the race's place in its year
         places = {name for name, year in _TRACK_IN_YEAR.findall(prose) if int(year) == facts.year}
         facts.track = places.pop() if len(places) == 1 else ""
@@ -178,26 +178,26 @@ def facts_from_prose(prose: str, *, known_tracks=()) -> Facts:
     for sentence in sentences:
         for number, name in _STAGE_WINNER.findall(sentence):
             facts.stage_winners[int(number)] = name
-            facts.told_of[f"stage{number}"] = _years(sentence)
+            facts.told_of[f"stage{number}"] = years_in(sentence)
     for sentence in sentences:
         for name, ordinal in _STAGE_WON.findall(sentence):
             stage = _ORDINAL_STAGE.get(ordinal, 0)
             if stage not in facts.stage_winners:
                 facts.stage_winners[stage] = name
-                facts.told_of[f"stage{stage}"] = _years(sentence)
+                facts.told_of[f"stage{stage}"] = years_in(sentence)
     facts.stage_winners.pop(0, None)
     for sentence in sentences:  # every claim: the race's year, known later, says which are this race's
         match = _LED_ALL_BUT.search(sentence)
         if match:
             not_led, total = number_from_words(match.group(2)), number_from_words(match.group(3))
             if not_led is not None and total:
-                facts.led_claims.append((match.group(1), total - not_led, total, _years(sentence)))
+                facts.led_claims.append((match.group(1), total - not_led, total, years_in(sentence)))
             continue
         match = _LED.search(sentence)
         led = number_from_words(match.group(2)) if match else None
         if match and led is not None:  # without "of the N laps": a stint ("led 42 laps before...") or the race
             total = number_from_words(match.group(3)) if match.group(3) else None
-            facts.led_claims.append((match.group(1), led, total, _years(sentence)))
+            facts.led_claims.append((match.group(1), led, total, years_in(sentence)))
     return facts
 
 
@@ -237,8 +237,9 @@ def _venues(text: str, known_tracks) -> tuple[dict[str, str], dict[str, str]]:
     return at, named
 
 
-def _years(sentence: str) -> set[int]:
-    return {int(y) for y in _YEAR.findall(sentence)}
+def years_in(text: str) -> set[int]:
+    """The seasons a sentence or a heading names (whole words: "the 1990s" names none)."""
+    return {int(y) for y in _YEAR.findall(text)}
 
 
 def _first(pattern, sentences):
@@ -246,5 +247,5 @@ def _first(pattern, sentences):
     for sentence in sentences:
         match = pattern.search(sentence)
         if match:
-            return match, _years(sentence)
+            return match, years_in(sentence)
     return None, set()
