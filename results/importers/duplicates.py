@@ -16,14 +16,16 @@ def check(report, season, event, source):
     mine = sorted((row.finish, name_key(row.driver)) for row in report.rows)
     if len(mine) < MIN_ROWS or season.pk is None:
         return
+    # only the races its winner won: a season's other rows are never read
+    won = Entry.objects.filter(event__season=season, finish=mine[0][0], driver__key=mine[0][1]).values("event_id")
     entries = (
-        Entry.objects.filter(event__season=season, finish__isnull=False)
+        Entry.objects.filter(event__in=won, finish__isnull=False)
         .exclude(event_id=event.pk)
-        .values_list("event_id", "event__round", "event__track__name", "finish", "driver__name")
+        .values_list("event_id", "event__round", "event__track__name", "finish", "driver__key")
     )
     races: dict[tuple, list] = {}
     for event_id, round_number, track, finish, driver in entries:
-        races.setdefault((event_id, round_number, track), []).append((finish, name_key(driver)))
+        races.setdefault((event_id, round_number, track), []).append((finish, driver))
     for (_, round_number, track), rows in races.items():
         if sorted(rows) == mine:
             raise ReportError(
