@@ -8,6 +8,8 @@ import pytest
 from results import summaries
 from results.models import Driver, Entry, Event, Manufacturer, Season, Series, Team, Track
 
+pytest_plugins = ["tests.standings_seasons"]  # the standings tests' seasons, shared by their modules
+
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = Path(__file__).resolve().parent.parent / "artifacts" / "screenshots"

@@ -15,8 +15,8 @@ from django.utils import timezone
 from results.standings.engine import Facts, Race, Result, Status, compute
 from results.standings.rulebook import Format
 from results.standings.rules import RULEBOOKS, rulebook_for
+from tests.standings_seasons import get
 from tests.test_standings_finale import Results
-from tests.test_standings_pages import get
 
 DRIVERS = range(1, 21)
 NAMES = {d: f"Driver {d:02d}" for d in DRIVERS}

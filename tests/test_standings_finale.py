@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from results import summaries
 from results.models import Championship, DataVersion, Entry
-from tests.test_standings_pages import get, order
+from tests.standings_seasons import get, order
 
 YEAR = 2026
 SEASON = f"/series/cup/{YEAR}/"

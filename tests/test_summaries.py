@@ -16,7 +16,7 @@ from results.models import (
     Record,
 )
 from results.summaries import DERIVED, refresh_all
-from tests.test_standings_pages import season_form
+from tests.standings_seasons import season_form
 
 
 def state():
