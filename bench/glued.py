@@ -87,6 +87,7 @@ def sweep():
     import django
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "racesite.settings")
+    os.environ.setdefault("SECRET_KEY", "bench-only-" + "x" * 40)  # the reader needs the app, not a database
     django.setup()
     from results.importers.knowledge import Knowledge
     from results.importers.read import read_report
