@@ -55,6 +55,7 @@ def test_a_near_match_must_be_decided_then_use_existing_keeps_one_driver(editor_
     history = LogEntry.objects.get(content_type__model="event", object_id=str(event.pk))
     assert (
         history.get_change_message() == f"Imported from pasted table: event updated, 3 entries (import run #{run.pk})."
+        " 'Parker Kligermann' taken as Parker Kligerman."
     )
 
 

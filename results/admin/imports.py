@@ -22,6 +22,7 @@ from results.importers.log import describe, record, record_failure
 from results.importers.readings import describe_option, settle_value
 from results.importers.report import ReportError
 from results.importers.writer import Outcome, import_report
+from results.matching import KINDS
 from results.models import Event, ImportRun
 
 IMPORT_FIELDSETS = [
@@ -180,22 +181,36 @@ class Attempt:
 
 def preview_then_import(data, source, options, request, *, event=None) -> Attempt:
     """The one path of both admin imports (Import a report, Paste results). The preview is a dry run
-    (logged as one). A confirmation reads the report again that way, unlogged, to check the editor's
-    choices against the database as it is now (another editor may have added a name since the
-    preview), then imports it with "use existing" spellings added as aliases first: one run logged,
+    (logged as one) read as the editor chose: with "use existing" spellings as aliases, so it shows the
+    known track, team or driver, not a new one. A confirmation reads the report again that way,
+    unlogged, to check the editor's choices against the database as it is now (another editor may have
+    added a name since the preview), then imports it with those aliases added first: one run logged,
     the one that wrote (or its failure; or, when a choice is now missing, the dry run that asks for
-    it). Raises ReportError when the report cannot be read."""
+    it). Raises ReportError when the report cannot be read; a report that the choices make refused
+    comes back as the Attempt's error, its choices still offered."""
     confirm = "confirm" in request.POST
+    # a first read finds the near names; logged only when it is the preview shown (nothing chosen to apply)
+    logged = not confirm and not chooses_existing(request.POST)
     try:
-        preview = import_report(data, source, options, dry_run=True, user=request.user, via="admin", logged=not confirm)
+        preview = import_report(data, source, options, dry_run=True, user=request.user, via="admin", logged=logged)
     except ReportError as error:
-        if confirm:
+        if not logged:
             record_failure(source, error, user=request.user, via="admin")
         raise
     decisions = decide(preview, request.POST)
     attempt = Attempt(preview, decisions)
+    # the preview shown reads the report as chosen; a confirmation's import applies the choices itself
+    if decisions.existing and (not confirm or decisions.undecided):
+        try:
+            attempt.preview = preview = dry_run_as_chosen(data, source, options, request.user, decisions)
+        except ReportError as error:
+            record_failure(source, error, user=request.user, via="admin")
+            attempt.error = error
+            return attempt
     if not confirm:
         decisions.undecided = []  # a preview asks; only a confirmation insists
+        if not logged:
+            preview.run = record(preview, user=request.user, via="admin")
     elif decisions.undecided:
         preview.run = record(preview, user=request.user, via="admin")  # shown again: a preview after all
     else:
@@ -206,12 +221,25 @@ def preview_then_import(data, source, options, request, *, event=None) -> Attemp
         if preview.event is not None:
             preview.event.report_text = ""
         try:
-            attempt.outcome = import_with_history(
-                data, source, options, request.user, event=event, before=decisions.add_aliases
-            )
+            attempt.outcome = import_with_history(data, source, options, request.user, event=event, decisions=decisions)
         except ReportError as error:
             attempt.error = error
     return attempt
+
+
+def chooses_existing(post) -> bool:
+    """Whether the form carries a "use existing" choice (a record's id for a near name)."""
+    return any(name.partition("-")[0] in KINDS and value.isdigit() for name, value in post.items())
+
+
+def dry_run_as_chosen(data, source, options, user, decisions):
+    """The dry run with the editor's "use existing" spellings added as aliases, all rolled back: what
+    the confirmation will write. Unlogged: the caller logs the preview it shows."""
+    with transaction.atomic():
+        decisions.add_aliases()
+        outcome = import_report(data, source, options, dry_run=True, user=user, via="admin", logged=False)
+        transaction.set_rollback(True)
+    return outcome
 
 
 def refused_as_too_big(request, *, source):
@@ -252,21 +280,25 @@ def with_choices(post):
     return post
 
 
-def import_with_history(data, source, options, user, *, event=None, before=None):
-    """An admin import: ``before`` (e.g. aliases the editor chose), the import and its run, and a line in
-    the race's history, in one transaction. ``event``: the race the report must describe. A failure is
-    logged after the rollback (the importer's own failure log is inside it)."""
+def import_with_history(data, source, options, user, *, event=None, decisions=None):
+    """An admin import: the aliases the editor chose (``decisions``), the import and its run, and a line
+    in the history of the race and of each record given another name, in one transaction. ``event``: the
+    race the report must describe. A failure is logged after the rollback (the importer's own failure
+    log is inside it)."""
     try:
         with transaction.atomic():
-            if before is not None:
-                before()
+            if decisions is not None:
+                decisions.add_aliases()
             outcome = import_report(data, source, options, user=user, via="admin")
             if event is not None and (outcome.event is None or outcome.event.pk != event.pk):
                 raise ReportError(
                     "the results describe another race", source=source, expected=f"the results of {event}"
                 )
             if outcome.event is not None and outcome.run is not None:
-                log(user, Event, outcome.event.pk, outcome.event, CHANGE, history_line(outcome))
+                taken = decisions.taken_as() if decisions is not None else ""
+                log(user, Event, outcome.event.pk, outcome.event, CHANGE, history_line(outcome) + taken)
+                if decisions is not None:
+                    decisions.log_aliases(user, outcome)
     except ReportError as error:
         record_failure(source, error, user=user, via="admin")
         raise

@@ -4,7 +4,9 @@ so the importer finds it) or "create new". Nothing is saved while one is undecid
 
 from dataclasses import dataclass
 
+from results.audit import CHANGE, log
 from results.matching import KINDS, Match, match_report
+from results.models import Driver, Team, Track
 
 
 @dataclass
@@ -18,12 +20,29 @@ class Decisions:
         """The near matches the preview asks about, each with the choice made so far (``chosen``)."""
         return [m for m in self.matches if m.is_new and m.near]
 
+    @property
+    def existing(self) -> list[tuple[Match, Driver | Team | Track]]:
+        """The near names chosen as "use existing", each with the record chosen."""
+        chosen = [(m, self.chosen.get((m.kind, m.key))) for m in self.pending]
+        return [(match, record) for match, record in chosen if record is not None]
+
     def add_aliases(self):
         """ "Use existing": each chosen spelling becomes an alias of its record (before the import runs)."""
-        for match in self.pending:
-            record = self.chosen.get((match.kind, match.key))
-            if record is not None:
-                KINDS[match.kind][1]._default_manager.create(**{match.kind: record, "name": match.name})
+        for match, record in self.existing:
+            KINDS[match.kind][1]._default_manager.create(**{match.kind: record, "name": match.name})
+
+    def taken_as(self) -> str:
+        """The race's history says which of its names were taken as known ones (empty when none)."""
+        return "".join(f" '{match.name}' taken as {record.name}." for match, record in self.existing)
+
+    def log_aliases(self, user, outcome):
+        """A line in the history of each record given another name, naming the import that asked."""
+        for match, record in self.existing:
+            message = (
+                f"'{match.name}' added as another name of {record.name}: chosen as \"use existing\" "
+                f"in the import of {outcome.source} (import run #{outcome.run.pk})."
+            )
+            log(user, type(record), record.pk, record, CHANGE, message)
 
 
 def decide(preview, post) -> Decisions:
