@@ -159,3 +159,45 @@ def test_editor_enters_a_race_by_pasting_and_corrects_it_in_the_grid(last_weeks_
     page.locator("table.merge-profiles").wait_for()
     assert width(page) <= SCREEN
     page.screenshot(path=SHOTS / "admin-4-merge.png", full_page=True)
+
+
+PHONE = 390
+
+
+@pytest.fixture
+def atlanta(make, editor):
+    return make.track(name="Atlanta Motor Speedway")
+
+
+def test_editor_checks_an_import_preview_on_her_phone(atlanta, live_server, chromium):
+    """The rows as read are wider than a phone: they scroll sideways on their own, while the page,
+    the near-match choice and the Confirm button stay on the screen."""
+    rows = ["Pos\tSt\t#\tDriver\tTeam\tMake\tLaps\tLed\tStatus\tPts"] + [
+        f"{n}\t{n}\t{n + 10}\tDriver Number {n}\tMcAnally-Hilgemann Racing {n}\tChevrolet\t260\t0\tRunning\t{40 - n}"
+        for n in range(1, 11)
+    ]
+    page, base = chromium.new_page(viewport={"width": PHONE, "height": 844}), live_server.url
+    page.goto(f"{base}/admin/login/?next=/admin/")
+    page.get_by_label("Username").fill("edna")
+    page.get_by_label("Password").fill("pw")
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(f"{base}/admin/")
+    page.goto(f"{base}/admin/results/importrun/import/")
+    page.get_by_label("Text").fill("\n".join(rows) + "\n")
+    for field, value in (("series", "Cup"), ("year", "2024"), ("round", "2"), ("track", "Atlanta")):
+        page.locator(f"input[name={field}]").fill(value)
+    page.get_by_role("button", name="Preview").click()
+    page.locator("table.rows-as-read").wait_for()
+    page.screenshot(path=SHOTS / "admin-5-import-preview-phone.png", full_page=True)
+
+    assert width(page) <= PHONE
+    table = page.locator(".table-scroll")
+    assert table.evaluate("el => el.scrollWidth > el.clientWidth")  # wider than the phone, scrolled on its own
+    page.get_by_label("use existing Atlanta Motor Speedway").check()
+    confirm = page.get_by_role("button", name="Confirm import")
+    confirm.scroll_into_view_if_needed()
+    box = confirm.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= PHONE
+    confirm.click()
+    page.locator(".messagelist .success").wait_for()
+    assert width(page) <= PHONE
