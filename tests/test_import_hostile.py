@@ -280,3 +280,18 @@ def test_a_report_under_the_limit_confirmed_from_a_browser_with_crlf_line_breaks
     response = editor_client.post("/admin/results/importrun/import/", as_sent)
     assert response.status_code == 302, response.context and response.context.get("error")
     assert Event.objects.get().entries.get().driver.name == "Ann Able"
+
+
+def test_an_upload_refused_before_reading_is_shown_as_the_importers_errors_are_in_the_editors_words(editor_client):
+    """A NUL after the first 4 KB: refused as the file is read, in the form the editor is on."""
+    data = (HEADER + "1,2,75,Parker Kligerman,67\n" + "2,13,38,Zane Smith,67\n" * 200).encode() + b"\x00\n"
+    upload = SimpleUploadedFile("results.csv", data, content_type="text/csv")
+    response = editor_client.post("/admin/results/importrun/import/", {"file": upload, "preview": "1"})
+    page = response.content.decode()
+    assert response.context["error"] == (
+        "results.csv, line 203: the file holds a NUL character\n  text: '\\x00'\n"
+        "  expected: plain text (the file may be binary, damaged, or in another encoding: fill in Encoding)"
+    )
+    assert '<pre class="report-error">results.csv, line 203' in page
+    assert "--encoding" not in page and page.count("the file holds a NUL character") == 1
+    assert ImportRun.objects.get().outcome == "failed"

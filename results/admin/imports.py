@@ -127,6 +127,7 @@ class ImportRunAdmin(admin.ModelAdmin):
         valid = posted and form.is_valid()
         if form.refused is not None:  # the import log holds every attempt, refused uploads included
             record_failure(form.refused.source, form.refused, user=request.user, via="admin")
+            context.update(error=for_editors(form.refused)[1])  # shown as the importer's other refusals are
         if valid:
             data = form.cleaned_data
             # from here on the form carries the report as text, and a file's name and encoding with it
