@@ -81,3 +81,29 @@ def test_a_choice_that_makes_the_report_contradict_itself_is_refused_and_can_be_
     again = editor_client.post(URL, {**facts, field: "new", "confirm": "1"})
     assert again.status_code == 302
     assert sorted(Entry.objects.values_list("driver__name", flat=True)) == ["Parker Kligerman", "Parker Kligermann"]
+
+
+LEADS = ["111", "110", "25", "37", "48", "59", "64", "76", "83", "92", "1045", "1233"]
+GLUED = "FinishStartNumberDriverTeamManufacturerLapsStatus\n" + "".join(
+    f"{i}{lead}Driver {chr(64 + i)}ovichSome RacingFord100Running\n" for i, lead in enumerate(LEADS, 1)
+)
+GLUED_FACTS = {"text": GLUED, "series": "Truck", "year": 2023, "track": "Somewhere Speedway"}
+
+
+def test_readings_chosen_that_clash_are_offered_again_as_chosen_to_change_one(editor_client):
+    """Lines 2 and 3 each read as start 1 or start 11: choosing start 1 for both is refused, and the
+    two lines are offered again with the readings chosen, so Edna changes one instead of retyping."""
+    refused = editor_client.post(URL, {**GLUED_FACTS, "preview": "1"})
+    assert "choose the reading of each line below" in refused.context["error"]
+    clash = editor_client.post(URL, {**GLUED_FACTS, "choice": ["Driver Aovich=11", "Driver Bovich=10"], "preview": "1"})
+    assert "these rows read with the same start position: line 2, line 3" in clash.context["error"]
+    assert [line for line, _, _ in clash.context["choices"]] == [2, 3]
+    page = clash.content.decode()
+    assert '<option value="Driver Aovich=11" selected>start 1, #11</option>' in page
+    assert '<option value="Driver Bovich=10" selected>start 1, #10</option>' in page
+
+    numbers = clash.context["form"]["numbers"].value()
+    changed = editor_client.post(URL, {**GLUED_FACTS, "numbers": numbers, "choice": ["Driver Aovich=1"], "preview": "1"})
+    rows = changed.context["outcome"].report.rows
+    assert [(r.start, r.number) for r in rows[:2]] == [(11, "1"), (1, "10")]
+    assert ImportRun.objects.filter(outcome="failed").count() == 2  # each refusal once; the re-read is not logged

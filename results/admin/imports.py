@@ -1,7 +1,7 @@
 """The import log (read-only for editors; superusers only may edit or delete a run), and the page
 where editors import a report without a shell."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.contrib import admin, messages
@@ -143,7 +143,8 @@ class ImportRunAdmin(admin.ModelAdmin):
                 field, words = for_editors(error, fields=carried.fields)
                 if field:
                     carried.add_error(field, words)
-                context.update(error=words, choices=readings_to_choose(error))
+                choices = readings_offered(error, form.report(), data["source"], form.options(), request.user)
+                context.update(error=words, choices=choices, chosen=chosen_readings(request.POST))
 
             try:
                 attempt = preview_then_import(form.report(), data["source"], form.options(), request)
@@ -268,6 +269,25 @@ def readings_to_choose(error):
         with_names = len({option[:2] for option in options}) > 1
         choices.append((line, text, [(settle_value(o), describe_option(o, with_names)) for o in options]))
     return choices
+
+
+def readings_offered(error, data, source, options, user):
+    """The readings to choose from after a refusal: the error's own; or, when the car numbers chosen
+    made the report refused (two lines given one start), those of the report read without them, so
+    the editor changes a choice instead of clearing the Car numbers to be asked again."""
+    choices = readings_to_choose(error)
+    if choices or not options.numbers:
+        return choices
+    try:
+        import_report(data, source, replace(options, numbers={}), dry_run=True, user=user, via="admin", logged=False)
+    except ReportError as unchosen:
+        return readings_to_choose(unchosen)
+    return []
+
+
+def chosen_readings(post) -> set[str]:
+    """The "Driver=NUMBER" lines chosen so far (Car numbers and the preview's choices): each shows selected."""
+    return {line.strip() for line in with_choices(post).get("numbers", "").splitlines() if line.strip()}
 
 
 def with_choices(post):

@@ -8,7 +8,13 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 
 from results.admin.editor_words import for_editors
-from results.admin.imports import preview_then_import, readings_to_choose, refused_as_too_big, with_choices
+from results.admin.imports import (
+    chosen_readings,
+    preview_then_import,
+    readings_offered,
+    refused_as_too_big,
+    with_choices,
+)
 from results.forms import PasteForm
 from results.importers.log import describe
 from results.importers.report import ReportError
@@ -40,7 +46,8 @@ def paste_view(model_admin, request, pk):
     try:
         attempt = preview_then_import(data, PASTED, options, request, event=event)
     except ReportError as error:
-        context.update(error=for_editors(error)[1], choices=readings_to_choose(error))
+        choices = readings_offered(error, data, PASTED, options, request.user)
+        context.update(error=for_editors(error)[1], choices=choices, chosen=chosen_readings(request.POST))
         return TemplateResponse(request, "admin/results/event/paste.html", context)
     if attempt.run is not None:
         model_admin.message_user(
