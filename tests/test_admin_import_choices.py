@@ -95,6 +95,7 @@ def test_readings_chosen_that_clash_are_offered_again_as_chosen_to_change_one(ed
     two lines are offered again with the readings chosen, so Edna changes one instead of retyping."""
     refused = editor_client.post(URL, {**GLUED_FACTS, "preview": "1"})
     assert "choose the reading of each line below" in refused.context["error"]
+    assert not refused.context["form"]["numbers"].errors  # said once, in the error box, not again under the field
     clash = editor_client.post(URL, {**GLUED_FACTS, "choice": ["Driver Aovich=11", "Driver Bovich=10"], "preview": "1"})
     assert "these rows read with the same start position: line 2, line 3" in clash.context["error"]
     assert [line for line, _, _ in clash.context["choices"]] == [2, 3]
@@ -103,7 +104,9 @@ def test_readings_chosen_that_clash_are_offered_again_as_chosen_to_change_one(ed
     assert '<option value="Driver Bovich=10" selected>start 1, #10</option>' in page
 
     numbers = clash.context["form"]["numbers"].value()
-    changed = editor_client.post(URL, {**GLUED_FACTS, "numbers": numbers, "choice": ["Driver Aovich=1"], "preview": "1"})
+    changed = editor_client.post(
+        URL, {**GLUED_FACTS, "numbers": numbers, "choice": ["Driver Aovich=1"], "preview": "1"}
+    )
     rows = changed.context["outcome"].report.rows
     assert [(r.start, r.number) for r in rows[:2]] == [(11, "1"), (1, "10")]
     assert ImportRun.objects.filter(outcome="failed").count() == 2  # each refusal once; the re-read is not logged

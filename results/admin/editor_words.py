@@ -14,6 +14,7 @@ OPTIONS = {
     "--encoding": "encoding",
     "--number": "numbers",
 }
+FACTS = {"series", "year", "date", "round", "track"}
 FIELD_WORDS = {
     "series": "Series",
     "year": "Year",
@@ -35,7 +36,8 @@ def for_editors(error, fields=()):
     text = text.replace("pass the --number given for its reading (in admin, ", "(").replace(
         "(choose the reading in the preview)", "choose the reading of each line below (or its Car numbers)"
     )
-    named = [OPTIONS[o] for o in re.findall(r"--[a-z]+", text) if o in OPTIONS]
+    # only a missing fact is marked on its field: a hint naming Encoding or Car numbers is read in the error box
+    named = [OPTIONS[o] for o in re.findall(r"--[a-z]+", text) if OPTIONS.get(o) in FACTS]
     field = next((f for f in named if f in fields), None)
     text = re.sub(r"pass (--[a-z]+)", lambda m: f"fill in {FIELD_WORDS.get(OPTIONS.get(m[1], ''), m[1])}", text)
     text = re.sub(r"--([a-z]+)", lambda m: FIELD_WORDS.get(OPTIONS.get(m[0], ""), m[1]), text)
