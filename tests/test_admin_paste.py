@@ -134,3 +134,17 @@ def test_a_table_pasted_from_a_terminal_keeps_its_first_lines_indentation(editor
         (1, 2, "75", "Parker Kligerman"),
         (2, 1, "38", "Zane Smith"),
     ]
+
+
+def test_saving_the_same_results_twice_writes_once_and_says_nothing_changed_the_second_time(editor_client, make):
+    """A double click on Save, or Save again in a second tab: the second finds the results there."""
+    event = make.event(year=2022)
+    for _ in range(2):
+        response = editor_client.post(paste_url(event), {"text": TABLE, "confirm": "1"}, follow=True)
+    said = [str(m) for m in response.context["messages"]]
+    assert said == [
+        f"Nothing changed: the race already has these results (import run #{ImportRun.objects.latest('pk').pk})."
+    ]
+    assert Entry.objects.filter(event=event).count() == 3
+    runs = ImportRun.objects.order_by("pk").values_list("outcome", "entries_written")
+    assert list(runs) == [("updated", 3), ("unchanged", 0)]

@@ -18,7 +18,7 @@ from results.admin.imports import (
 from results.forms import PasteForm
 from results.importers.log import describe
 from results.importers.report import ReportError
-from results.models import Event
+from results.models import Event, ImportRun
 from results.names import name_key
 
 PASTED = "pasted table"
@@ -50,9 +50,13 @@ def paste_view(model_admin, request, pk):
         context.update(error=for_editors(error)[1], choices=choices, chosen=chosen_readings(request.POST))
         return TemplateResponse(request, "admin/results/event/paste.html", context)
     if attempt.run is not None:
-        model_admin.message_user(
-            request, f"{attempt.run.entries_written} results saved (import run #{attempt.run.pk}).", messages.SUCCESS
-        )
+        run = attempt.run
+        if run.outcome == ImportRun.Outcome.UNCHANGED:  # saved twice (a double click, a second tab): said so
+            said = f"Nothing changed: the race already has these results (import run #{run.pk})."
+            model_admin.message_user(request, said, messages.INFO)
+        else:
+            said = f"{run.entries_written} results saved (import run #{run.pk})."
+            model_admin.message_user(request, said, messages.SUCCESS)
         return redirect("admin:results_event_change", event.pk)
     preview, by_key = attempt.preview, {(m.kind, m.key): m for m in attempt.decisions.matches}
     context.update(
