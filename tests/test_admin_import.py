@@ -107,6 +107,17 @@ def test_a_missing_series_is_asked_for_on_the_form_and_the_file_is_kept(editor_c
     assert ImportRun.objects.get(outcome="created").source == "mid-ohio.txt"
 
 
+def test_a_mistyped_fact_is_marked_on_its_field_and_the_file_is_kept(editor_client, seed_report):
+    data = SimpleUploadedFile("mid-ohio.txt", seed_report.read_bytes())
+    response = editor_client.post(URL, {"file": data, "round": 15, "date": "2022-07-32", "preview": "1"})
+    form = response.context["form"]
+    assert form.errors["date"] == ["Enter a valid date."]
+    assert form["source_name"].value() == "mid-ohio.txt" and "Kligerman" in form["text"].value()
+    carried = {name: form[name].value() for name in ("text", "source_name", "decoded_from")}
+    fixed = editor_client.post(URL, {**carried, "round": 15, "date": "2022-07-09", "preview": "1"})
+    assert fixed.context["outcome"].source == "mid-ohio.txt" and len(fixed.context["outcome"].report.rows) == 36
+
+
 def test_the_import_page_uses_admin_fieldsets(editor_client):
     page = editor_client.get(URL).content.decode()
     assert '<fieldset class="module aligned">' in page and "Facts the report may not state" in page

@@ -128,16 +128,12 @@ class ImportRunAdmin(admin.ModelAdmin):
         if form.refused is not None:  # the import log holds every attempt, refused uploads included
             record_failure(form.refused.source, form.refused, user=request.user, via="admin")
             context.update(error=for_editors(form.refused)[1])  # shown as the importer's other refusals are
+        elif posted and not valid and form.cleaned_data.get("source_name"):
+            # a mistyped fact (a date, a year): marked on its field, the file read kept as text to send again
+            form = carried_as_text(request, form.cleaned_data)
         if valid:
             data = form.cleaned_data
-            # from here on the form carries the report as text, and a file's name and encoding with it
-            carried = ImportForm(
-                {
-                    **with_choices(request.POST).dict(),
-                    **{name: data[name] for name in ("text", "source_name", "decoded_from")},
-                }
-            )
-            carried.is_valid()
+            carried = carried_as_text(request, data)
 
             def refused(error):
                 field, words = for_editors(error, fields=carried.fields)
@@ -163,6 +159,16 @@ class ImportRunAdmin(admin.ModelAdmin):
             form=form, fieldsets=[(title, [form[name] for name in names]) for title, names in IMPORT_FIELDSETS]
         )
         return TemplateResponse(request, "admin/results/importrun/import.html", context)
+
+
+def carried_as_text(request, data):
+    """The form again, carrying the report as text, and a file's name and encoding with it: from the
+    first preview on, the file need not be chosen again."""
+    carried = ImportForm(
+        {**with_choices(request.POST).dict(), **{name: data[name] for name in ("text", "source_name", "decoded_from")}}
+    )
+    carried.is_valid()
+    return carried
 
 
 @dataclass
