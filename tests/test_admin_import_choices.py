@@ -110,3 +110,17 @@ def test_readings_chosen_that_clash_are_offered_again_as_chosen_to_change_one(ed
     rows = changed.context["outcome"].report.rows
     assert [(r.start, r.number) for r in rows[:2]] == [(11, "1"), (1, "10")]
     assert ImportRun.objects.filter(outcome="failed").count() == 2  # each refusal once; the re-read is not logged
+
+
+def test_confirming_twice_imports_once(editor_client, make):
+    """A double click on Confirm, or Confirm again from a second tab: one race, its rows once."""
+    atlanta = make.track(name="Atlanta Motor Speedway")
+    facts = {**ATLANTA, "round": "", "track": "Atlanta"}  # no round: the race is numbered as the next
+    first = asked(editor_client.post(URL, {"text": GIBBS, **facts, "preview": "1"}))
+    chosen = {first["Atlanta"].field_name: atlanta.pk}
+    for _ in range(2):
+        assert editor_client.post(URL, {"text": GIBBS, **facts, **chosen, "confirm": "1"}).status_code == 302
+    assert Event.objects.count() == 1 and Entry.objects.count() == 2
+    runs = ImportRun.objects.order_by("pk").values_list("outcome", flat=True)
+    assert list(runs) == ["dry-run", "created", "unchanged"]
+    assert TrackAlias.objects.count() == 1
