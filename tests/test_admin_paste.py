@@ -59,6 +59,22 @@ def test_a_near_match_must_be_decided_then_use_existing_keeps_one_driver(editor_
     )
 
 
+def test_the_rows_show_each_near_name_as_chosen(editor_client, make):
+    event = make.event(year=2022)
+    kligerman = make.driver(name="Parker Kligerman")
+    typo = TABLE.replace("Parker Kligerman", "Parker Kligermann")
+    field = editor_client.post(paste_url(event), {"text": typo, "preview": "1"}).context["decisions"].pending[0]
+    assert '<span class="match near" title="close to a known driver: choose above">Parker Kligermann ?</span>' in (
+        editor_client.post(paste_url(event), {"text": typo, "preview": "1"}).content.decode()
+    )
+    chosen = editor_client.post(paste_url(event), {"text": typo, "preview": "1", field.field_name: kligerman.pk})
+    assert '<span class="match known" title="use existing, as chosen">Parker Kligermann → Parker Kligerman</span>' in (
+        chosen.content.decode()
+    )
+    created = editor_client.post(paste_url(event), {"text": typo, "preview": "1", field.field_name: "new"})
+    assert '<span class="match new">Parker Kligermann <small>new</small></span>' in created.content.decode()
+
+
 def test_create_new_makes_a_second_driver(editor_client, make):
     event = make.event(year=2022)
     make.driver(name="Parker Kligerman")
