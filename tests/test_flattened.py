@@ -53,9 +53,51 @@ def test_an_ambiguous_table_is_refused_with_every_reading_listed():
 
 
 def test_the_database_knowledge_of_car_numbers_settles_it():
-    knowledge = Knowledge(numbers={"driver aovich": {"11"}})
+    # Aovich ran #11 earlier this season: that settles his row, and with it the row his digits compete with.
+    knowledge = Knowledge(season_numbers={"driver aovich": {"11"}})
     rows = read_table(table(AMBIGUOUS), COLUMNS, first_line=1, source="t", knowledge=knowledge)
     assert [(r.start, r.number) for r in rows[:2]] == [(1, "11"), (11, "0")]
+
+
+def test_a_number_from_another_season_settles_only_its_own_row():
+    """A driver's number of an earlier season is weak evidence (drivers change numbers): it may settle
+    his own row, never carry along a row nothing is known about (1996 Truck round 1: Geoff Bodine's
+    Cup #7 put Dave Rezendes on start 1 in #07, both wrong)."""
+    knowledge = Knowledge(numbers={"driver aovich": {"11"}})
+    with pytest.raises(Ambiguous) as error:
+        read_table(table(AMBIGUOUS), COLUMNS, first_line=1, source="t", knowledge=knowledge)
+    assert {line for line, _, _ in error.value.choices} == {1, 2}
+    both = Knowledge(numbers={"driver aovich": {"11"}, "driver bovich": {"0"}})
+    rows = read_table(table(AMBIGUOUS), COLUMNS, first_line=1, source="t", knowledge=both)
+    assert [(r.start, r.number) for r in rows[:2]] == [(1, "11"), (11, "0")]
+
+
+def test_two_numbers_of_this_season_that_cannot_both_hold_settle_neither_row():
+    """Aovich's #11 puts Bovich on start 11 in #0, yet Bovich ran #10 this season (as John Lindsay's
+    #179 and Ralph Moody's #12 did in 1956 round 47, where Lindsay had changed to #79)."""
+    knowledge = Knowledge(season_numbers={"driver aovich": {"11"}, "driver bovich": {"10"}})
+    with pytest.raises(Ambiguous) as error:
+        read_table(table(AMBIGUOUS), COLUMNS, first_line=1, source="t", knowledge=knowledge)
+    assert {line for line, _, _ in error.value.choices} == {1, 2}
+    # an older number of Bovich's is outweighed by Aovich's of this season
+    older = Knowledge(season_numbers={"driver aovich": {"11"}}, numbers={"driver bovich": {"10"}})
+    rows = read_table(table(AMBIGUOUS), COLUMNS, first_line=1, source="t", knowledge=older)
+    assert [(r.start, r.number) for r in rows[:2]] == [(1, "11"), (11, "0")]
+
+
+def test_a_teams_numbers_are_no_evidence_for_which_of_its_cars_a_row_is():
+    """Gene Comstock's team ran #8 and #108 in 1953: its #8 says nothing about Arden Mounts' row."""
+    text = [
+        "191Tim FlockTed Chester (Owner)Hudson200Running",
+        "2Joe EubanksPhil Oates (Owner)Hudson200Running",
+        "3108Arden MountsGene Comstock (Owner)Hudson190Running",
+        "48Gene ComstockGene Comstock (Owner)Hudson180Running",
+    ]
+    knowledge = Knowledge(series="Cup", year=1953, team_numbers={"gene comstock owner": {"8"}})
+    with pytest.raises(Ambiguous) as error:
+        read_table(text, COLUMNS, first_line=1, source="t", knowledge=knowledge)
+    assert "line 3: '3108Arden Mounts" in str(error.value)
+    assert '(--number "Arden Mounts=108")' in str(error.value)
 
 
 @pytest.mark.parametrize(
@@ -252,3 +294,44 @@ def test_a_season_imported_race_by_race_settles_truck_2025_round_4(run_import, t
     ok, out, err = run_import(report, "--dry-run", "--as", "csv", "--round", 4, "--track", race.track)
     assert ok, err
     assert ",3,07,Kyle Larson," in out and ",30,22,Keith McGee," in out
+
+
+CUP_1965 = Knowledge(series="Cup", year=1965)  # every row has a start and a number; starts may repeat
+
+
+def glued(*leads):
+    return [f"{i}{lead}Driver {chr(64 + i)}ovichSome RacingFord100Running" for i, lead in enumerate(leads, start=1)]
+
+
+def test_two_rows_whose_digits_give_one_start_are_refused_as_the_reports_own():
+    # "27" and "28" read only as start 2 (#7, #8): nothing to choose, the report repeats a start
+    with pytest.raises(ReportError) as error:
+        read_table(glued("27", "28", "32"), COLUMNS, first_line=5, source="t", knowledge=CUP_1965)
+    message = str(error.value)
+    assert "line 5, line 6 read with the same start position" in message
+    assert "the report gives two cars one start" in message
+    assert "correct the start of one of these rows" in message
+
+
+def test_a_start_the_evidence_chose_twice_is_listed_with_its_readings():
+    # Bovich ran #11 once: that picks start 1 for "111", which row 1's digits already hold
+    knowledge = Knowledge(series="Cup", year=1965, numbers={"driver bovich": {"11"}})
+    with pytest.raises(Ambiguous) as error:
+        read_table(glued("17", "111", "32"), COLUMNS, first_line=5, source="t", knowledge=knowledge)
+    message = str(error.value)
+    assert "line 5, line 6 read with the same start position" in message
+    assert "line 6: '2111Driver Bovich" in message
+    assert '--number "Driver Bovich=11"' in message and '--number "Driver Bovich=1"' in message
+    assert "line 5:" not in message.split("position; ", 1)[1]
+
+
+def test_a_start_another_row_holds_settles_a_row_in_years_no_start_was_given_twice():
+    # A car withdrew (no start 4), so the starts are no permutation; "111" is 1/#11 or 11/#1, and
+    # row 1 can only start 1: since 2002 no Truck race gave two cars one start, so it is 11/#1.
+    leads = ["17", "111", "23", "35"]
+    rows = read_table(glued(*leads), COLUMNS, first_line=1, source="t", knowledge=TRUCK_2022)
+    assert [(r.start, r.number) for r in rows] == [(1, "7"), (11, "1"), (2, "3"), (3, "5")]
+    # Cup 1965 had races with a start given twice: the digits alone settle nothing there
+    with pytest.raises(Ambiguous) as error:
+        read_table(glued(*leads), COLUMNS, first_line=1, source="t", knowledge=CUP_1965)
+    assert '(--number "Driver Bovich=11")' in str(error.value) and '(--number "Driver Bovich=1")' in str(error.value)

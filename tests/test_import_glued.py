@@ -316,11 +316,12 @@ def test_a_driver_written_as_another_of_his_names_has_his_numbers_as_evidence(ru
 def test_the_first_race_of_a_season_takes_a_team_s_number_of_the_season_before(
     run_import, tmp_path, make, year, settled
 ):
-    # the history has Turner Motorsports' #18 (another driver's); 2024's first report has Bo Baker, new
-    # to the team, and Ann Able both reading "118": the team's number the season before settles it,
-    # one of three seasons before does not
-    turner = make.team(name="Turner Motorsports")
-    make.entry(make.event(year=year, round=22, series=make.series()), team=turner, number="18", start=3)
+    # the history has Turner Motorsports' #18 and Able Racing's #8 (other drivers'); 2024's first report
+    # has Bo Baker, new to Turner, and Ann Able both reading "118": the teams' numbers the season
+    # before settle each row on its own evidence, those of three seasons before do not
+    event = make.event(year=year, round=22, series=make.series())
+    make.entry(event, team=make.team(name="Turner Motorsports"), number="18", start=3)
+    make.entry(event, team=make.team(name="Able Racing"), number="8", start=4)
     path = tmp_path / "race.txt"
     path.write_text(_swap_table("Ann AbleAble Racing", "Bo BakerTurner Motorsports"), encoding="utf-8")
     options = ("--dry-run", "--as", "csv", "--series", "Truck", "--year", 2024, "--round", 1, "--track", "Nowhere")

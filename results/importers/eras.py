@@ -24,6 +24,11 @@ cars: a relief driver's row under Bill Elliott's #94 (Cup 1999, three races), La
 written "1" beside Chastain's #1 (Cup 2025 round 18), and Xfinity 2004 round 26's two "02".
 There a reading giving a second car a number is no reading.
 
+Two cars of one race given one start: Cup 1950-74 (66 races; 1949 is counted with them), Xfinity
+1982-98 (34), Truck 1998-2001 (6); never since. A race holds each start once (the database's
+rule), so such a race is refused whatever its reading; outside those years a reading giving a
+second car a start is no reading (``glued_distinct``).
+
 An unknown year allows everything (the import then stops for the year anyway); an unknown series
 (one editors created) allows what any series did.
 """
@@ -40,6 +45,7 @@ RAN: dict[str, dict[str, tuple[int, int | None]]] = {
     "no laps": {"Cup": (1949, 1957)},
     "start zero": {"Cup": (1954, 1968), "Xfinity": (1982, 1983)},
     "shared numbers": {"Cup": (1949, 1981), "Xfinity": (1982, 1986)},
+    "repeated starts": {"Cup": (1949, 1974), "Xfinity": (1982, 1998), "Truck": (1998, 2001)},
 }
 
 

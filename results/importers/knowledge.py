@@ -53,6 +53,12 @@ class Knowledge:
         score += 2 if self.claimed.get(key) == number else 0
         return score + (1 if start == 1 and key == self.pole else 0)
 
+    def this_season(self, driver, number):
+        """Whether the driver ran ``number`` this season, or the report's prose puts him in it: the
+        evidence strong enough to settle the rows his reading competes with (``readings._best``)."""
+        key = name_key(driver)
+        return number in self.season_numbers.get(key, ()) or self.claimed.get(key) == number
+
     def possible(self, lead, columns):
         """Whether a (start, number) reading of a table with ``columns`` (its start and number ones)
         is one the series ran in the year (``eras``): a column the table lacks rules nothing out."""

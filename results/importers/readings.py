@@ -20,15 +20,18 @@ preview). A reading the evidence does not settle is never guessed.
 
 from collections import Counter
 
+from results.importers.glued_distinct import distinct_readings
 from results.importers.knowledge import NO_NUMBER
 from results.importers.report import ReportError
+from results.names import name_key
 
 STEP_LIMIT = 200_000  # search steps per table: about 0.2 s; past it the table is refused, not searched on
 MAX_SOLUTIONS = 64  # readings of one component kept for ranking; more means nothing can settle it
 MAX_COMBINED = 1024  # readings of one cluster of components kept for ranking
 MAX_LISTED = 20  # readings listed for one line
 SLACK = 10  # starts past the finishers when cars withdrew or were not classified
-MARGIN = 1  # how much more evidence the chosen reading needs than the next one
+MARGIN = 1  # how much more evidence a row's chosen reading needs than its next one
+DRAG_MARGIN = 2  # ... for it to settle the rows it competes with too (or: only it ran this season)
 
 SETTLE = (
     "settle each line: pass the --number given for its reading (in admin, choose the reading in the "
@@ -125,8 +128,8 @@ def choose(rows, *, source, knowledge):
         solutions = _search(members, candidates, budget, rows, source)
         if not solutions:
             raise ReportError(
-                "no reading gives each of these rows its own start position: "
-                + ", ".join(f"line {rows[i].line}" for i in members),
+                "no reading gives each of these rows its own start position:\n"
+                + "\n".join(_listed(*line_choice(rows[i], candidates[i])) for i in members[:MAX_LISTED]),
                 source=source,
                 expected="each start position used by exactly one row; check for a missing or duplicated row",
             )
@@ -165,16 +168,19 @@ def _choose_row_by_row(rows, source, knowledge):
     own. A row keeps a reading only when it has one, or when what is known about its driver and
     team puts one MARGIN ahead; a short row may also lack its start or its number ("11": start
     11 and no number), so those readings compete too. A start far past the field (331 of 35) is a
-    car number's digit taken for a start."""
-    n = len(rows)
-    undecided = []
-    for i, row in enumerate(rows):
+    car number's digit taken for a start; in years no race gave two cars one start or one number,
+    readings that would are none (``glued_distinct``)."""
+    n, teams = len(rows), _sole_teams(rows)
+    undecided, ranked = [], {}  # ranked: rows the evidence settled, with the readings it chose among
+    every = []
+    for row in rows:
         leads = [lead for lead in [*row.leads, *row.partial] if lead[0] is None or lead[0] <= n + SLACK]
-        leads = leads or [*row.leads, *row.partial]
+        every.append(leads or [*row.leads, *row.partial])
+    for i, (row, leads) in enumerate(zip(rows, distinct_readings(every, knowledge), strict=True)):
         if len(leads) > 1:
-            scores = sorted(((knowledge.evidence(row.driver, row.team, lead), k) for k, lead in enumerate(leads)))
+            scores = sorted(((knowledge.evidence(row.driver, teams[i], lead), k) for k, lead in enumerate(leads)))
             if scores[-1][0] - scores[-2][0] >= MARGIN:
-                leads = [leads[scores[-1][1]]]
+                ranked[i], leads = leads, [leads[scores[-1][1]]]
         if len(leads) > 1:
             undecided.append((i, leads))
         row.leads = leads
@@ -185,12 +191,23 @@ def _choose_row_by_row(rows, source, knowledge):
             why=f"the start positions are not 1 to {n}, so the digits settle nothing; ",
         )
     starts = Counter(row.leads[0][0] for row in rows if row.leads[0][0])  # None and 0: not known
-    twice = [row.line for row in rows if starts[row.leads[0][0]] > 1]
-    if twice:
-        raise ReportError(
-            "these rows read with the same start position: " + ", ".join(f"line {line}" for line in twice),
+    twice = [i for i, row in enumerate(rows) if starts[row.leads[0][0]] > 1]
+    lines = ", ".join(f"line {rows[i].line}" for i in twice)
+    if any(i in ranked for i in twice):  # what is known chose a reading the table then contradicts
+        raise Ambiguous(
+            [line_choice(rows[i], ranked[i]) for i in twice if i in ranked],
             source=source,
-            expected=SETTLE,
+            why=f"{lines} read with the same start position; ",
+        )
+    if twice:  # the digits allow no other reading: the report itself gives two cars one start
+        raise ReportError(
+            f"{lines} read with the same start position, and their digits allow no other reading: "
+            "the report gives two cars one start",
+            line=rows[twice[0]].line,
+            text=" / ".join(rows[i].text[:60] for i in twice[:4]),
+            source=source,
+            expected="each start position once: correct the start of one of these rows in the report "
+            "(a race holds each start position once)",
         )
 
 
@@ -302,13 +319,69 @@ def _combine(cluster, taken, budget, rows, source):
 
 
 def _best(readings, rows, knowledge):
-    """The one reading the evidence puts at least MARGIN ahead of every other, else None."""
-    if len(readings) == 1:
-        return readings[0]
+    """The one reading the evidence settles, else None. Rows the readings disagree on are weighed
+    one by one, each on its own driver's and team's evidence. A row with one lead whose number its
+    driver ran this season, or one DRAG_MARGIN ahead, is taken first, and the readings left may
+    then settle rows without evidence of their own; every row still open needs its own lead MARGIN
+    ahead, and no row is taken where its own evidence prefers another lead. Weaker evidence never
+    carries another row along: Geoff Bodine's Cup #7 gave Dave Rezendes Bodine's #07 and start in
+    1996 Truck round 1, when the evidence of all rows was summed."""
+    teams = _sole_teams(rows)
 
-    def score(reading):
-        return sum(knowledge.evidence(rows[i].driver, rows[i].team, lead) for i, lead in reading.items())
+    def evidence(i, lead):
+        return knowledge.evidence(rows[i].driver, teams[i], lead)
 
-    ranked = sorted((score(reading), k) for k, reading in enumerate(readings))
-    (top, k), (second, _) = ranked[-1], ranked[-2]
-    return readings[k] if top - second >= MARGIN else None
+    def ranked(i, readings):
+        scores = sorted(((evidence(i, lead), lead) for lead in {reading[i] for reading in readings}), key=_score)
+        return scores[-1][0] - scores[-2][0], scores[-1][1]
+
+    def varying(readings):
+        return [i for i in readings[0] if len({reading[i] for reading in readings}) > 1]
+
+    def season_lead(i, readings):
+        """The one lead of row i whose number its driver ran this season, else None."""
+        leads = {r[i] for r in readings if knowledge.this_season(rows[i].driver, r[i][1])}
+        return leads.pop() if len(leads) == 1 else None
+
+    every, settled, by_season = readings, True, False
+    while len(readings) > 1 and settled:
+        settled = False
+        for i in varying(readings):
+            margin, lead = ranked(i, readings)
+            season = season_lead(i, readings)
+            by_season |= season is not None
+            lead = season or (lead if margin >= DRAG_MARGIN else None)
+            if lead is not None:
+                readings, settled = [r for r in readings if r[i] == lead], True
+                break
+    if len(readings) > 1:
+        chosen = {}
+        for i in varying(readings):
+            margin, lead = ranked(i, readings)
+            if margin < MARGIN:
+                return None
+            chosen[i] = lead
+        readings = [r for r in readings if all(r[i] == lead for i, lead in chosen.items())][:1]
+    if not readings:
+        return None
+
+    def against(i):
+        """Whether row i's own evidence points away from its lead: John Lindsay's #179 and Ralph
+        Moody's #12 of 1956 cannot both hold in round 47, so neither is taken. A number the
+        driver ran this season outweighs his older ones (the rows it settled may go against those)."""
+        own = evidence(i, readings[0][i])
+        better = {r[i][1] for r in every if evidence(i, r[i]) > own}
+        return bool(better) and (not by_season or any(knowledge.this_season(rows[i].driver, n) for n in better))
+
+    return None if any(against(i) for i in varying(every)) else readings[0]
+
+
+def _sole_teams(rows):
+    """Each row's team where no other row of the table has it, else "": a team's numbers say it ran
+    the number, not which of its cars did (Gene Comstock's #8 and #108, Cup 1953 round 10)."""
+    counts = Counter(name_key(row.team) for row in rows if row.team)
+    return [row.team if row.team and counts[name_key(row.team)] == 1 else "" for row in rows]
+
+
+def _score(scored):
+    return scored[0]
