@@ -308,7 +308,7 @@ def test_two_rows_whose_digits_give_one_start_are_refused_as_the_reports_own():
     with pytest.raises(ReportError) as error:
         read_table(glued("27", "28", "32"), COLUMNS, first_line=5, source="t", knowledge=CUP_1965)
     message = str(error.value)
-    assert "line 5, line 6 read with the same start position" in message
+    assert "these rows read with the same start position: line 5, line 6, and their digits allow" in message
     assert "the report gives two cars one start" in message
     assert "correct the start of one of these rows" in message
 
@@ -319,10 +319,10 @@ def test_a_start_the_evidence_chose_twice_is_listed_with_its_readings():
     with pytest.raises(Ambiguous) as error:
         read_table(glued("17", "111", "32"), COLUMNS, first_line=5, source="t", knowledge=knowledge)
     message = str(error.value)
-    assert "line 5, line 6 read with the same start position" in message
+    assert "these rows read with the same start position: line 5, line 6; " in message
     assert "line 6: '2111Driver Bovich" in message
     assert '--number "Driver Bovich=11"' in message and '--number "Driver Bovich=1"' in message
-    assert "line 5:" not in message.split("position; ", 1)[1]
+    assert "line 5:" not in message.split("line 6; ", 1)[1]
 
 
 def test_a_start_another_row_holds_settles_a_row_in_years_no_start_was_given_twice():

@@ -192,22 +192,24 @@ def _choose_row_by_row(rows, source, knowledge):
         )
     starts = Counter(row.leads[0][0] for row in rows if row.leads[0][0])  # None and 0: not known
     twice = [i for i, row in enumerate(rows) if starts[row.leads[0][0]] > 1]
-    lines = ", ".join(f"line {rows[i].line}" for i in twice)
+    said = "these rows read with the same start position: " + ", ".join(f"line {rows[i].line}" for i in twice)
     if any(i in ranked for i in twice):  # what is known chose a reading the table then contradicts
-        raise Ambiguous(
-            [line_choice(rows[i], ranked[i]) for i in twice if i in ranked],
-            source=source,
-            why=f"{lines} read with the same start position; ",
-        )
-    if twice:  # the digits allow no other reading: the report itself gives two cars one start
+        raise Ambiguous([line_choice(rows[i], ranked[i]) for i in twice if i in ranked], source=source, why=said + "; ")
+    if twice:
+        given = [rows[i].driver for i in twice if knowledge.chosen_number(rows[i].driver) is not None]
         raise ReportError(
-            f"{lines} read with the same start position, and their digits allow no other reading: "
-            "the report gives two cars one start",
+            said
+            + (
+                f" (by the car numbers given for {', '.join(given)})"
+                if given
+                else ", and their digits allow no other reading: the report gives two cars one start"
+            ),
             line=rows[twice[0]].line,
             text=" / ".join(rows[i].text[:60] for i in twice[:4]),
             source=source,
-            expected="each start position once: correct the start of one of these rows in the report "
-            "(a race holds each start position once)",
+            expected="a car number (--number) for each of these rows that gives it a start of its own"
+            if given
+            else "each start position once: correct the start of one of these rows in the report",
         )
 
 
