@@ -12,8 +12,9 @@ the work grows with the largest knot of ambiguous rows, not with the product of 
 it is capped (``STEP_LIMIT``, ``MAX_SOLUTIONS``).
 
 Where the table leaves several readings, what is known ranks them (the car numbers the driver and
-the team ran, the car and the pole the report's prose gives a driver: ``Knowledge.evidence``). A reading is taken only when it beats every
-other by at least ``MARGIN``; otherwise the import stops with ``Ambiguous``, listing each
+the team ran, the car and the pole the report's prose gives a driver: ``Knowledge.evidence``), row
+by row: each row's own evidence must put its reading ``MARGIN`` ahead, or a number its driver ran
+this season settle the rows it competes with (``_best``); otherwise the import stops with ``Ambiguous``, listing each
 undecided line, its readings and the ``--number`` that settles each (or a choice in the admin
 preview). A reading the evidence does not settle is never guessed.
 """
