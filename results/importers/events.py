@@ -7,6 +7,7 @@ from pathlib import Path
 from ftfy import fix_text
 
 from results import race_state
+from results.importers import duplicates
 from results.importers.report import ReportError
 from results.models import Event
 from results.names import name_key
@@ -81,7 +82,8 @@ def find_event(season, track, facts, outcome, taken=None, placing="next"):
                 expected="the right --round, or --track",
             )
     else:
-        at_track = [e for e in events.filter(track=track) if not (facts.date and e.date and e.date != facts.date)]
+        races_there = list(events.filter(track=track))
+        at_track = [e for e in races_there if not (facts.date and e.date and e.date != facts.date)]
         if len(at_track) > 1:
             wanted = {race_words(facts.name), race_words(facts.title)} - {""}
             named = [e for e in at_track if race_words(e.name) in wanted]
@@ -103,6 +105,8 @@ def find_event(season, track, facts, outcome, taken=None, placing="next"):
                 expected=f"--round {only.round} if it is that race, or the round of a race still to add",
             )
         event = at_track[0] if at_track else None
+        if event is None:
+            _refuse_redated(races_there, facts, outcome)
     # the race as it was, for a revert (results.reverts); None: this import creates it
     outcome.undo = {"race": race_state.capture(event.pk) if event is not None else None}
     if event is None:
@@ -136,6 +140,22 @@ def find_event(season, track, facts, outcome, taken=None, placing="next"):
     event.save()
     outcome.event = event
     return event
+
+
+def _refuse_redated(races_there, facts, outcome):
+    """A report dated otherwise than the track's races of the season is a new race, unless it gives one of them
+    again in nearly the same order: a corrected report that also moves the date (a rain delay). Which it is, the
+    operator says with --round; guessed, the correction would land as a second race of the season."""
+    found = duplicates.same_race(outcome.report, races_there)
+    if found:
+        event, kept, field = found
+        raise ReportError(
+            f"its results are those of round {event.round} of {event.season.year} at {event.track} ({event.date}): "
+            f"{kept} of {field} drivers finish in the same order, but the report is dated {facts.date}",
+            source=outcome.source,
+            expected=f"--round {event.round} to correct that race (its date becomes {facts.date}), "
+            "or the round of a new race if it is another",
+        )
 
 
 def new_round(season, events, facts, outcome, taken, placing):

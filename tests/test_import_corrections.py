@@ -1,0 +1,55 @@
+"""An operator imports a corrected report of a race already on the site: the race is corrected, or the import
+stops and says which race it looks like and how to correct it; it never becomes a second race."""
+
+from results.models import Entry, Event
+from tests.conftest import shared_path
+from tests.corpus import races
+from tests.corpus.formats import BY_NAME
+
+
+def swapped(seed_report, tmp_path):
+    """The seed report, corrected: Carson Hocevar second and Zane Smith third (the published order reversed)."""
+    text = seed_report.read_text(encoding="utf-8")
+    text = text.replace("21338Zane SmithFront Row MotorsportsFord67Running", "@@")
+    text = text.replace(
+        "3342Carson HocevarNiece MotorsportsChevrolet67Running", "31338Zane SmithFront Row MotorsportsFord67Running"
+    )
+    text = text.replace("@@", "2342Carson HocevarNiece MotorsportsChevrolet67Running")
+    corrected = tmp_path / "mid-ohio-corrected.txt"
+    corrected.write_text(text, encoding="utf-8")
+    return corrected
+
+
+def test_a_corrected_report_with_a_new_date_is_not_written_as_a_second_race(run_import, seed_report, tmp_path):
+    # the race was run a day late (rain) and the report corrected: without --round it became round 16,
+    # Mid-Ohio twice in the season, every driver's points counted twice
+    assert run_import(seed_report, "--date", "2022-07-09", "--round", 15)[0]
+    corrected = swapped(seed_report, tmp_path)
+    ok, _, err = run_import(corrected, "--date", "2022-07-10")
+    assert not ok
+    assert (
+        "its results are those of round 15 of 2022 at Mid-Ohio Sports Car Course (2022-07-09): 35 of 36 drivers "
+        "finish in the same order, but the report is dated 2022-07-10" in err
+    )
+    assert "--round 15 to correct that race (its date becomes 2022-07-10)" in err
+    assert list(Event.objects.values_list("round", flat=True)) == [15]
+    assert Entry.objects.get(finish=2).driver.name == "Zane Smith"
+    # the operator says it is that race
+    ok, out, err = run_import(corrected, "--date", "2022-07-10", "--round", 15)
+    assert ok, err
+    assert "event date: 2022-07-09 -> 2022-07-10" in out and "Carson Hocevar: finish 3 -> 2" in out
+    event = Event.objects.get()
+    assert str(event.date) == "2022-07-10" and event.entries.get(finish=2).driver.name == "Carson Hocevar"
+
+
+def test_a_second_race_at_the_track_with_much_the_same_field_is_still_a_new_race(run_import, tmp_path):
+    # Truck 2020's Kansas doubleheader: 34 drivers in both races, a day apart, in another order
+    shared_path("data", "nascar")
+    rr = BY_NAME["rr-tabs"]
+    for round_number, day in ((9, "2020-07-24"), (10, "2020-07-25")):
+        race = races.season_races("Truck")[(2020, round_number)]
+        path = tmp_path / f"kansas-{day}.txt"
+        path.write_bytes(rr.render(race))
+        ok, out, err = run_import(path, "--series", "Truck", "--year", 2020, "--date", day)
+        assert ok, err
+    assert list(Event.objects.order_by("round").values_list("round", "date__day")) == [(1, 24), (2, 25)]
