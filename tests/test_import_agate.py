@@ -40,6 +40,8 @@ def test_a_papers_results_with_wrapped_lines_reasons_out_and_jr(run_import, tmp_
 
     assert ok, err
     assert "agate, 5 rows" in out and "winnings ($400,000 ...) are not imported" in out
+    # the paper does not say a car without a reason was running: the operator is told it was read so
+    assert "3 of 5 results print no reason out: stored as Running, as papers print a reason only for a car" in out
     assert imported() == [
         ("1", "2", "", "Carl Edwards", "Ford", "267", "Running", "195", "150.0", False, False),
         ("2", "6", "", "Dale Earnhardt Jr.", "Chevrolet", "267", "Running", "175", "119.4", False, False),
@@ -97,7 +99,7 @@ REFUSED = [
         "numbers without labels (200, 0, 47)",
     ),
     (
-        "1. (2) Richard Petty, Randleman, N.C., Plymouth, 200, $4,500.\n2. (1) Ned Jarrett, Ford, 199, $2,250.",
+        "1. (2) Richard Petty, Randleman, Plymouth, 200, $4,500.\n2. (1) Ned Jarrett, Ford, 199, $2,250.",
         "line 6",
         "'Randleman' as the make is neither a make the site knows",
     ),
@@ -134,12 +136,49 @@ def test_what_a_line_does_not_state_plainly_is_refused_naming_it(run_import, tmp
 
 
 def test_a_single_result_is_read_when_the_format_is_named(run_import, tmp_path):
-    path = paper(tmp_path, "1. (2) Carl Edwards, Ford, 267 laps, 195 points.")
+    path = paper(tmp_path, "1. (2) Carl Edwards, Ford, 267 , 195 points.", head="Ford 400\n\n")
 
     ok, _, err = run_import(path, *OPTIONS, "--format", "agate")
 
     assert ok, err
     assert [row[:8] for row in imported()] == [("1", "2", "", "Carl Edwards", "Ford", "267", "", "195")]
+
+
+@pytest.mark.parametrize(
+    "result", ["1. (2) Carl Edwards, Ford, 267 laps, 195 points.", "1. (2) Carl Edwards, Ford, 267."]
+)
+def test_a_single_result_under_a_papers_heading_is_read_without_naming_the_format(run_import, tmp_path, result):
+    # "(Start position in parentheses)" above it, or "267 laps": no other format reads so (it was "no results
+    # table found" unless --format agate)
+    ok, out, err = run_import(paper(tmp_path, result), *OPTIONS)
+
+    assert ok, err
+    assert "agate, 1 rows" in out
+    assert [row[:6] for row in imported()] == [("1", "2", "", "Carl Edwards", "Ford", "267")]
+
+
+def test_an_old_papers_hometowns_are_read_and_named_as_not_kept(run_import, tmp_path):
+    # "Randleman, N.C." after the driver was refused as an unknown make: the whole race with it
+    path = paper(
+        tmp_path,
+        "1. (2) Richard Petty, Randleman, N.C., Plymouth, 200, $4,500.\n"
+        "2. (1) Ned Jarrett, Newton, NC, Ford, 199, $2,250.\n"
+        "3. (4) Buck Baker, Jr., Charlotte, N. C., Chevrolet, 198, $1,900.\n"
+        "4. (3) Frank Warren, Augusta, Ga., overheating, 87, $1,500.\n"
+        "5. (5) Jim Paschal, Chevrolet, 80, $1,000.",
+    )
+
+    ok, out, err = run_import(path, "--series", "Cup", "--year", 1962, "--round", 10, "--track", "Richmond")
+
+    assert ok, err
+    assert "hometowns (Randleman, N.C. ...) are not imported" in out
+    assert [row[:7] for row in imported()] == [
+        ("1", "2", "", "Richard Petty", "Plymouth", "200", "Running"),
+        ("2", "1", "", "Ned Jarrett", "Ford", "199", "Running"),
+        ("3", "4", "", "Buck Baker Jr.", "Chevrolet", "198", "Running"),
+        ("4", "3", "", "Frank Warren", None, "87", "Overheating"),
+        ("5", "5", "", "Jim Paschal", "Chevrolet", "80", "Running"),
+    ]
 
 
 def test_a_paper_whose_brackets_hold_the_car_number_is_refused(run_import, tmp_path):

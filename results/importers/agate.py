@@ -9,7 +9,8 @@ The first row labels them ("200 laps, 140.2 rating, 47 points") and the others g
 order; a legend line above the results ("Finish, (start), car number, driver, make, laps, led,
 status, points, money") does the same. Without either, a lone number is the laps (the older papers'
 "200, $4,500"); several cannot be told apart and are refused. A reason out ("accident, 134") is
-printed only for a car that was out: once a report prints one, a row without one was running.
+printed only for a car that was out: once a report prints one, a row without one was running (said in
+a warning: the page does not state it). A hometown after the driver ("Randleman, N.C.") is read and not kept.
 Money is not kept. A result may wrap onto the next line and several may share a paragraph: each
 ends where the next finish begins. Anything a line holds that has no place is refused, naming it.
 """
@@ -40,6 +41,15 @@ _LABELLED = [
     (re.compile(r"(\d{1,4}(?:\.\d{1,3})?)\s+(?:driver\s+)?rating", re.I), "rating"),
     (re.compile(r"(-?\d{1,5})\s+(?:points|pts\.?|point)", re.I), "points"),
 ]
+# Older papers print a hometown after the driver ("Richard Petty, Randleman, N.C., Plymouth"): a place and its
+# state (AP's abbreviations, the states it spells out, Canada's provinces), or any place and region where a
+# known make follows
+_STATE = re.compile(
+    r"(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore"
+    r"|Pa|Tenn|Va|Vt|Wash|Wis|Wyo|N\.\s?[CDHJMY]|S\.\s?[CD]|R\.\s?I|W\.\s?Va|Ont|Que|B\.\s?C)\."
+    r"|Alaska|Hawaii|Idaho|Iowa|Maine|Ohio|Texas|Utah|[A-Z]{2}"
+)
+_PLACE = re.compile(r"[A-Z][\w.'\- ]{0,39}")
 _STATUS_WORDS = re.compile(r"[a-z][a-z\- ]{0,29}")  # papers print a reason out in lower case
 _KNOWN_STATUSES = {status.lower() for status in STATUSES}
 
@@ -51,6 +61,7 @@ class _Parsed:
     driver: str = ""
     marks: cells.Marks = field(default_factory=cells.Marks)
     make: str = ""
+    hometown: str = ""
     status: str = ""
     numbers: list = field(default_factory=list)  # (kind or None for a bare number, text)
     money: list = field(default_factory=list)
@@ -82,10 +93,20 @@ def read(text: str, source: str, lines: Sequence[str], known_makes=()) -> Report
     report.has_columns |= set(template) | {kind for p in parsed for kind, _ in p.numbers if kind}
     if any(p.status for p in parsed):
         report.has_columns.add("status")
-        for row in rows:
-            row.status = row.status or "Running"  # a paper names the reason only for a car that was out
+        # a paper names the reason only for a car that was out; the page does not say so: the warning does
+        running = [row for row in rows if not row.status]
+        for row in running:
+            row.status = "Running"
+        if running:
+            report.warnings.append(
+                f"{len(running)} of {len(rows)} results print no reason out: stored as Running, as papers print "
+                "a reason only for a car that was out (a reason the paper left out would be wrong: check them)"
+            )
     if not template and any(p.numbers for p in parsed):
         report.has_columns.add("laps")
+    hometowns = [p.hometown for p in parsed if p.hometown]
+    if hometowns:
+        report.warnings.append(f"hometowns ({hometowns[0]} ...) are not imported: a driver's is edited on his page")
     money = [m for p in parsed for m in p.money]
     if money:
         report.warnings.append(f"winnings ({money[0]} ...) are not imported: the site does not keep them")
@@ -141,11 +162,24 @@ def _parse(entry: Entry, source: str, make_names) -> _Parsed:
             source,
         )
     parsed.driver = name
-    if fields[0].lower() in make_names:
+    if _hometown(fields, make_names):
+        parsed.hometown = f"{fields.pop(0)}, {fields.pop(0)}"
+    if fields and fields[0].lower() in make_names:
         parsed.make = make_names[fields.pop(0).lower()]
     for text in fields:
         _place(parsed, text, source)
     return parsed
+
+
+def _hometown(fields, make_names) -> bool:
+    """Whether ``fields`` (after the driver) begin with a hometown: a place, then a state, or a region then a
+    known make."""
+    if len(fields) < 2 or not _PLACE.fullmatch(fields[0]) or fields[0].lower() in make_names:
+        return False
+    return bool(
+        _STATE.fullmatch(fields[1])
+        or (len(fields) > 2 and _PLACE.fullmatch(fields[1]) and fields[2].lower() in make_names)
+    )
 
 
 def _place(parsed: _Parsed, text: str, source: str):

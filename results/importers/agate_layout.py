@@ -17,6 +17,8 @@ _FIRST = re.compile(r"^\s*1\.\s+\(\s*\d{1,3}\s*\)\s+\S", re.MULTILINE)
 # a result ends with a full stop or a semicolon, but not one after an initial or "Jr." ("J. D. McDuffie"
 # wrapped after "J.")
 _ENDED = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])[.;]\s*$")
+_START_WORDS = re.compile(r"\b(?:start|starting|grid)\b", re.IGNORECASE)
+_LAPS_LABEL = re.compile(r",\s*\d{1,5}\s+laps?\s*[,.]", re.IGNORECASE)
 NUMBERS = ("laps", "led", "rating", "points")
 LEGEND_EXAMPLE = "'Finish, (start), car number, driver, make, laps, led, status, points, money'"
 
@@ -40,9 +42,17 @@ def begins(line: str) -> bool:
 
 
 def found_in(text: str) -> bool:
-    """Whether ``text`` holds agate results: a line beginning "1. (4) " and a second finish after it."""
+    """Whether ``text`` holds agate results: a line beginning "1. (4) " and a second finish after it; a lone
+    result where the paper says what its brackets hold ("(Start position in parentheses)") or the result
+    labels its laps ("267 laps"), as no other format does."""
     first = _FIRST.search(text)
-    return bool(first and re.search(r"(?<![^\s;])2\.\s+\(\s*\d{1,3}\s*\)\s+\S", text[first.end() :]))
+    if not first:
+        return False
+    if re.search(r"(?<![^\s;])2\.\s+\(\s*\d{1,3}\s*\)\s+\S", text[first.end() :]):
+        return True
+    said = _IN_BRACKETS.search(text[: first.start()])
+    result = text[first.start() :].partition("\n")[0]
+    return bool((said and _START_WORDS.search(said.group(1))) or _LAPS_LABEL.search(result))
 
 
 def legend(lines, source):
@@ -74,7 +84,7 @@ def brackets(lines, source):
     anything else (the car number) is refused, since this reader takes them as the start."""
     for index, line in enumerate(lines):
         said = _IN_BRACKETS.search(line)
-        if said and not re.search(r"\b(?:start|starting|grid)\b", said.group(1), re.IGNORECASE):
+        if said and not _START_WORDS.search(said.group(1)):
             raise ReportError(
                 f"the report says its brackets hold the {said.group(1).strip()[:40]}, not the start",
                 line=index + 1,
