@@ -62,6 +62,28 @@ def season_by_name(facts, source):
     return facts
 
 
+# what to do when one of several files names no track (--track would name every file's)
+TRACK_OF_A_FILE = (
+    "a line above its table naming the track ('Charlotte Motor Speedway'), or the name of a track the site knows "
+    "in the file's name (round05-charlotte-motor-speedway.csv); or this file imported alone with --track"
+)
+
+
+def track_by_name(facts, source, known_tracks):
+    """A report that names no track is at the one the site knows whose whole name its file's name spells
+    ("round05-charlotte-motor-speedway.csv"; the longest, "...-charlotte-motor-speedway-road-course.csv"); a
+    name spelling none, or two ("kansas-speedway-after-charlotte-motor-speedway.csv"), gives none. A new track's
+    capitals and punctuation are not in a file's name: only a known one is read so."""
+    if facts.track or facts.tracks_named:
+        return facts
+    words = f" {name_key(re.sub(r'[_.-]+', ' ', Path(source).name))} "
+    spelled = {name_key(track): track for track in known_tracks if f" {name_key(track)} " in words}
+    whole = [track for key, track in spelled.items() if not any(key != k and f" {key} " in f" {k} " for k in spelled)]
+    if len(whole) == 1:
+        facts.track, facts.tracks_named = whole[0], whole
+    return facts
+
+
 def dated_by_name(facts, date, source):
     """The facts with the date the file's name gives, which must agree with the report's own and its season."""
     if date is None:

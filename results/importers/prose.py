@@ -59,6 +59,11 @@ _TRACK_WITH_LENGTH = re.compile(
     r"(?: \((?:\d*\.?\d+|\?) miles?\)| - \d*\.?\d+ Mile\b| is an? \d*\.?\d+[ -]mile\b)",
     re.MULTILINE,
 )
+# a heading naming the track alone: a results table's title ("Charlotte Motor Speedway"), a paper's "At
+# Homestead-Miami Speedway"
+_TRACK_LINE = re.compile(
+    rf"^[ \t]*(?:At[ \t]+)?((?:[A-Z][\w.’'-]*[ \t]+)+?(?:{_TRACK_WORDS})(?:{_TRACK_MORE})*)[ \t]*$", re.MULTILINE
+)
 # a track named without a track word ("Road America", "Circuit of the Americas", "Speedway Park"):
 # only as "at <Name> in <the report's year>", and only when the prose names one such place
 _TRACK_IN_YEAR = re.compile(
@@ -233,6 +238,9 @@ def _venues(text: str, known_tracks) -> tuple[dict[str, str], dict[str, str]]:
             named[name_key(track)] = at[name_key(track)] = track
     if not named:  # no name ends in Speedway or Raceway: the line that gives a track's length names it
         for match in _TRACK_WITH_LENGTH.finditer(text):
+            named.setdefault(name_key(match.group(1)), match.group(1))
+    if not named:  # nor a sentence: a heading naming the track alone
+        for match in _TRACK_LINE.finditer(text):
             named.setdefault(name_key(match.group(1)), match.group(1))
     return at, named
 

@@ -19,7 +19,7 @@ from results.importers import claims, duplicates, historical, log, validate
 from results.importers import knowledge as knowledge_module
 from results.importers.bulk import ENTRY_COLUMNS, FIELDS, NOT_IN_HISTORY, insert_entries, refresh_planner_statistics
 from results.importers.events import RoundUnknown, find_event, race_key
-from results.importers.files import dated_by_name, season_by_name, shown_name
+from results.importers.files import TRACK_OF_A_FILE, dated_by_name, season_by_name, shown_name, track_by_name
 from results.importers.prose import series_in
 from results.importers.read import read_report
 from results.importers.report import Facts, Report, ReportError
@@ -177,7 +177,7 @@ def _write_report(data, options, outcome):
     outcome.report, outcome.format = report, report.format
     outcome.warnings += report.warnings
     facts = dated_by_name(options.facts().merge(report.facts), options.name_date, outcome.source)
-    facts = season_by_name(facts, outcome.source)
+    facts = track_by_name(season_by_name(facts, outcome.source), outcome.source, track_names)
     validate.check_facts(facts, source=outcome.source)  # first: "--year 0" is a year out of range, not none
     for fact, option in (("series", "--series"), ("year", "--year or --date"), ("track", "--track")):
         if not getattr(facts, fact):
@@ -185,7 +185,8 @@ def _write_report(data, options, outcome):
             kind = "tracks" if fact == "track" else "seasons"
             said = f"names several {kind} ({', '.join(map(str, several))})" if len(several) > 1 else ""
             message = f"the report {said or f'does not say the {fact}'}"
-            raise ReportError(message, source=outcome.source, expected=f"pass {option}")
+            several = fact == "track" and options.placing == "ask"  # one of several files: --track is refused
+            raise ReportError(message, source=outcome.source, expected=TRACK_OF_A_FILE if several else f"pass {option}")
     validate.check_year(options.facts().year, report.facts.years, source=outcome.source)
     series = resolve_series(facts.series, outcome.source)
     outcome.series = series.name
