@@ -15,7 +15,7 @@ from pathlib import Path
 from django.db import IntegrityError, transaction
 
 from results import race_state, summaries
-from results.importers import claims, duplicates, historical, log, validate
+from results.importers import claims, duplicates, historical, leading_zeros, log, validate
 from results.importers import knowledge as knowledge_module
 from results.importers.bulk import ENTRY_COLUMNS, FIELDS, NOT_IN_HISTORY, insert_entries, refresh_planner_statistics
 from results.importers.events import RoundUnknown, find_event, race_key
@@ -244,6 +244,8 @@ def _write_entries(event, report, names, outcome):
         elif stored:
             outcome.changes.append(f"{row.driver}: added (P{row.finish})")
         rows.append(values)
+    if "number" in columns:
+        leading_zeros.check(event, zip(report.rows, rows, strict=True), outcome)
     for driver, old in stored.items():
         if driver not in seen:
             outcome.changes.append(f"{driver_names[driver]}: removed (was P{old['finish']})")
