@@ -32,7 +32,7 @@ def page_rows(queryset, bottom, size, joins):
     PostgreSQL). The ids were a query of their own until a PostgreSQL round trip on a busy machine cost
     more than choosing them (a driver's page at a track: 10 queries, now 9)."""
     chosen = queryset.values("pk")[bottom : bottom + size]
-    ordering = queryset.query.order_by  # the table's sort, as RequestConfig set it
+    ordering = queryset.query.order_by  # the table's sort, as common.sort_from_url set it
     rows = queryset.model._default_manager.joined(joins).filter(AmongChosen(F("pk"), chosen))
     # the queryset's own columns (a head-to-head's rival finish), which the table shows and may sort by
     rows = rows.annotate(**queryset.query.annotations)
