@@ -137,6 +137,9 @@ def test_what_a_line_does_not_state_plainly_is_refused_naming_it(run_import, tmp
 
 def test_a_single_result_is_read_when_the_format_is_named(run_import, tmp_path):
     path = paper(tmp_path, "1. (2) Carl Edwards, Ford, 267 , 195 points.", head="Ford 400\n\n")
+    ok, _, err = run_import(path, *OPTIONS)
+    assert not ok and "no results table found" in err
+    assert "(a newspaper's results, '1. (4) Jimmie Johnson, Chevrolet, 200': --format agate)" in err
 
     ok, _, err = run_import(path, *OPTIONS, "--format", "agate")
 

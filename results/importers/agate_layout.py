@@ -41,6 +41,11 @@ def begins(line: str) -> bool:
     return bool(_FIRST.match(line))
 
 
+def mentioned(text: str) -> bool:
+    """Whether a line of ``text`` begins as agate results do ("1. (4) Jimmie Johnson")."""
+    return bool(_FIRST.search(text))
+
+
 def found_in(text: str) -> bool:
     """Whether ``text`` holds agate results: a line beginning "1. (4) " and a second finish after it; a lone
     result where the paper says what its brackets hold ("(Start position in parentheses)") or the result

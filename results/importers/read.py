@@ -173,11 +173,13 @@ def _read_glued(text, source, knowledge_for, known_makes, known_tracks):
         if columns:
             break
     else:
+        # a newspaper's lone result says too little to be told from other text: the operator names the format
+        lone = " (a newspaper's results, '1. (4) Jimmie Johnson, Chevrolet, 200': --format agate)"
         raise ReportError(
             "no results table found",
             source=source,
             expected="a header line such as FinishStartNumberDriverTeamManufacturerLapsStatus, "
-            "or a table with Finish (or Pos) and Driver columns",
+            "or a table with Finish (or Pos) and Driver columns" + (lone if agate_layout.mentioned(text) else ""),
         )
     body: list[str] = []
     legend: Sequence[str] = lines[index + 1 :]
