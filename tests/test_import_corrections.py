@@ -42,6 +42,18 @@ def test_a_corrected_report_with_a_new_date_is_not_written_as_a_second_race(run_
     assert str(event.date) == "2022-07-10" and event.entries.get(finish=2).driver.name == "Carson Hocevar"
 
 
+def test_a_corrected_report_naming_the_track_otherwise_is_not_written_as_a_second_race(
+    run_import, seed_report, tmp_path
+):
+    # "--track Mid-Ohio" created a track beside Mid-Ohio Sports Car Course and the race again as round 16
+    assert run_import(seed_report, "--round", 15)[0]
+    ok, _, err = run_import(swapped(seed_report, tmp_path), "--track", "Mid-Ohio", "--year", 2022)
+    assert not ok
+    assert "its results are those of round 15 of 2022 at Mid-Ohio Sports Car Course: 35 of 36 drivers" in err
+    assert "--round 15 --track 'Mid-Ohio Sports Car Course' to correct that race" in err
+    assert list(Event.objects.values_list("round", "track__name")) == [(15, "Mid-Ohio Sports Car Course")]
+
+
 def test_a_second_race_at_the_track_with_much_the_same_field_is_still_a_new_race(run_import, tmp_path):
     # Truck 2020's Kansas doubleheader: 34 drivers in both races, a day apart, in another order
     shared_path("data", "nascar")
@@ -53,3 +65,28 @@ def test_a_second_race_at_the_track_with_much_the_same_field_is_still_a_new_race
         ok, out, err = run_import(path, "--series", "Truck", "--year", 2020, "--date", day)
         assert ok, err
     assert list(Event.objects.order_by("round").values_list("round", "date__day")) == [(1, 24), (2, 25)]
+
+
+def test_the_second_race_of_a_doubleheader_never_replaces_the_first(run_import, tmp_path):
+    # Truck 2020 at Kansas, July 24 and 25, as spreadsheets naming neither round nor date: the second was taken for
+    # "the race at Kansas" and replaced the first's 38 results
+    shared_path("data", "nascar")
+    paths = []
+    for round_number in (9, 10):
+        race = races.season_races("Truck")[(2020, round_number)]
+        paths.append(tmp_path / f"kansas-{'first' if round_number == 9 else 'second'}.csv")
+        paths[-1].write_bytes(BY_NAME["csv-excel"].render(race))
+    options = ("--series", "Truck", "--year", 2020, "--track", "Kansas Speedway")
+    assert run_import(paths[0], *options)[0]
+    before = list(Entry.objects.order_by("finish").values_list("driver__name", flat=True))
+
+    ok, _, err = run_import(paths[1], *options)
+
+    assert not ok
+    assert "round 1 of 2020 at Kansas Speedway holds other results: 12 of 38 drivers finish in the same order" in err
+    assert "--round 1 to replace them with this report's, or the round of another race at Kansas Speedway" in err
+    assert list(Entry.objects.order_by("finish").values_list("driver__name", flat=True)) == before
+    # the operator says it is another race
+    ok, out, err = run_import(paths[1], *options, "--round", 2)
+    assert ok, err
+    assert list(Event.objects.order_by("round").values_list("round", flat=True)) == [1, 2]

@@ -68,11 +68,12 @@ def race_key(outcome, season, round_number):
 
 def find_event(season, track, facts, outcome, taken=None, placing="next"):
     """The event this report describes: by round, else by track within the season (a race dated otherwise is
-    another race), else a new one, numbered as ``placing`` says (``new_round``). ``taken``: races other files
+    another race; one found by its track alone must hold the report's results nearly in their order), else a
+    new one, numbered as ``placing`` says (``new_round``). ``taken``: races other files
     of the same command wrote ((series, year, round) -> file); finding one of them is an error, not a rewrite
     (two reports of one track's two races, neither naming its round)."""
     events = season.events.all()
-    event = None
+    event, by_track = None, False  # by_track: found by its track alone (not its date, nor its name)
     if facts.round:
         event = events.filter(round=facts.round).first()
         if event and event.track_id != track.id:
@@ -82,10 +83,9 @@ def find_event(season, track, facts, outcome, taken=None, placing="next"):
                 expected="the right --round, or --track",
             )
     else:
-        races_there = list(events.filter(track=track))
-        at_track = [e for e in races_there if not (facts.date and e.date and e.date != facts.date)]
+        at_track = [e for e in events.filter(track=track) if not (facts.date and e.date and e.date != facts.date)]
+        wanted = {race_words(facts.name), race_words(facts.title)} - {""}
         if len(at_track) > 1:
-            wanted = {race_words(facts.name), race_words(facts.title)} - {""}
             named = [e for e in at_track if race_words(e.name) in wanted]
             if len(named) != 1:
                 raise ReportError(
@@ -105,8 +105,7 @@ def find_event(season, track, facts, outcome, taken=None, placing="next"):
                 expected=f"--round {only.round} if it is that race, or the round of a race still to add",
             )
         event = at_track[0] if at_track else None
-        if event is None:
-            _refuse_redated(races_there, facts, outcome)
+        by_track = bool(event and not (facts.date and event.date) and race_words(event.name) not in wanted)
     # the race as it was, for a revert (results.reverts); None: this import creates it
     outcome.undo = {"race": race_state.capture(event.pk) if event is not None else None}
     if event is None:
@@ -120,6 +119,8 @@ def find_event(season, track, facts, outcome, taken=None, placing="next"):
             source=outcome.source,
             expected="each file named by its round (round07.txt), or this file imported alone with --round",
         )
+    if by_track:
+        _refuse_another_race(event, outcome)  # is the report that race?
     outcome.races.append(key)
     new_values = {
         "name": fix_text(facts.name, uncurl_quotes=False) if facts.name else "",
@@ -142,19 +143,18 @@ def find_event(season, track, facts, outcome, taken=None, placing="next"):
     return event
 
 
-def _refuse_redated(races_there, facts, outcome):
-    """A report dated otherwise than the track's races of the season is a new race, unless it gives one of them
-    again in nearly the same order: a corrected report that also moves the date (a rain delay). Which it is, the
-    operator says with --round; guessed, the correction would land as a second race of the season."""
-    found = duplicates.same_race(outcome.report, races_there)
-    if found:
-        event, kept, field = found
+def _refuse_another_race(event, outcome):
+    """A report that names no round nor date is the track's one race of the season only if it gives its results
+    nearly in their order: the second race of a doubleheader at Kansas, so imported, replaced the first's."""
+    other = duplicates.another_race(outcome.report, event)
+    if other:
+        kept, field = other
         raise ReportError(
-            f"its results are those of round {event.round} of {event.season.year} at {event.track} ({event.date}): "
-            f"{kept} of {field} drivers finish in the same order, but the report is dated {facts.date}",
+            f"round {event.round} of {event.season.year} at {event.track} holds other results: {kept} of {field} "
+            "drivers finish in the same order (a corrected report keeps nearly all)",
             source=outcome.source,
-            expected=f"--round {event.round} to correct that race (its date becomes {facts.date}), "
-            "or the round of a new race if it is another",
+            expected=f"--round {event.round} to replace them with this report's, or the round of another race "
+            f"at {event.track}",
         )
 
 

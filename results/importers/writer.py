@@ -197,7 +197,7 @@ def _write_report(data, options, outcome):
         season.save()
     track = Track.objects.get(pk=names.track(facts.track))
     event = find_event(season, track, facts, outcome, taken=options.taken, placing=options.placing)
-    duplicates.check(report, season, event, outcome.source)
+    duplicates.check(report, season, event, facts, outcome)
     claims.check(report, facts, outcome)  # fills only what keeps the rows valid (read_report checked them)
     _write_entries(event, report, names, outcome)
     if outcome.undo is not None:
