@@ -103,6 +103,11 @@ REFUSED = [
         "line 6",
         "'Randleman' as the make is neither a make the site knows",
     ),
+    (  # no hometown: "SS" is no state
+        "1. (4) Jimmie Johnson, Chevy, SS, 267.\n2. (1) Ned Jarrett, Ford, 199.",
+        "line 6",
+        "'Chevy' as the make is neither a make the site knows",
+    ),
     (
         "1. (2) Carl Edwards, Ford, 267 laps, 150.0 rating, 195 points.\n2. (6) Jimmie Johnson, Chevrolet, 267, 175.",
         "line 7",

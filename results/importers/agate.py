@@ -47,7 +47,9 @@ _LABELLED = [
 _STATE = re.compile(
     r"(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore"
     r"|Pa|Tenn|Va|Vt|Wash|Wis|Wyo|N\.\s?[CDHJMY]|S\.\s?[CD]|R\.\s?I|W\.\s?Va|Ont|Que|B\.\s?C)\."
-    r"|Alaska|Hawaii|Idaho|Iowa|Maine|Ohio|Texas|Utah|[A-Z]{2}"
+    r"|Alaska|Hawaii|Idaho|Iowa|Maine|Ohio|Texas|Utah"
+    r"|A[LKZRB]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOTB]|N[EVHJMYCDSB]|O[HKRN]|PA|QC|RI|S[CD]|T[NX]|UT"
+    r"|V[TA]|W[AVIY]|BC"
 )
 _PLACE = re.compile(r"[A-Z][\w.'\- ]{0,39}")
 _STATUS_WORDS = re.compile(r"[a-z][a-z\- ]{0,29}")  # papers print a reason out in lower case
