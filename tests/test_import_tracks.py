@@ -35,11 +35,16 @@ def test_a_title_line_naming_the_track_alone_is_its_track_on_an_empty_database(r
     # Racing-Reference and box scores gave the track with its length; a table titled by its track alone was refused
     (tmp_path / "round05.csv").write_text("Charlotte Motor Speedway\n\n" + TABLE)
     (tmp_path / "round06.csv").write_text("At Mid-Ohio Sports Car Course\n" + TABLE)
+    (tmp_path / "round07.csv").write_text("At Circuit of the Americas\n" + TABLE)  # not "At Circuit of..."
 
-    ok, out, err = run_import(tmp_path / "round05.csv", tmp_path / "round06.csv", *OPTIONS)
+    ok, out, err = run_import(*[tmp_path / f"round0{n}.csv" for n in (5, 6, 7)], *OPTIONS)
 
     assert ok, err
-    assert tracks() == [(5, "Charlotte Motor Speedway"), (6, "Mid-Ohio Sports Car Course")]
+    assert tracks() == [
+        (5, "Charlotte Motor Speedway"),
+        (6, "Mid-Ohio Sports Car Course"),
+        (7, "Circuit of the Americas"),
+    ]
 
 
 def test_a_file_named_by_a_known_track_is_at_that_track(run_import, tmp_path, make):

@@ -241,7 +241,8 @@ def _venues(text: str, known_tracks) -> tuple[dict[str, str], dict[str, str]]:
             named.setdefault(name_key(match.group(1)), match.group(1))
     if not named:  # nor a sentence: a heading naming the track alone
         for match in _TRACK_LINE.finditer(text):
-            named.setdefault(name_key(match.group(1)), match.group(1))
+            track = match.group(1).removeprefix("At ")  # "At Circuit of the Americas": a word before a track word
+            named.setdefault(name_key(track), track)
     return at, named
 
 
