@@ -113,6 +113,12 @@ def _table(element, heading, source) -> Table | None:
     if header_at is None:
         return None
     labels = _cells(trs[header_at])
+    # a header on two rows (cells spanning both, a group such as "Race" over "Laps" and "Status"):
+    # the columns are named by the lower row where it has a cell, else by the cell spanning down
+    if header_at + 1 < len(trs) and _is_header_row(trs[header_at + 1]) and _spans_down(trs[header_at]):
+        merged = _lower_labels(trs[header_at], trs[header_at + 1], labels)
+        if merged != labels:
+            labels, header_at = merged, header_at + 1
     caption = element.find("caption")
     title = " ".join(" ".join(_cells(tr)) for tr in trs[:header_at])  # a title row above the header
     context = _text(caption) if caption is not None else title.strip()[:120] or _above(element) or heading
@@ -147,6 +153,30 @@ def _table(element, heading, source) -> Table | None:
                 expected="one cell per header column",
             )
     return table
+
+
+def _spans_down(tr) -> bool:
+    return any(_span(cell, "rowspan") > 1 for cell in tr if cell.tag in {"td", "th"})
+
+
+def _span(cell, attribute) -> int:
+    span = (cell.get(attribute) or "1").strip()
+    return min(int(span), 50) if span.isdigit() and int(span) > 0 else 1
+
+
+def _lower_labels(upper, lower, labels) -> list[str]:
+    """The labels of a header whose ``upper`` row's cells span down (rowspan) over ``lower``: a column
+    under a cell spanning down keeps that cell's label, the others take the lower row's cells in
+    order ("Race" over "Laps", "Status" gives "Laps", "Status")."""
+    down = []
+    for cell in upper:
+        if cell.tag in {"td", "th"}:
+            down += [_span(cell, "rowspan") > 1] * _span(cell, "colspan")
+    cells = _cells(lower)
+    if len(cells) != down.count(False) or len(down) != len(labels):
+        return labels  # the rows do not fit together: the header is read from its first row, as before
+    below = iter(cells)
+    return [label if spans else next(below) for label, spans in zip(labels, down, strict=True)]
 
 
 def _is_header_row(tr) -> bool:

@@ -1,0 +1,43 @@
+"""Reports from sources the first formats did not cover, as an operator saves or pastes them:
+NASCAR's unofficial results PDF pasted as text (wrapped owners, "#" rookies), a 1950s Wikipedia
+article (a header on two rows), a Reddit race thread (Markdown), a points sheet filing drivers
+"Last, First" with finishes written "P1"."""
+
+import csv
+import io
+
+OPTIONS = ("--series", "Cup", "--year", 2019, "--round", 10, "--track", "Talladega Superspeedway")
+
+
+def dry_run(run_import, tmp_path, text, *options, name="results.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    ok, out, err = run_import(path, "--dry-run", "--as", "csv", *(options or OPTIONS))
+    return ok, list(csv.DictReader(io.StringIO(out))) if ok else [], err
+
+
+def cells(rows, *keys):
+    return [tuple(r[k] for k in keys) for r in rows]
+
+
+def test_a_fifties_wikipedia_article_with_a_two_row_header_keeps_laps_and_status(run_import, tmp_path):
+    page = (
+        "<html><body><h1>1955 Southern 500</h1><h2>Finishing order</h2>"
+        '<table class="wikitable"><thead><tr><th rowspan="2">Pos</th><th rowspan="2">No.</th>'
+        '<th rowspan="2">Driver</th><th rowspan="2">Car owner</th><th colspan="2">Race</th></tr>'
+        "<tr><th>Laps</th><th>Status</th></tr></thead><tbody>"
+        '<tr><th scope="row">1</th><td>300</td><td><span class="flagicon"><img alt=""></span>&nbsp;'
+        '<a href="/wiki/Herb_Thomas">Herb Thomas</a></td><td><span class="nowrap">Herb Thomas</span></td>'
+        "<td>364</td><td>Running</td></tr>"
+        '<tr><th scope="row">2</th><td>87</td><td>Buck Baker</td><td>Buck Baker</td><td>363</td>'
+        "<td>Engine</td></tr>"
+        '<tr><th colspan="6">Source:<sup class="reference"><a href="#c">[3]</a></sup></th></tr>'
+        "</tbody></table></body></html>"
+    )
+    options = ("--series", "Cup", "--year", 1955, "--round", 30, "--track", "Darlington Raceway")
+    ok, rows, err = dry_run(run_import, tmp_path, page, *options, name="1955-southern-500.html")
+    assert ok, err
+    assert cells(rows, "finish", "number", "driver", "laps", "status") == [
+        ("1", "300", "Herb Thomas", "364", "Running"),
+        ("2", "87", "Buck Baker", "363", "Engine"),
+    ]
