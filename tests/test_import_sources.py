@@ -41,3 +41,25 @@ def test_a_fifties_wikipedia_article_with_a_two_row_header_keeps_laps_and_status
         ("1", "300", "Herb Thomas", "364", "Running"),
         ("2", "87", "Buck Baker", "363", "Engine"),
     ]
+
+
+def test_a_reddit_race_thread_reads_linked_and_bold_names_and_leaves_stars_their_meaning(run_import, tmp_path):
+    text = (
+        "**2019 GEICO 500** is in the books. Full results below.\n\n"
+        "Pos | Driver | # | Start | Laps | Down | Status | Pts\n"
+        "--:|:--|--:|--:|--:|--:|:--|--:\n"
+        "1 | **[Chase Elliott](https://www.nascar.com/drivers/chase-elliott/)** | 9 | 11 | 188 |  | Running | 57\n"
+        "2 | [Dick Johnson (Australia)](https://example.com/dick-johnson-(australia)/) | 88 | 9 | 188 |  | Running"
+        " | 53\n"
+        "3 | [Matt Tifft](https://www.nascar.com/drivers/matt-tifft/) *(R)* | 36 | 37 | 187 | -1 | Accident | 33\n"
+        "4 | Brendan Gaughan\\* | 62 | 29 | 187 | -1 | Running | 0\n\n"
+        "Edit: thanks u/pitroadspeeding\n"
+    )
+    ok, rows, err = dry_run(run_import, tmp_path, text, name="thread.md")
+    assert ok, err
+    assert cells(rows, "finish", "driver", "rookie", "ineligible") == [
+        ("1", "Chase Elliott", "0", "0"),  # bold, not the "*" of an ineligible driver
+        ("2", "Dick Johnson (Australia)", "0", "0"),
+        ("3", "Matt Tifft", "1", "0"),
+        ("4", "Brendan Gaughan", "0", "1"),
+    ]

@@ -20,12 +20,27 @@ _RULE = re.compile(r"^[\s|:+=-]+$")  # "|---|---|" or "----+----": a pipe table'
 _NUMBER = re.compile(r"\s*[0-9]+\.?\s*$")
 
 
+# Markdown inside a pipe table's cells (forum and Reddit posts): a link shows its text, emphasis its
+# words ("**[Kyle Larson](https://...)**", "*(R)*"); a lone "*" (ineligible) and an escaped "\\*" stay stars
+_MD_LINK = re.compile(r"\[([^\[\]]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")  # a URL may hold "(...)"
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_EMPHASIS = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*]+?)(?<=[^\s\\])\*(?![\w*])")
+
+
+def _markdown(cell: str) -> str:
+    if "[" not in cell and "*" not in cell and "__" not in cell:
+        return cell
+    cell = _MD_LINK.sub(r"\1", cell)
+    cell = _MD_STRONG.sub(r"\2", cell)
+    return _MD_EMPHASIS.sub(r"\1", cell).replace("\\*", "*")
+
+
 def _split(line: str, delimiter: str) -> list[str]:
     if delimiter not in line and '"' not in line:
         return [line]  # a note or prose line: no need for the csv module
     cells = next(csv.reader([line], delimiter=delimiter), [])
     if delimiter == "|":
-        cells = [c.strip() for c in cells]
+        cells = [_markdown(c.strip()) for c in cells]
         if line.strip().startswith("|"):  # a bordered (Markdown) table: "| 1 | 5 |"
             cells = cells[1:-1] if line.strip().endswith("|") else cells[1:]
     return cells
