@@ -20,6 +20,50 @@ def cells(rows, *keys):
     return [tuple(r[k] for k in keys) for r in rows]
 
 
+UNOFFICIAL = """\
+Monster Energy NASCAR Cup Series                          Race Number 10
+Unofficial Race Results for the GEICO 500
+
+Fin   Str   Car   Driver              Sponsor / Owner                  Make        Laps   Status    Led   Pts
+  1    11     9   Chase Elliott       FedEx (Hendrick Motorsports)     Chevrolet    188   Running    45    57
+  2     9    88   Alex Bowman         Ford Credit (Hendrick            Chevrolet    188   Running     7    53
+                                      Motorsports)
+  3    29    62   Brendan Gaughan *   GM Goodwrench (Beard             Chevrolet    188   Running     5     0
+                                      Motorsports)
+  4    37    36   Matt Tifft #        Surface Sunscreen (Front Row     Ford         187   Accident    0    33
+                                      Motorsports)
+
+# Rookie of the Year contender          * Ineligible for driver points in this series
+"""
+
+
+def test_nascar_unofficial_results_pasted_from_the_pdf_keep_wrapped_owners_and_marks(run_import, tmp_path):
+    ok, rows, err = dry_run(run_import, tmp_path, UNOFFICIAL)
+    assert ok, err
+    assert cells(rows, "finish", "driver", "team", "rookie", "ineligible", "status") == [
+        ("1", "Chase Elliott", "Hendrick Motorsports", "0", "0", "Running"),
+        ("2", "Alex Bowman", "Hendrick Motorsports", "0", "0", "Running"),
+        ("3", "Brendan Gaughan", "Beard Motorsports", "0", "1", "Running"),
+        ("4", "Matt Tifft", "Front Row Motorsports", "1", "0", "Accident"),
+    ]
+
+
+def test_a_hash_after_a_name_without_a_legend_saying_rookie_is_refused(run_import, tmp_path):
+    text = UNOFFICIAL.replace("# Rookie of the Year contender", "")
+    ok, _, err = dry_run(run_import, tmp_path, text)
+    assert not ok
+    assert "line 10" in err and "'#' after the driver's name" in err and "legend" in err
+
+
+def test_a_line_under_a_row_that_is_no_wrapped_name_or_team_is_refused(run_import, tmp_path):
+    # a word under the laps is no wrapped name or team: nobody can say what it is
+    laps = UNOFFICIAL.splitlines()[3].index("Laps")
+    text = UNOFFICIAL.replace("                                      Motorsports)\n\n", " " * laps + "penalty\n\n")
+    ok, _, err = dry_run(run_import, tmp_path, text)
+    assert not ok
+    assert "line 11" in err and "neither a row nor the rest of a name" in err
+
+
 def test_a_fifties_wikipedia_article_with_a_two_row_header_keeps_laps_and_status(run_import, tmp_path):
     page = (
         "<html><body><h1>1955 Southern 500</h1><h2>Finishing order</h2>"

@@ -11,9 +11,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from results.importers.columns import LABELS, NOT_KEPT, label_key, may_name_a_driver
+from results.importers.columns import CAR, LABELS, NOT_KEPT, label_key, may_name_a_driver
 from results.importers.report import ReportError
-from results.importers.table import MAX_HEADER, Table, is_results_header
+from results.importers.table import LEGEND, MAX_HEADER, Table, is_results_header
 
 _WORD = re.compile(r"\S+")
 _ROW = re.compile(r"\s*[0-9]{1,3}\.?\s")
@@ -34,6 +34,7 @@ class _Block:
     line: int
     table: Table
     rows: list[tuple[int, str]] = field(default_factory=list)
+    wraps: dict[int, list[tuple[int, str]]] = field(default_factory=dict)  # row index -> its wrapped lines
 
 
 def labels_in(line: str) -> list[_Label] | None:
@@ -93,7 +94,9 @@ def stacked(top: str, labels: list[_Label]) -> list[_Label] | None:
 def tables(lines: Sequence[str], source: str, first: int) -> list[Table]:
     """Every aligned table from the header at ``lines[first]`` on."""
     blocks: list[_Block] = []
+    after_row = False  # the line before was a row (or a row's wrapped line)
     for line, text in enumerate(lines[first:], start=first + 1):
+        follows, after_row = after_row, False
         if not text.strip():
             continue
         labels = labels_in(text)
@@ -107,6 +110,12 @@ def tables(lines: Sequence[str], source: str, first: int) -> list[Table]:
         elif blocks and _ROW.match(text + " "):
             blocks[-1].table.add_row(line, [], source)  # counted now, cut at the gutters once all are in
             blocks[-1].rows.append((line, text))
+            after_row = True
+        elif blocks and follows and text[:1].isspace() and blocks[-1].rows and not LEGEND.match(text):
+            # an indented line right under a row: a cell too long for its column went on (a PDF's wrap),
+            # placed under its columns once the gutters are known (``_cut``)
+            blocks[-1].wraps.setdefault(len(blocks[-1].rows) - 1, []).append((line, text))
+            after_row = True
         elif blocks:
             blocks[-1].table.add_note(line, text)
     return [_cut(block, source) for block in blocks]
@@ -125,14 +134,38 @@ def _cut(block: _Block, source) -> Table:
     for index, run in enumerate(runs):
         owners.append(_owner(run, runs[index - 1] if index else None, owners[-1:], block, source))
     table.rows = []
-    for line, text in block.rows:
+    for index, (line, text) in enumerate(block.rows):
         cells = [""] * len(block.labels)
         for (start, end), owner in zip(runs, owners, strict=True):
             piece = text[start:end].strip()
             if piece:
                 cells[owner] = f"{cells[owner]} {piece}".strip()
+        for wrapped_line, wrapped in block.wraps.get(index, []):
+            _unwrap(cells, wrapped_line, wrapped, runs, owners, block, source)
         table.rows.append((line, cells))
     return table
+
+
+# Columns whose cells are words, which a PDF wraps onto the next line; numbers never wrap
+_WRAPPING = {"driver", "team", "sponsor / owner", "sponsor / make", "manufacturer", "status", CAR}
+
+
+def _unwrap(cells, line, text, runs, owners, block, source):
+    """Add a wrapped line's words to the cells of the row above, each to the column it starts in. A
+    word under a column of numbers, or starting between columns, is no wrap: the import stops."""
+    for match in _WORD.finditer(text):
+        at = next((i for i, (start, end) in enumerate(runs) if start <= match.start() < end), None)
+        label = block.labels[owners[at]] if at is not None else None
+        if label is None or LABELS.get(label_key(label.text)) not in _WRAPPING:
+            raise ReportError(
+                "a line under a row is neither a row nor the rest of a name or team cut by the page's width",
+                line=line,
+                text=text.strip()[:120],
+                source=source,
+                expected="one row per line (join the line to the row above, or move it below the table)",
+            )
+        owner = owners[at]
+        cells[owner] = f"{cells[owner]} {match.group(0)}".strip()
 
 
 def _owner(run, previous, previous_owner, block, source):

@@ -56,6 +56,7 @@ class Table:
     rookies: set[int] = field(default_factory=set)  # rows (indices) whose driver is in italics (HTML)
     footnotes: dict[int, list[str]] = field(default_factory=dict)  # reference marks by row index (HTML)
     not_raced: tuple[int, int, str] | None = None  # (first row index, line, text) of a "Failed to qualify" row
+    legends: list[str] = field(default_factory=list)  # the lines saying what marks mean ("# Rookie")
 
     def add_row(self, line: int, cells: list[str], source: str):
         """A row; the lines seen since the last row were inside the table after all."""
@@ -73,6 +74,8 @@ class Table:
             self.not_raced = (len(self.rows), line, " ".join(text.split())[:40])
             return
         if LEGEND.match(text):
+            if len(self.legends) < NOTES_KEPT:
+                self.legends.append(text.strip()[:200])
             return
         if len(self._pending) < NOTES_KEPT:
             self._pending.append((line, " ".join(text.split())[:80]))
@@ -159,7 +162,8 @@ def read_rows(table: Table, source: str, known_makes=()) -> tuple[list[Row], set
         for column, text in zip(placed, cells, strict=True):
             if column.field:
                 texts[column.field] = _cell(column, text, line=line, source=source, known_makes=known_makes)
-        rows.append(row_from_cells(texts, line=line, source=source, rookie=index in table.rookies))
+        row = row_from_cells(texts, line=line, source=source, rookie=index in table.rookies)
+        rows.append(_hash_mark(row, cells[driver_at], table, line, source))
         _, marks = strip_marks(cells[driver_at])
         footnotes += [(line, mark) for mark in marks.footnotes + table.footnotes.get(index, [])]
     skipped += table.notes
@@ -181,6 +185,28 @@ def read_rows(table: Table, source: str, known_makes=()) -> tuple[list[Row], set
     if not carried & RACE_COLUMNS:
         warnings.append("the table has no start, laps, laps led or status: check that it is a race's results")
     return rows, carried, warnings
+
+
+# "#" after a name is the rookie mark of NASCAR's results sheets, as their legend says ("# Rookie of the Year
+# contender"); other reports use it for other things, so it is read only with that legend
+_HASH_MARK = re.compile(r"\S\s*#\s*(?:\*\s*)?$")
+_HASH_ROOKIE = re.compile(r"^\s*#\s*[-\u2013=:]?\s*(?:denotes\s+(?:a\s+)?)?(?:sunoco\s+)?rookie", re.IGNORECASE)
+
+
+def _hash_mark(row, text, table, line, source):
+    if not _HASH_MARK.search(text.replace("(i)", "").rstrip()):
+        return row
+    if not any(_HASH_ROOKIE.match(legend) for legend in table.legends):
+        raise ReportError(
+            "a '#' after the driver's name, and no legend saying what it means",
+            line=line,
+            text=text.strip(),
+            source=source,
+            expected="a legend line such as '# Rookie of the Year contender' under the table, or no '#' marks",
+        )
+    row.driver = row.driver.removesuffix("#").rstrip()
+    row.rookie = True
+    return row
 
 
 def _cell(column, text, *, line, source, known_makes):
