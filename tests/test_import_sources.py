@@ -107,3 +107,39 @@ def test_a_reddit_race_thread_reads_linked_and_bold_names_and_leaves_stars_their
         ("3", "Matt Tifft", "1", "0"),
         ("4", "Brendan Gaughan", "0", "1"),
     ]
+
+
+LAST_FIRST = (
+    "2019 Monster Energy NASCAR Cup Series - Round 10\n\n"
+    "Finish\tStart\tNo.\tDriver\tLaps\tStatus\n"
+    "P1\t11\t9\tElliott, Chase\t188\tRunning\n"
+    "P2\t20\t19\tTruex Jr., Martin\t188\tRunning\n"
+    "P3\t5\t8\tScott, Bill (CA)\t188\tRunning\n"
+    "P4\t6\t17\tStenhouse, Ricky, Jr.\t187\tAccident\n"
+)
+
+
+def test_a_points_sheet_filing_drivers_last_first_reads_them_first_last(run_import, tmp_path):
+    ok, rows, err = dry_run(run_import, tmp_path, LAST_FIRST)
+    assert ok, err
+    assert cells(rows, "finish", "driver") == [
+        ("1", "Chase Elliott"),
+        ("2", "Martin Truex Jr."),
+        ("3", "Bill Scott (CA)"),
+        ("4", "Ricky Stenhouse Jr."),
+    ]
+    assert "'Last, First'" in err
+
+
+def test_a_sheet_mixing_last_first_and_first_last_names_is_refused_naming_both_lines(run_import, tmp_path):
+    text = LAST_FIRST.replace("Truex Jr., Martin", "Martin Truex Jr.")
+    ok, _, err = dry_run(run_import, tmp_path, text)
+    assert not ok
+    assert "line 5" in err and "line 4" in err and "'Last, First'" in err
+
+
+def test_a_comma_before_the_suffix_is_no_last_first_order(run_import, tmp_path):
+    text = 'Pos,Driver,Laps\n1,Dale Earnhardt,188\n2,"Dale Earnhardt, Jr.",188\n'
+    ok, rows, err = dry_run(run_import, tmp_path, text, name="results.csv")
+    assert ok, err
+    assert cells(rows, "driver") == [("Dale Earnhardt",), ("Dale Earnhardt, Jr.",)]

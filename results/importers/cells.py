@@ -15,7 +15,7 @@ _ROOKIE = re.compile(r"\((?:R|r|rookie|Rookie)\)$")
 _INELIGIBLE = re.compile(r"\(i\)$")
 # Reference marks after a name: [a], [1], [N 2], daggers, superscript digits.
 _FOOTNOTE = re.compile(r"(?:\[[\w ]{1,5}\]|[†‡§¶]|[\u00b9\u00b2\u00b3\u2070-\u2079]+)$")
-_POSITION = re.compile(r"([0-9]{1,6})(?:\.|st|nd|rd|th)?", re.IGNORECASE)
+_POSITION = re.compile(r"P?([0-9]{1,6})(?:\.|st|nd|rd|th)?", re.IGNORECASE)  # "P1": a spreadsheet's way
 # A car number as the site keeps it: one to four letters, digits, dots or dashes ("07", "01W", "41.5",
 # "B-29", "X"). Every reader, the command line's --number and the admin's car numbers use this one.
 # Laps with the laps down after them, as articles write them: "187 (−13)", "187 (-13 laps)"
@@ -57,8 +57,9 @@ def strip_marks(name: str) -> tuple[str, Marks]:
             return name, marks
 
 
-def row_from_cells(cells: dict, *, line: int, source: str, rookie=False) -> Row:
-    """``cells`` maps column name to the cell text; unknown columns were dropped by the caller."""
+def row_from_cells(cells: dict, *, line: int, source: str, rookie=False, last_first=False) -> Row:
+    """``cells`` maps column name to the cell text; unknown columns were dropped by the caller.
+    ``last_first``: the table writes drivers "Larson, Kyle" (``name_order``)."""
     values = {}
     for column, text in cells.items():
         text = (text or "").strip()
@@ -100,6 +101,10 @@ def row_from_cells(cells: dict, *, line: int, source: str, rookie=False) -> Row:
             source=source,
             expected="a whole number from 1",
         )
+    if last_first:
+        from results.importers.name_order import first_last
+
+        driver = first_last(driver)
     values["driver"] = driver
     for flag, marked in (("rookie", rookie or marks.rookie), ("ineligible", marks.ineligible)):
         if values.get(flag) is False and marked:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from results.importers import columns as vocabulary
 from results.importers.cells import row_from_cells, strip_marks
+from results.importers.name_order import last_first
 from results.importers.report import ReportError, Row
 
 MAX_ROWS = 500  # cars in one race: the most in the history is 82
@@ -148,6 +149,10 @@ def read_rows(table: Table, source: str, known_makes=()) -> tuple[list[Row], set
     driver_at = next(i for i, p in enumerate(placed) if p.field == "driver")
     status_at = next((i for i, p in enumerate(placed) if p.field == "status"), None)
     rows, skipped, footnotes, not_raced = [], [], [], []
+    names = [(line, cells[driver_at]) for line, cells in table.rows]
+    flip = last_first(names, source)
+    if flip:
+        warnings.append("drivers are written 'Last, First' ('Larson, Kyle'): read as 'Kyle Larson'")
     for index, (line, cells) in enumerate(table.rows):
         if table.not_raced and index >= table.not_raced[0]:
             not_raced.append(f"line {line} {cells[driver_at].strip()[:30]!r}")
@@ -162,7 +167,7 @@ def read_rows(table: Table, source: str, known_makes=()) -> tuple[list[Row], set
         for column, text in zip(placed, cells, strict=True):
             if column.field:
                 texts[column.field] = _cell(column, text, line=line, source=source, known_makes=known_makes)
-        row = row_from_cells(texts, line=line, source=source, rookie=index in table.rookies)
+        row = row_from_cells(texts, line=line, source=source, rookie=index in table.rookies, last_first=flip)
         rows.append(_hash_mark(row, cells[driver_at], table, line, source))
         _, marks = strip_marks(cells[driver_at])
         footnotes += [(line, mark) for mark in marks.footnotes + table.footnotes.get(index, [])]
