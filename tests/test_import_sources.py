@@ -116,6 +116,7 @@ LAST_FIRST = (
     "P2\t20\t19\tTruex Jr., Martin\t188\tRunning\n"
     "P3\t5\t8\tScott, Bill (CA)\t188\tRunning\n"
     "P4\t6\t17\tStenhouse, Ricky, Jr.\t187\tAccident\n"
+    "P5\t7\t47\tMacDonald, Eddie (Tifton, GA)\t187\tRunning\n"
 )
 
 
@@ -127,6 +128,7 @@ def test_a_points_sheet_filing_drivers_last_first_reads_them_first_last(run_impo
         ("2", "Martin Truex Jr."),
         ("3", "Bill Scott (CA)"),
         ("4", "Ricky Stenhouse Jr."),
+        ("5", "Eddie MacDonald (Tifton, GA)"),  # the history's way of telling two Eddie MacDonalds apart
     ]
     assert "'Last, First'" in err
 
@@ -138,8 +140,8 @@ def test_a_sheet_mixing_last_first_and_first_last_names_is_refused_naming_both_l
     assert "line 5" in err and "line 4" in err and "'Last, First'" in err
 
 
-def test_a_comma_before_the_suffix_is_no_last_first_order(run_import, tmp_path):
-    text = 'Pos,Driver,Laps\n1,Dale Earnhardt,188\n2,"Dale Earnhardt, Jr.",188\n'
+def test_a_comma_before_the_suffix_or_inside_a_qualifier_is_no_last_first_order(run_import, tmp_path):
+    text = 'Pos,Driver,Laps\n1,Dale Earnhardt,188\n2,"Dale Earnhardt, Jr.",188\n3,"Eddie MacDonald (Tifton, GA)",187\n'
     ok, rows, err = dry_run(run_import, tmp_path, text, name="results.csv")
     assert ok, err
-    assert cells(rows, "driver") == [("Dale Earnhardt",), ("Dale Earnhardt, Jr.",)]
+    assert cells(rows, "driver") == [("Dale Earnhardt",), ("Dale Earnhardt, Jr.",), ("Eddie MacDonald (Tifton, GA)",)]

@@ -16,7 +16,7 @@ _QUALIFIER = re.compile(r"\s*(\([^()]*\))$")  # "Bill Scott (CA)": the history's
 
 def _shape(name: str) -> str:
     """ "last-first", "first-last", or "either" ("Dale Earnhardt, Jr.", an empty cell)."""
-    parts = [part.strip() for part in strip_marks(name)[0].split(",")]
+    parts = [part.strip() for part in _QUALIFIER.sub("", strip_marks(name)[0]).split(",")]
     if len(parts) == 1:
         return "first-last" if parts[0] else "either"
     if len(parts) == 2 and _SUFFIX.fullmatch(parts[1]):
@@ -48,12 +48,12 @@ def last_first(names: list[tuple[int, str]], source: str) -> bool:
 
 def first_last(name: str) -> str:
     """ "Larson, Kyle" -> "Kyle Larson"; "Truex Jr., Martin" and "Truex, Martin, Jr." -> "Martin Truex Jr.";
-    "Scott, Bill (CA)" -> "Bill Scott (CA)". Other names are returned as they are."""
-    parts = [part.strip() for part in name.split(",")]
+    "Scott, Bill (CA)" -> "Bill Scott (CA)", "MacDonald, Eddie (Tifton, GA)" -> "Eddie MacDonald (Tifton, GA)".
+    Other names are returned as they are."""
+    qualifier = _QUALIFIER.search(name)
+    bare = name[: qualifier.start()] if qualifier else name
+    parts = [part.strip() for part in bare.split(",")]
     if len(parts) < 2 or (len(parts) == 2 and _SUFFIX.fullmatch(parts[1])):
         return name
     last, first, *suffix = parts
-    qualifier = _QUALIFIER.search(first)
-    if qualifier:
-        first, suffix = first[: qualifier.start()], [*suffix, qualifier.group(1)]
-    return " ".join([first, last, *suffix])
+    return " ".join([first, last, *suffix, *([qualifier.group(1)] if qualifier else [])])
