@@ -71,6 +71,9 @@ NOT_KEPT = {
     "r2": "a qualifying round",
     "qual": "qualifying: the start is in St or Grid",
     "owner pts": "owner points",
+    "down": "laps down: the laps say it",
+    "laps down": "laps down: the laps say it",
+    "date": "the race's date: pass --date",
 }
 LABELS = {label: kind for kind, labels in FIELD_LABELS.items() for label in labels}
 

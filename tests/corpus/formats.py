@@ -6,12 +6,17 @@ from dataclasses import dataclass
 from tests.corpus import (
     agate,
     box_score,
+    forum,
     glued,
+    official,
     racing_reference,
+    sheets,
+    sites,
     spreadsheet,
     terminal,
     truth,
     wikipedia,
+    wikipedia_classic,
     wikipedia_quirks,
 )
 from tests.corpus.races import Race
@@ -53,5 +58,12 @@ FORMATS = [
     Format("agate", agate.column, agate.carries, "txt"),
     Format("agate-run-in", agate.run_in, agate.carries, "txt"),
     Format("agate-numbered", agate.numbered, agate.numbered_carries, "txt"),
+    Format("official", official.render, official.carries, "txt", truth.owner),
+    Format("driver-averages", sites.driver_averages, sites.driver_averages_carries, "html"),
+    Format("espn", sites.espn, sites.espn_carries, "html"),
+    Format("wikipedia-classic", wikipedia_classic.article, wikipedia_classic.carries, "html", truth.owner),
+    Format("markdown", forum.render, forum.carries, "md"),
+    Format("google-sheets", sheets.google, sheets.google_carries, "csv"),
+    Format("last-first", sheets.last_first, sheets.last_first_carries, "tsv"),
 ]
 BY_NAME = {f.name: f for f in FORMATS}
