@@ -145,3 +145,20 @@ def test_a_comma_before_the_suffix_or_inside_a_qualifier_is_no_last_first_order(
     ok, rows, err = dry_run(run_import, tmp_path, text, name="results.csv")
     assert ok, err
     assert cells(rows, "driver") == [("Dale Earnhardt",), ("Dale Earnhardt, Jr.",), ("Eddie MacDonald (Tifton, GA)",)]
+
+
+def test_a_fan_table_writing_the_car_number_in_the_driver_cell_gives_it_to_the_car(run_import, tmp_path):
+    text = "Pos | Driver | Laps\n--|--|--\n1 | #9 Chase Elliott | 188\n2 | Alex Bowman (#88) (R) | 188\n"
+    ok, rows, err = dry_run(run_import, tmp_path, text, name="thread.md")
+    assert ok, err
+    assert cells(rows, "finish", "number", "driver", "rookie") == [
+        ("1", "9", "Chase Elliott", "0"),
+        ("2", "88", "Alex Bowman", "1"),
+    ]
+
+
+def test_a_car_number_in_the_driver_cell_that_contradicts_the_number_column_is_refused(run_import, tmp_path):
+    text = "Pos,#,Driver,Laps\n1,9,#9 Chase Elliott,188\n2,88,#48 Alex Bowman,188\n"
+    ok, _, err = dry_run(run_import, tmp_path, text, name="results.csv")
+    assert not ok
+    assert "line 3" in err and "car #48" in err and "column 88" in err

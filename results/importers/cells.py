@@ -57,9 +57,8 @@ def strip_marks(name: str) -> tuple[str, Marks]:
             return name, marks
 
 
-def row_from_cells(cells: dict, *, line: int, source: str, rookie=False, last_first=False) -> Row:
-    """``cells`` maps column name to the cell text; unknown columns were dropped by the caller.
-    ``last_first``: the table writes drivers "Larson, Kyle" (``name_order``)."""
+def row_from_cells(cells: dict, *, line: int, source: str, rookie=False) -> Row:
+    """``cells`` maps column name to the cell text; unknown columns were dropped by the caller."""
     values = {}
     for column, text in cells.items():
         text = (text or "").strip()
@@ -101,10 +100,7 @@ def row_from_cells(cells: dict, *, line: int, source: str, rookie=False, last_fi
             source=source,
             expected="a whole number from 1",
         )
-    if last_first:
-        from results.importers.name_order import first_last
-
-        driver = first_last(driver)
+    driver = _number_from_name(driver, values, line=line, source=source)
     values["driver"] = driver
     for flag, marked in (("rookie", rookie or marks.rookie), ("ineligible", marks.ineligible)):
         if values.get(flag) is False and marked:
@@ -117,6 +113,29 @@ def row_from_cells(cells: dict, *, line: int, source: str, rookie=False, last_fi
             )
         values[flag] = values.get(flag) or marked
     return Row(line=line, **values)
+
+
+# The car number in the driver's cell, as fans write it ("#5 Kyle Larson", "Kyle Larson (#5)"): no
+# driver's name holds a "#"
+_NUMBER_IN_NAME = re.compile(r"^#\s*([0-9A-Za-z.\-]{1,4})\s+(?=\S)|\s*\(?#\s*([0-9A-Za-z.\-]{1,4})\)?$")
+
+
+def _number_from_name(driver, values, *, line, source):
+    """The name without its car number; the number fills the row's, or must equal it."""
+    match = _NUMBER_IN_NAME.search(driver)
+    if not match or match.start() == 0 and match.end() == len(driver):
+        return driver
+    number = match.group(1) or match.group(2)
+    if values.get("number") and values["number"] != number:
+        raise ReportError(
+            f"the driver's cell says car #{number}, the car number column {values['number']}",
+            line=line,
+            text=driver,
+            source=source,
+            expected="one car number per row: correct the cell or the column",
+        )
+    values["number"] = number
+    return (driver[: match.start()] + driver[match.end() :]).strip()
 
 
 def parse_flag(text, column, *, line, source):

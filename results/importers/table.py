@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from results.importers import columns as vocabulary
 from results.importers.cells import row_from_cells, strip_marks
-from results.importers.name_order import last_first
+from results.importers.name_order import first_last, last_first
 from results.importers.report import ReportError, Row
 
 MAX_ROWS = 500  # cars in one race: the most in the history is 82
@@ -167,7 +167,8 @@ def read_rows(table: Table, source: str, known_makes=()) -> tuple[list[Row], set
         for column, text in zip(placed, cells, strict=True):
             if column.field:
                 texts[column.field] = _cell(column, text, line=line, source=source, known_makes=known_makes)
-        row = row_from_cells(texts, line=line, source=source, rookie=index in table.rookies, last_first=flip)
+        row = row_from_cells(texts, line=line, source=source, rookie=index in table.rookies)
+        row.driver = first_last(row.driver) if flip else row.driver
         rows.append(_hash_mark(row, cells[driver_at], table, line, source))
         _, marks = strip_marks(cells[driver_at])
         footnotes += [(line, mark) for mark in marks.footnotes + table.footnotes.get(index, [])]
@@ -187,6 +188,9 @@ def read_rows(table: Table, source: str, known_makes=()) -> tuple[list[Row], set
         listed = ", ".join(f"{mark} (line {line})" for line, mark in footnotes[:5])
         warnings.append(f"reference marks after names, removed: {listed}; the report's notes say what they mean")
     carried = {p.field for p in placed if p.field}
+    if "number" not in carried and any(row.number for row in rows):
+        carried.add("number")
+        warnings.append("car numbers read from the drivers' cells ('#5 Kyle Larson')")
     if not carried & RACE_COLUMNS:
         warnings.append("the table has no start, laps, laps led or status: check that it is a race's results")
     return rows, carried, warnings
