@@ -162,3 +162,32 @@ def test_a_car_number_in_the_driver_cell_that_contradicts_the_number_column_is_r
     ok, _, err = dry_run(run_import, tmp_path, text, name="results.csv")
     assert not ok
     assert "line 3" in err and "car #48" in err and "column 88" in err
+
+
+def results_page(rows):
+    head = "<tr><th>Pos</th><th>Driver</th><th>Start</th><th>Laps</th></tr>"
+    body = "".join(f"<tr><td>{p}</td><td>{d}</td><td>{s}</td><td>188</td></tr>" for p, d, s in rows)
+    return f"<html><body><h2>Race Results</h2><table><thead>{head}</thead><tbody>{body}</tbody><tfoot>{head}</tfoot></table></body></html>"
+
+
+def test_a_results_site_printing_the_team_under_the_driver_is_refused_not_glued_into_the_name(run_import, tmp_path):
+    page = results_page(
+        [
+            (
+                "1",
+                "<div class='name'><a href='/drivers/chase-elliott'>Chase Elliott</a></div><div>Hendrick Motorsports</div>",
+                "11",
+            ),
+            ("2", "<a>Alex Bowman</a><br><small>Hendrick Motorsports</small>", "9"),
+        ]
+    )
+    ok, _, err = dry_run(run_import, tmp_path, page, name="results.html")
+    assert not ok  # was read as a driver named "Chase ElliottHendrick Motorsports"
+    assert "'Chase Elliott' / 'Hendrick Motorsports'" in err
+
+
+def test_a_long_results_table_repeating_its_header_reads_on(run_import, tmp_path):
+    page = results_page([("1", "Chase Elliott <div>(R)</div>", "11"), ("2", "Alex Bowman", "9")])
+    ok, rows, err = dry_run(run_import, tmp_path, page, name="results.html")
+    assert ok, err  # the header in the <tfoot> was read as a row whose finish is "Pos"
+    assert cells(rows, "finish", "driver", "rookie") == [("1", "Chase Elliott", "1"), ("2", "Alex Bowman", "0")]

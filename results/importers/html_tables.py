@@ -27,6 +27,9 @@ _HIDDEN = (
 )
 
 
+_BLOCKS_IN_CELLS = " | ".join(
+    f"//{cell}//{tag}" for cell in ("td", "th") for tag in ("div", "p", "li", "dt", "dd", "h4", "h5", "h6")
+)
 MAX_TABLE_ROWS = 5000  # a race article has under a thousand (entry list, practice, qualifying, race, standings)
 
 
@@ -46,6 +49,8 @@ def read(text: str, source: str, *, known_makes=()) -> Report:
         hidden.drop_tree()
     for br in document.iter("br"):
         br.tail = "\n" + (br.tail or "")  # "Stage One<br>Laps: 60" reads as two words, not "OneLaps"
+    for block in document.xpath(_BLOCKS_IN_CELLS):  # a line of its own on the page: never glued to the next
+        block.text, block.tail = "\n" + (block.text or ""), "\n" + (block.tail or "")
     tables = _tables(document, source)
     results = choose(tables, source)
     rows, carried, warnings = read_rows(results, source, known_makes)
@@ -134,8 +139,10 @@ def _table(element, heading, source) -> Table | None:
         for sup in sups:
             sup.drop_tree()
         texts = _cells(tr)
-        if not any(t.strip() for t in texts):
-            continue
+        if not any(t.strip() for t in texts) or texts == labels:
+            continue  # an empty row, or the header repeated down a long table (or in its <tfoot>)
+        if driver_at is not None and len(cells) == len(labels):
+            _one_name(cells[driver_at], line, source)
         if len(cells) == 1 < len(labels) or (len(texts) != len(labels) and not re.match(r"\s*[0-9]+\.?\s*$", texts[0])):
             table.add_note(line, " ".join(t for t in texts if t.strip()))  # a footnote row across the table
         elif len(texts) == len(labels):
@@ -153,6 +160,23 @@ def _table(element, heading, source) -> Table | None:
                 expected="one cell per header column",
             )
     return table
+
+
+def _one_name(cell, line, source):
+    """A driver's cell showing more than the name on lines of its own ("Kyle Larson" over "Hendrick
+    Motorsports", as results sites print the team under the name) is refused: whether a line is
+    the team, the sponsor or the rest of the name ("Kyle" over "LARSON") the page does not say."""
+    lines = [text.strip() for text in cell.text_content().split("\n") if text.strip()]
+    names = [text for text in lines if strip_marks("X " + text)[0] != "X"]  # "(R)" on its own line is a mark
+    if len(names) > 1:
+        raise ReportError(
+            f"the driver's cell holds {len(names)} lines: " + " / ".join(repr(n[:40]) for n in names[:3]),
+            line=line,
+            text=" / ".join(lines)[:120],
+            source=source,
+            expected="the driver's name alone in its cell (copy the table as text, "
+            "or delete the other lines from the page)",
+        )
 
 
 def _spans_down(tr) -> bool:
