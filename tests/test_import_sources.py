@@ -55,13 +55,23 @@ def test_a_hash_after_a_name_without_a_legend_saying_rookie_is_refused(run_impor
     assert "line 10" in err and "'#' after the driver's name" in err and "legend" in err
 
 
-def test_a_line_under_a_row_that_is_no_wrapped_name_or_team_is_refused(run_import, tmp_path):
-    # a word under the laps is no wrapped name or team: nobody can say what it is
-    laps = UNOFFICIAL.splitlines()[3].index("Laps")
-    text = UNOFFICIAL.replace("                                      Motorsports)\n\n", " " * laps + "penalty\n\n")
+def test_a_note_under_a_row_is_listed_not_read_into_the_row(run_import, tmp_path):
+    # "DNQ" stands under the finishing positions: no name or team goes on there
+    text = UNOFFICIAL.replace("Running    45    57\n", "Running    45    57\n  DNQ: Joe Nemechek, Timmy Hill\n", 1)
+    ok, rows, err = dry_run(run_import, tmp_path, text)
+    assert ok, err
+    assert cells(rows, "finish", "driver", "team")[0] == ("1", "Chase Elliott", "Hendrick Motorsports")
+    assert "line 6 'DNQ: Joe Nemechek, Timmy Hill'" in err
+
+
+def test_a_line_under_a_row_running_past_the_name_and_team_columns_is_refused(run_import, tmp_path):
+    text = UNOFFICIAL.replace(
+        "                                      Motorsports)\n  3",
+        "                                      Motorsports) and the whole Hendrick organisation\n  3",
+    )
     ok, _, err = dry_run(run_import, tmp_path, text)
     assert not ok
-    assert "line 11" in err and "neither a row nor the rest of a name" in err
+    assert "line 7" in err and "runs past its column" in err
 
 
 def test_a_fifties_wikipedia_article_with_a_two_row_header_keeps_laps_and_status(run_import, tmp_path):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from results.importers.columns import CAR, LABELS, NOT_KEPT, label_key, may_name_a_driver
 from results.importers.report import ReportError
-from results.importers.table import LEGEND, MAX_HEADER, Table, is_results_header
+from results.importers.table import LEGEND, MAX_HEADER, NOTES_KEPT, Table, is_results_header
 
 _WORD = re.compile(r"\S+")
 _ROW = re.compile(r"\s*[0-9]{1,3}\.?\s")
@@ -151,21 +151,30 @@ _WRAPPING = {"driver", "team", "sponsor / owner", "sponsor / make", "manufacture
 
 
 def _unwrap(cells, line, text, runs, owners, block, source):
-    """Add a wrapped line's words to the cells of the row above, each to the column it starts in. A
-    word under a column of numbers, or starting between columns, is no wrap: the import stops."""
+    """Add a wrapped line's words to the cells of the row above, each to the column it starts in.
+    A line with a word under a column of numbers or between columns is no wrap but a note (listed
+    in a warning, as any line inside the table); one whose words start under name or team columns
+    but run past them cannot be placed: the import stops."""
+    placed = []
     for match in _WORD.finditer(text):
         at = next((i for i, (start, end) in enumerate(runs) if start <= match.start() < end), None)
-        label = block.labels[owners[at]] if at is not None else None
-        if label is None or LABELS.get(label_key(label.text)) not in _WRAPPING:
+        if at is None or LABELS.get(label_key(block.labels[owners[at]].text)) not in _WRAPPING:
+            if len(block.table.notes) < NOTES_KEPT:
+                block.table.notes.append((line, " ".join(text.split())[:80]))
+            return
+        placed.append((at, match))
+    for at, match in placed:
+        if match.end() > runs[at][1] + 1:
             raise ReportError(
-                "a line under a row is neither a row nor the rest of a name or team cut by the page's width",
+                "a line under a row reads like the rest of a name or team cut by the page's width, "
+                "but runs past its column",
                 line=line,
                 text=text.strip()[:120],
                 source=source,
-                expected="one row per line (join the line to the row above, or move it below the table)",
+                expected="one row per line: join the line to the row above, or move it below the table",
             )
-        owner = owners[at]
-        cells[owner] = f"{cells[owner]} {match.group(0)}".strip()
+    for at, match in placed:
+        cells[owners[at]] = f"{cells[owners[at]]} {match.group(0)}".strip()
 
 
 def _owner(run, previous, previous_owner, block, source):
