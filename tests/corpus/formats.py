@@ -63,6 +63,7 @@ FORMATS = [
     Format("espn", sites.espn, sites.espn_carries, "html"),
     Format("wikipedia-classic", wikipedia_classic.article, wikipedia_classic.carries, "html", truth.owner),
     Format("markdown", forum.render, forum.carries, "md"),
+    Format("markdown-numbered", forum.numbered, forum.carries, "md"),
     Format("google-sheets", sheets.google, sheets.google_carries, "csv"),
     Format("last-first", sheets.last_first, sheets.last_first_carries, "tsv"),
 ]

@@ -3,6 +3,8 @@
 The post opens with prose, the table has an alignment row (":--|--:"), no outer pipes, the
 winner's name in bold, drivers as links ("[Kyle Larson](https://...)"), the rookie mark in
 italics ("*(R)*"), the laps down in their own column ("-2"), and the post goes on after it.
+``numbered``: the car number before the name ("#5 [Kyle Larson](...)") instead of its own column,
+and the table bordered ("| 1 | ... |").
 """
 
 from tests.corpus import truth
@@ -29,23 +31,28 @@ def _driver(race: Race, row: dict, winner: bool) -> str:
     return text
 
 
-def render(race: Race) -> bytes:
+def render(race: Race, *, numbered: bool = False) -> bytes:
     rows = truth.rows(race)
     lead = int(rows[0]["Laps"]) if rows[0]["Laps"].strip().isdigit() else None
+    header = [h for h in HEADER if h != "#"] if numbered else HEADER
     lines = [
         f"**{race.year} {race.name}** ({race.track}) is in the books. Full results below, "
         "copied from the box score. Thoughts?",
         "",
-        " | ".join(HEADER),
-        "|".join(":--" if h in {"Driver", "Team", "Status"} else "--:" for h in HEADER),
+        " | ".join(header),
+        "|".join(":--" if h in {"Driver", "Team", "Status"} else "--:" for h in header),
     ]
+    if numbered:
+        lines[-2:] = [f"| {lines[-2]} |", f"|{lines[-1]}|"]
     for row in rows:
         laps = int(row["Laps"]) if row["Laps"].strip().isdigit() else None
         down = "" if lead is None or laps is None or laps >= lead else f"-{lead - laps}"
-        cells = [row["Finish"], _driver(race, row, row is rows[0]), row["Car"], truth.accented(row["Team"])]
+        driver = _driver(race, row, row is rows[0])
+        cells = [row["Finish"], f"#{row['Car']} {driver}"] if numbered else [row["Finish"], driver, row["Car"]]
+        cells.append(truth.accented(row["Team"]))
         cells += ["" if row["Make"] == "-" else row["Make"], row["Start"], row["Laps"], down, row["Led"]]
         cells += ["" if row["Status"] == "-" else row["Status"].title(), row["Pts"]]
-        lines.append(" | ".join(cells))
+        lines.append(f"| {' | '.join(cells)} |" if numbered else " | ".join(cells))
     lines += [
         "",
         "Edit: fixed the stage points, thanks u/pitroadspeeding",
@@ -53,3 +60,7 @@ def render(race: Race) -> bytes:
         "^(I am a human, this action was performed manually.)",
     ]
     return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def numbered(race: Race) -> bytes:
+    return render(race, numbered=True)
