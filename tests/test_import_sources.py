@@ -201,3 +201,20 @@ def test_a_long_results_table_repeating_its_header_reads_on(run_import, tmp_path
     ok, rows, err = dry_run(run_import, tmp_path, page, name="results.html")
     assert ok, err  # the header in the <tfoot> was read as a row whose finish is "Pos"
     assert cells(rows, "finish", "driver", "rookie") == [("1", "Chase Elliott", "1"), ("2", "Alex Bowman", "0")]
+
+
+def test_a_race_written_from_r_or_pandas_reads_na_as_missing_and_decimals_as_whole_numbers(run_import, tmp_path):
+    r = (
+        '"","Finish","Start","Car","Driver","Team","Led","Pts"\n'
+        '"1",1,11,"9","Chase Elliott","Hendrick Motorsports",4,57\n'
+        '"2",2,9,"88","Alex Bowman",NA,NA,53\n'
+    )
+    pandas = ",Finish,Start,Car,Driver,Team,Led,Pts\n0,1,11,9,Chase Elliott,Hendrick Motorsports,4.0,57\n"
+    pandas += "1,2.0,9,88,Alex Bowman,,,53\n"
+    for text in (r, pandas):
+        ok, rows, err = dry_run(run_import, tmp_path, text, name="race.csv")
+        assert ok, err
+        assert cells(rows, "finish", "start", "driver", "team", "led") == [
+            ("1", "11", "Chase Elliott", "Hendrick Motorsports", "4"),
+            ("2", "9", "Alex Bowman", "", ""),  # R's NA is no team called "NA"
+        ]

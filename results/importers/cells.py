@@ -10,12 +10,14 @@ from results.importers.vocabulary import EMPTY, canonical_status
 INTEGER_COLUMNS = {"finish", "start", "laps", "led", "points", "stage1", "stage2"}
 FLAG_COLUMNS = {"rookie", "ineligible", "pole"}
 _YES, _NO = {"yes", "y", "true", "1", "x"}, {"no", "n", "false", "0", ""}
+# A missing value as R ("NA"), pandas ("NaN") and databases ("NULL") write it: no team is called "NA"
+MISSING = frozenset({"NA", "N/A", "n/a", "NaN", "nan", "NULL", "null"})
 MAX_CELL = 500  # characters: no name, team or status comes near; a longer cell is not a results cell
 _ROOKIE = re.compile(r"\((?:R|r|rookie|Rookie)\)$")
 _INELIGIBLE = re.compile(r"\(i\)$")
 # Reference marks after a name: [a], [1], [N 2], daggers, superscript digits.
 _FOOTNOTE = re.compile(r"(?:\[[\w ]{1,5}\]|[†‡§¶]|[\u00b9\u00b2\u00b3\u2070-\u2079]+)$")
-_POSITION = re.compile(r"P?([0-9]{1,6})(?:\.|st|nd|rd|th)?", re.IGNORECASE)  # "P1": a spreadsheet's way
+_POSITION = re.compile(r"P?([0-9]{1,6})(?:\.0*|st|nd|rd|th)?", re.IGNORECASE)  # "P1": a spreadsheet's way
 # A car number as the site keeps it: one to four letters, digits, dots or dashes ("07", "01W", "41.5",
 # "B-29", "X"). Every reader, the command line's --number and the admin's car numbers use this one.
 # Laps with the laps down after them, as articles write them: "187 (−13)", "187 (-13 laps)"
@@ -62,7 +64,7 @@ def row_from_cells(cells: dict, *, line: int, source: str, rookie=False) -> Row:
     values = {}
     for column, text in cells.items():
         text = (text or "").strip()
-        text = "" if text in EMPTY else text
+        text = "" if text in EMPTY or text in MISSING else text
         if len(text) > MAX_CELL:
             raise ReportError(
                 f"a {column} cell of {len(text):,} characters",
@@ -211,7 +213,7 @@ def parse_integer(text, column, *, line, source, negative_ok=False):
         return int(text)  # the common case, first: the history has 700,000 of them (5 digits may pass 32,767)
     if text in EMPTY:
         return None
-    cleaned = text.rstrip(".")
+    cleaned = re.sub(r"\.0*$", "", text)  # "12." and a whole number a data frame wrote as a decimal ("12.0")
     if not re.fullmatch(r"[-+]?[0-9]+", cleaned):
         raise ReportError(
             f"{column} is not a whole number",

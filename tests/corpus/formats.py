@@ -66,5 +66,7 @@ FORMATS = [
     Format("markdown-numbered", forum.numbered, forum.carries, "md"),
     Format("google-sheets", sheets.google, sheets.google_carries, "csv"),
     Format("last-first", sheets.last_first, sheets.last_first_carries, "tsv"),
+    Format("r-export", sheets.r_export, sheets.data_carries, "csv"),
+    Format("pandas-export", sheets.pandas_export, sheets.data_carries, "csv"),
 ]
 BY_NAME = {f.name: f for f in FORMATS}

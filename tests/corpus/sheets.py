@@ -82,3 +82,59 @@ def last_first(race: Race) -> bytes:
         body.append([*cells, "" if row["Status"] == "-" else row["Status"].title(), row["Pts"]])
     title = f"{race.year} {truth.series_name(race)} - Round {race.round} - {race.track}\r\n\r\n"
     return (title + _write(body, delimiter="\t")).encode("utf-8")
+
+
+DATA_COLUMNS = [
+    "Finish",
+    "Start",
+    "Car",
+    "Driver",
+    "Make",
+    "Pts",
+    "Laps",
+    "Led",
+    "Status",
+    "Team",
+    "S1",
+    "S2",
+    "Rating",
+]
+_NUMERIC = {"Finish", "Start", "Pts", "Laps", "Led", "S1", "S2", "Rating"}
+
+
+def data_carries(race: Race) -> set[str]:
+    fields = {"finish", "start", "number", "driver", "manufacturer", "points", "laps", "led", "status", "team"}
+    return fields | {"stage1", "stage2", "rating"}
+
+
+def r_export(race: Race) -> bytes:
+    """The race's rows of the nascaR.data package written by R's ``write.csv``: row names first under
+    an empty header, strings quoted, a missing value "NA"."""
+    out = ['"",' + ",".join(f'"{c}"' for c in DATA_COLUMNS)]
+    for number, row in enumerate(truth.rows(race), 1):
+        cells = [f'"{number}"']
+        for column in DATA_COLUMNS:
+            value = row[column].strip()
+            if column in _NUMERIC:
+                cells.append(value or "NA")
+            else:
+                cells.append('"' + value.replace('"', '""') + '"' if value and value != "-" else "NA")
+        out.append(",".join(cells))
+    return ("\n".join(out) + "\n").encode("utf-8")
+
+
+def pandas_export(race: Race) -> bytes:
+    """The same rows written by pandas' ``to_csv``: the index first under an empty header, and a
+    whole-number column with a missing value turned to decimals ("35.0"), the missing value empty."""
+    rows = truth.rows(race)
+    floats = {c for c in _NUMERIC if any(not r[c].strip() for r in rows)} | {"Rating"}
+    body = []
+    for index, row in enumerate(rows):
+        cells = [str(index)]
+        for column in DATA_COLUMNS:
+            value = row[column].strip()
+            if column in floats and value:
+                value = repr(float(value))
+            cells.append("" if value == "-" else value)
+        body.append(cells)
+    return _write([["", *DATA_COLUMNS], *body]).replace("\r\n", "\n").encode("utf-8")
