@@ -198,12 +198,12 @@ def read_rows(table: Table, source: str, known_makes=()) -> tuple[list[Row], set
 
 # "#" after a name is the rookie mark of NASCAR's results sheets, as their legend says ("# Rookie of the Year
 # contender"); other reports use it for other things, so it is read only with that legend
-_HASH_MARK = re.compile(r"\S\s*#\s*(?:\*\s*)?$")
+_HASH_MARK = re.compile(r"\S\s*#$")
 _HASH_ROOKIE = re.compile(r"^\s*#\s*[-\u2013=:]?\s*(?:denotes\s+(?:a\s+)?)?(?:sunoco\s+)?rookie", re.IGNORECASE)
 
 
 def _hash_mark(row, text, table, line, source):
-    if not _HASH_MARK.search(text.replace("(i)", "").rstrip()):
+    if not _HASH_MARK.search(row.driver):  # the name without its other marks ("Joe Smith # (R)", "Joe Smith #*")
         return row
     if not any(_HASH_ROOKIE.match(legend) for legend in table.legends):
         raise ReportError(
