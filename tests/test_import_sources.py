@@ -218,3 +218,19 @@ def test_a_race_written_from_r_or_pandas_reads_na_as_missing_and_decimals_as_who
             ("1", "11", "Chase Elliott", "Hendrick Motorsports", "4"),
             ("2", "9", "Alex Bowman", "", ""),  # R's NA is no team called "NA"
         ]
+
+
+def test_a_hash_in_the_driver_cell_that_is_no_car_number_is_refused_not_read_as_one(run_import, tmp_path):
+    # "# J.D. Edwards" (a car without a number in the 1949 history) was read as car "J.D.", driver "Edwards"
+    for cell in ("# J.D. Edwards", "#Bill Harrison", "Kyle #5 Larson"):
+        text = f"Pos | Driver | Laps\n--|--|--\n1 | #9 Chase Elliott | 188\n2 | {cell} | 188\n"
+        ok, _, err = dry_run(run_import, tmp_path, text, name="thread.md")
+        assert not ok, cell
+        assert "line 4" in err and "'#' in the driver's cell" in err
+
+
+def test_r_s_na_in_a_car_number_column_is_a_car_without_a_number(run_import, tmp_path):
+    text = '"","Finish","Car","Driver"\n"1",1,"34","Jim Roper"\n"2",2,NA,"J.D. Edwards"\n'
+    ok, rows, err = dry_run(run_import, tmp_path, text, name="race.csv")
+    assert ok, err  # was refused: "column 'Car' holds neither only car numbers nor only makes"
+    assert cells(rows, "number", "driver") == [("34", "Jim Roper"), ("", "J.D. Edwards")]

@@ -119,15 +119,24 @@ def row_from_cells(cells: dict, *, line: int, source: str, rookie=False) -> Row:
 
 # The car number in the driver's cell, as fans write it ("#5 Kyle Larson", "Kyle Larson (#5)"): no
 # driver's name holds a "#"
-_NUMBER_IN_NAME = re.compile(r"^#\s*([0-9A-Za-z.\-]{1,4})\s+(?=\S)|\s*\(?#\s*([0-9A-Za-z.\-]{1,4})\)?$")
+_NUMBER_IN_NAME = re.compile(r"^#([0-9A-Za-z.\-]{1,4})\s+(?=\S)|\s*\(?#\s*([0-9A-Za-z.\-]{1,4})\)?$")
 
 
 def _number_from_name(driver, values, *, line, source):
-    """The name without its car number; the number fills the row's, or must equal it."""
+    """The name without its car number; the number fills the row's, or must equal it. Any other "#"
+    ("# J.D. Edwards", "#Bill Harrison", "Kyle #5 Larson") is refused: no name holds one."""
     match = _NUMBER_IN_NAME.search(driver)
-    if not match or match.start() == 0 and match.end() == len(driver):
+    number = (match.group(1) or match.group(2)) if match else ""
+    if not match or not looks_like_car_number(number) or match.start() == 0 and match.end() == len(driver):
+        if "#" in driver.rstrip().removesuffix("#"):  # a "#" last is a mark its legend explains (``table``)
+            raise ReportError(
+                "a '#' in the driver's cell that is no car number before or after the name",
+                line=line,
+                text=driver,
+                source=source,
+                expected="'#5 Kyle Larson' (the car number right after '#'), or the name alone",
+            )
         return driver
-    number = match.group(1) or match.group(2)
     if values.get("number") and values["number"] != number:
         raise ReportError(
             f"the driver's cell says car #{number}, the car number column {values['number']}",

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from unidecode import unidecode
 
-from results.importers.cells import looks_like_car_number
+from results.importers.cells import MISSING, looks_like_car_number
 from results.importers.report import ReportError
 from results.importers.vocabulary import EMPTY, makes
 
@@ -158,7 +158,7 @@ def place(labels, columns_values, *, source, line, known_makes=()) -> tuple[list
 
 def _car_or_make(label, values, make_names, *, source, line):
     """ "Car" (or "Truck") holds car numbers on some sites and makes on others: the values decide."""
-    filled = [v.strip() for v in values if v.strip() not in EMPTY]
+    filled = [v.strip() for v in values if v.strip() not in EMPTY and v.strip() not in MISSING]
     if not filled:
         return None
     is_make = [v.lower() in make_names for v in filled]

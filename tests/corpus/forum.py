@@ -48,7 +48,8 @@ def render(race: Race, *, numbered: bool = False) -> bytes:
         laps = int(row["Laps"]) if row["Laps"].strip().isdigit() else None
         down = "" if lead is None or laps is None or laps >= lead else f"-{lead - laps}"
         driver = _driver(race, row, row is rows[0])
-        cells = [row["Finish"], f"#{row['Car']} {driver}"] if numbered else [row["Finish"], driver, row["Car"]]
+        number = f"#{row['Car']} " if row["Car"].strip() else ""  # a car the history has no number for
+        cells = [row["Finish"], number + driver] if numbered else [row["Finish"], driver, row["Car"]]
         cells.append(truth.accented(row["Team"]))
         cells += ["" if row["Make"] == "-" else row["Make"], row["Start"], row["Laps"], down, row["Led"]]
         cells += ["" if row["Status"] == "-" else row["Status"].title(), row["Pts"]]
