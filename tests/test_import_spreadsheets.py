@@ -46,3 +46,27 @@ def test_a_number_the_driver_ran_in_the_season_is_no_dropped_zero(run_import, tm
 
     assert ok, err
     assert "leading zero" not in out + err
+
+
+def test_two_cars_in_one_number_are_named_even_on_an_empty_database(run_import, tmp_path):
+    report = tmp_path / "phoenix.csv"
+    report.write_text("Pos,#,Driver\n1,2,Clayton Green\n2,7,Kyle Larson\n3,2,Nathan Byrd\n")
+
+    ok, out, err = run_import(report, *OPTIONS)
+
+    assert ok, err
+    assert (
+        "lines 2, 4: 2 cars in #2 (Clayton Green, Nathan Byrd); no Truck race of 2025 had two cars of one number: "
+        "check the report (a spreadsheet saved by Excel drops a leading zero, 02 -> 2); stored as written" in out
+    )
+    assert list(Entry.objects.order_by("finish").values_list("number", flat=True)) == ["2", "7", "2"]
+
+
+def test_two_cars_in_one_number_in_the_fifties_are_no_warning(run_import, tmp_path):
+    report = tmp_path / "daytona.csv"
+    report.write_text("Pos,#,Driver\n1,22,Fireball Roberts\n2,22,Red Byron\n")
+
+    ok, out, err = run_import(report, "--series", "Cup", "--year", 1956, "--round", 4, "--track", "Daytona Beach")
+
+    assert ok, err
+    assert "cars in #22" not in out

@@ -1,11 +1,34 @@
 """A car number a spreadsheet changed: Excel saves "07" as 7 and "00" as 0, so a CSV that went through it gives
 Nathan Byrd, in #02 all season, the #2 another team runs. The report's digits are stored as written (a driver
 may change number), but a bare number where the season knows its driver only in that number with a leading
-zero is named in a warning."""
+zero is named in a warning, as are two cars of one number in a year whose series never ran two (``eras``), which
+is what such a spreadsheet leaves when another car runs the bare number."""
 
 from django.db.models import Count
 
+from results.importers import eras
 from results.models import Entry
+
+
+def shared(event, rows, outcome):
+    """Warn for each car number two rows of ``rows`` (report rows) share in a season whose series had no two cars
+    of one number (the history's few are its sources' slips). No query beyond the event's season and series."""
+    lines: dict[str, list] = {}
+    for row in rows:
+        if row.number:
+            lines.setdefault(row.number, []).append(row)
+    season = event.season
+    series = season.series.short_name
+    if eras.ran("shared numbers", series, season.year):
+        return
+    for number, same in lines.items():
+        if len(same) > 1:
+            outcome.warnings.append(
+                f"lines {', '.join(str(row.line) for row in same)}: {len(same)} cars in #{number} "
+                f"({', '.join(row.driver for row in same)}); no {series or 'NASCAR'} race of {season.year} had two "
+                f"cars of one number: check the report (a spreadsheet saved by Excel drops a leading zero, 02 -> 2); "
+                f"stored as written"
+            )
 
 
 def check(event, rows, outcome):

@@ -246,6 +246,7 @@ def _write_entries(event, report, names, outcome):
         rows.append(values)
     if "number" in columns:
         leading_zeros.check(event, zip(report.rows, rows, strict=True), outcome)
+        leading_zeros.shared(event, report.rows, outcome)
     for driver, old in stored.items():
         if driver not in seen:
             outcome.changes.append(f"{driver_names[driver]}: removed (was P{old['finish']})")
