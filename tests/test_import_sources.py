@@ -234,3 +234,10 @@ def test_r_s_na_in_a_car_number_column_is_a_car_without_a_number(run_import, tmp
     ok, rows, err = dry_run(run_import, tmp_path, text, name="race.csv")
     assert ok, err  # was refused: "column 'Car' holds neither only car numbers nor only makes"
     assert cells(rows, "number", "driver") == [("34", "Jim Roper"), ("", "J.D. Edwards")]
+
+
+def test_a_number_in_brackets_after_a_name_is_refused_not_kept_in_the_name(run_import, tmp_path):
+    # "Kyle Larson (5)": his car, his start or his wins? No driver's name holds one
+    ok, _, err = dry_run(run_import, tmp_path, "Pos,#,Driver\n1,5,Kyle Larson (5)\n2,24,William Byron\n")
+    assert not ok
+    assert "line 2" in err and "a number in brackets in the driver's cell" in err and "'Kyle Larson (5)'" in err

@@ -136,7 +136,7 @@ def _number_from_name(driver, values, *, line, source):
                 source=source,
                 expected="'#5 Kyle Larson' (the car number right after '#'), or the name alone",
             )
-        return driver
+        return _no_bracketed_number(driver, line=line, source=source)
     if values.get("number") and values["number"] != number:
         raise ReportError(
             f"the driver's cell says car #{number}, the car number column {values['number']}",
@@ -146,7 +146,24 @@ def _number_from_name(driver, values, *, line, source):
             expected="one car number per row: correct the cell or the column",
         )
     values["number"] = number
-    return (driver[: match.start()] + driver[match.end() :]).strip()
+    return _no_bracketed_number((driver[: match.start()] + driver[match.end() :]).strip(), line=line, source=source)
+
+
+# A number in brackets after a name ("Kyle Larson (5)"): a car number, a start, wins? No driver's name in the
+# history holds one (its qualifiers are words: "Bill Scott (CA)"), so it is no part of the name either.
+_BRACKETED_NUMBER = re.compile(r"\(\s*\d+\s*\)")
+
+
+def _no_bracketed_number(driver, *, line, source):
+    if _BRACKETED_NUMBER.search(driver):
+        raise ReportError(
+            "a number in brackets in the driver's cell: a car number, a position or a count, the report does not say",
+            line=line,
+            text=driver,
+            source=source,
+            expected="the name alone, the car number as '#5' or in its own column",
+        )
+    return driver
 
 
 def parse_flag(text, column, *, line, source):
