@@ -94,8 +94,17 @@ def test_unreadable_files(run_import, tmp_path, loaded, content, message):
         ),
         ("Fin,Driver,Laps\n1,Ann Able,10\n2,Bo Baker,ten\n", ["line 3", "laps is not a whole number", "'ten'"]),
         ("Fin,Driver,Laps,Led\n1,Ann Able,10,11\n", ["line 2", "laps led (11) exceed laps completed (10)"]),
+        (
+            # as old grids are published (Cup 1956 round 6: two cars credited with start 45)
+            "Fin,St,Driver,Make,Laps\n1,45,Ann Able,Ford,10\n2,3,Bo Baker,Ford,10\n3,45,Cy Carter,Ford,9\n",
+            [
+                "line 4",
+                "start position 45 appears twice (also line 2)",
+                "correct the start on line 2 or line 4, or empty it on both if the source does not say",
+            ],
+        ),
     ],
-    ids=["duplicated-finish", "unknown-manufacturer", "non-numeric-laps", "led-above-laps"],
+    ids=["duplicated-finish", "unknown-manufacturer", "non-numeric-laps", "led-above-laps", "duplicated-start"],
 )
 def test_broken_csv_tables(run_import, tmp_path, loaded, table, fragments):
     path = tmp_path / "results.csv"

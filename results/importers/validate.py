@@ -68,7 +68,10 @@ def check_rows(rows, *, source, warnings=None):
                     row,
                     f"start position {row.start} appears twice (also line {starts[row.start]})",
                     row.start,
-                    "each start position once",
+                    # old races' published grids repeat a start (Cup 1956 has ten such races): the
+                    # operator can only fix the file, and may not know which car started there
+                    f"each start position once: correct the start on line {starts[row.start]} or line {row.line},"
+                    " or empty it on both if the source does not say which car started there",
                 )
             starts[row.start] = row.line
         if row.led is not None and row.laps is not None and row.led > row.laps:
