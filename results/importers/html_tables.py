@@ -59,8 +59,10 @@ def read(text: str, source: str, *, known_makes=()) -> Report:
         if stage and is_results_header(table.labels) and f"stage{stage}" not in carried:
             warnings += _fill_stage(rows, table, stage, source)
             carried.add(f"stage{stage}")
-    paragraphs = (element.text_content().strip() for element in document.iter("p", "h1", "h2"))
-    prose = first_characters(text for text in paragraphs if text)
+    paragraphs = [text for element in document.iter("p", "h1", "h2") if (text := element.text_content().strip())]
+    if not paragraphs:  # Racing-Reference says the race's facts in a table, one cell a line: "Daytona (2.5 miles)"
+        paragraphs = [text for row in document.iter("tr") if len(row) == 1 and (text := row.text_content().strip())]
+    prose = first_characters(paragraphs)
     report = Report(source=source, text=text, format="html", rows=rows, has_columns=carried)
     report.warnings += warnings
     report.prose = prose

@@ -64,6 +64,13 @@ _TRACK_WITH_LENGTH = re.compile(
 _TRACK_LINE = re.compile(
     rf"^[ \t]*(?:At[ \t]+)?((?:[A-Z][\w.’'-]*[ \t]+)+?(?:{_TRACK_WORDS})(?:{_TRACK_MORE})*)[ \t]*$", re.MULTILINE
 )
+# the Associated Press's agate heads its table "At Road America" (a city line may follow), then "Lap length:
+# 4.048 miles": the venue, whatever words its name ends in
+_AGATE_VENUE = re.compile(
+    r"^At ((?:[A-Z][\w.’'&-]*)(?: (?:[A-Z0-9][\w.’'&-]*|at|of|the|de|del|and)){0,7})[ \t]*\r?\n"
+    r"(?:[^\n]*\n)?Lap length: \d*\.?\d+ miles?\b",
+    re.MULTILINE,
+)
 # a track named without a track word ("Road America", "Circuit of the Americas", "Speedway Park"):
 # only as "at <Name> in <the report's year>", and only when the prose names one such place
 _TRACK_IN_YEAR = re.compile(
@@ -237,7 +244,7 @@ def _venues(text: str, known_tracks) -> tuple[dict[str, str], dict[str, str]]:
         if not any(name_key(track) in key or key in name_key(track) for key in named):
             named[name_key(track)] = at[name_key(track)] = track
     if not named:  # no name ends in Speedway or Raceway: the line that gives a track's length names it
-        for match in _TRACK_WITH_LENGTH.finditer(text):
+        for match in (*_TRACK_WITH_LENGTH.finditer(text), *_AGATE_VENUE.finditer(text)):
             named.setdefault(name_key(match.group(1)), match.group(1))
     if not named:  # nor a sentence: a heading naming the track alone
         for match in _TRACK_LINE.finditer(text):

@@ -1,0 +1,41 @@
+"""An operator imports a season's files with only --series and --year (one command, --track names one
+race): each race lands at the track its page states, as Racing-Reference and the AP agate state it."""
+
+import pytest
+
+from results.models import Event
+from tests.conftest import shared_path
+from tests.corpus.formats import BY_NAME
+
+
+def real_race(series, year, round_number):
+    from tests.corpus import races
+
+    shared_path("data", "nascar")
+    return races.season_races(series)[(year, round_number)]
+
+
+@pytest.mark.parametrize(
+    "format_name, series, year, round_number, track",
+    [
+        # the venue in a table cell, "Daytona International Speedway (2.5 miles)": the page has no paragraph
+        ("rr-page", "Xfinity", 2023, 1, "Daytona International Speedway"),
+        # "At Road America" then "Lap length: 4.048 miles": no track word in the name
+        ("agate", "Cup", 2021, 20, "Road America"),
+        ("agate-numbered", "Cup", 2021, 14, "Circuit of the Americas"),
+    ],
+)
+def test_a_race_lands_at_the_track_its_page_states(
+    run_import, tmp_path, db, format_name, series, year, round_number, track
+):
+    race = real_race(series, year, round_number)
+    fmt = BY_NAME[format_name]
+    path = tmp_path / fmt.filename(race)
+    path.write_bytes(fmt.render(race))
+
+    ok, out, err = run_import(path, "--series", series, "--year", year)
+
+    assert ok, err  # was: "the report does not say the track, expected: pass --track"
+    event = Event.objects.get()
+    assert (event.round, event.track.name) == (round_number, track)
+    assert event.entries.count() == len([r for r in race.rows if r["Finish"].isdigit()])
