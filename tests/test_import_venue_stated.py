@@ -39,3 +39,27 @@ def test_a_race_lands_at_the_track_its_page_states(
     event = Event.objects.get()
     assert (event.round, event.track.name) == (round_number, track)
     assert event.entries.count() == len([r for r in race.rows if r["Finish"].isdigit()])
+
+
+def test_cup_1972_imported_from_racing_reference_names_its_champion(run_import, tmp_path, client, db):
+    # 1972's points pay per lap by the track's length: each page states it ("Riverside International Raceway
+    # (2.62 miles)"), so the new tracks get it and the season is computed. Before, every track was created
+    # with no length and the season page said "No champion named: the track's length is not known".
+    from tests.corpus import races
+    from tests.standings_champions import CHAMPIONS
+
+    shared_path("data", "nascar")
+    fmt = BY_NAME["rr-tabs"]
+    paths = []
+    for race in races.season("Cup", 1972):
+        paths.append(tmp_path / fmt.filename(race))
+        paths[-1].write_bytes(fmt.render(race))
+
+    ok, out, err = run_import(*paths, "--series", "Cup", "--year", 1972)
+
+    assert ok, err
+    page = client.get("/series/cup/1972/").content.decode()
+    assert (
+        "Champion (computed from the results): <a" in page
+        and CHAMPIONS["cup"][1972] in page.split("lede champion")[1][:400]
+    )

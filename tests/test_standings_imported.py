@@ -111,9 +111,13 @@ def test_a_playoff_season_with_a_race_left_out_places_no_playoff_round(client, r
     assert "Round 5 of the season is not in the results" in client.get("/series/truck/2018/").content.decode()
 
 
-def test_a_points_per_lap_season_imported_from_reports_says_the_track_lengths_are_missing(client, run_import, tmp_path):
-    # Cup 1973 from Racing-Reference pages: every point and lap is in the reports, but the new tracks have no
-    # length, which 1973's points per lap need. The page said "Points or laps are missing for 1021 results".
+def test_a_points_per_lap_season_imported_from_reports_names_its_champion_or_says_the_lengths_are_missing(
+    client, run_import, tmp_path
+):
+    # Cup 1973 from Racing-Reference pages: 1973's points per lap need each track's length, which every page
+    # states beside the track ("Riverside International Raceway (2.62 miles)"): the new tracks get it, and
+    # the real champion is named (the tracks were created with no length and no champion was named). A
+    # track without a length (an editor's, cleared here) says so, until the editor enters it.
     from results import summaries
     from results.models import Track
     from tests.corpus import races
@@ -125,6 +129,10 @@ def test_a_points_per_lap_season_imported_from_reports_says_the_track_lengths_ar
         (tmp_path / f"round{race.round:02d}.txt").write_bytes(BY_NAME["rr-tabs"].render(race))
     ok, _, err = run_import(*sorted(tmp_path.glob("round*.txt")), "--series", "Cup", "--year", 1973)
     assert ok, err
+    championship = Championship.objects.get(season__year=1973)
+    assert championship.champion.name == CHAMPIONS["cup"][1973] == "Benny Parsons"
+    Track.objects.update(length_miles=None)
+    summaries.refresh(seasons=[championship.season_id])
     championship = Championship.objects.get(season__year=1973)
     assert championship.champion is None
     assert championship.unknown.startswith("The track's length is not known for rounds 1, 2, 3")

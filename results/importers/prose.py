@@ -1,6 +1,7 @@
 """Facts a report states in its prose and its table does not: series, track, year, pole, stages."""
 
 import re
+from decimal import Decimal
 
 from results.importers.report import Facts
 from results.names import name_key
@@ -163,6 +164,7 @@ def facts_from_prose(prose: str, *, known_tracks=()) -> Facts:
     named = _tracks_named(prose, known_tracks)
     if len(named) == 1:
         facts.track = named[0]
+        facts.track_length = length_of(prose, named[0])
     facts.tracks_named = named  # several: none is surely the race's ("won at Pocono, a week after Mid-Ohio")
     # reports look back on earlier seasons; a sentence looking ahead names a season still to come
     years = {year for s in _SENTENCE_END.split(prose) if not _AHEAD.search(s) for year in years_in(s)}
@@ -251,6 +253,23 @@ def _venues(text: str, known_tracks) -> tuple[dict[str, str], dict[str, str]]:
             track = match.group(1).removeprefix("At ")  # "At Circuit of the Americas": a word before a track word
             named.setdefault(name_key(track), track)
     return at, named
+
+
+def length_of(prose: str, track: str) -> Decimal | None:
+    """The track's length in miles where the report states it beside the track's name (Racing-Reference's
+    "Riverside International Raceway (2.62 miles)", a box score's " - 2.62 Mile Road", the agate's "At
+    Riverside International Raceway" then "Lap length: 2.62 miles"): 1972–73's points pay per lap by it."""
+    name = re.escape(track)
+    for pattern in (
+        rf"{name} \((\d*\.?\d+) miles?\)",
+        rf"{name} - (\d*\.?\d+) Mile\b",
+        rf"^At {name}[ \t]*\r?\n(?:[^\n]*\n)?Lap length: (\d*\.?\d+) miles?\b",
+    ):
+        found = re.search(pattern, prose, re.MULTILINE)
+        if found:
+            length = Decimal(found.group(1))
+            return length if 0 < length < 100 else None
+    return None
 
 
 def years_in(text: str) -> set[int]:

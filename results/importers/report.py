@@ -82,7 +82,7 @@ class Facts:
     date: object = None
     track: str = ""
     name: str = ""
-    track_length: float | None = None
+    track_length: Decimal | None = None  # miles, where the report or the history states it
     track_surface: str = ""
     pole: str = ""
     stage_winners: dict = field(default_factory=dict)

@@ -25,6 +25,7 @@ from results.importers.read import read_report
 from results.importers.report import Facts, Report, ReportError
 from results.importers.resolve import Names, resolve_series, season_of
 from results.models import Driver, Entry, Event, ImportRun, Manufacturer, Team, Track
+from results.names import name_key
 
 
 @dataclass
@@ -195,7 +196,9 @@ def _write_report(data, options, outcome):
     if written and written[2] != series.name and season.name != written[2]:
         season.name = written[2]
         season.save()
-    track = Track.objects.get(pk=names.track(facts.track))
+    # a new track gets the length its report states beside its name (not one stated for another track)
+    stated = name_key(report.facts.track) == name_key(facts.track) and report.facts.track_length
+    track = Track.objects.get(pk=names.track(facts.track, **({"length_miles": stated} if stated else {})))
     event = find_event(season, track, facts, outcome, taken=options.taken, placing=options.placing)
     duplicates.check(report, season, event, facts, outcome)
     claims.check(report, facts, outcome)  # fills only what keeps the rows valid (read_report checked them)
