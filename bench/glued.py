@@ -10,6 +10,7 @@ read back exactly or refused with the lines to settle, never silently wrong.
 
     .venv/bin/python bench/glued.py --season           # whole seasons, each in ONE import_report command
     .venv/bin/python bench/glued.py --season --seasons-per-decade 1
+    .venv/bin/python bench/glued.py --season --format rr-page      # or agate, box-score, ..., mix
 
 Races come from tests/corpus (``races.sample``), rendered by ``tests/corpus/glued.py`` and imported
 as ``import_report --dry-run`` with --series --year --round --track, on two databases (the
@@ -27,7 +28,8 @@ database cannot pass) and those of races with lines that do not read.
 --series and --year say and nothing else (no database), and prints the same figures.
 
 ``--season`` imports whole real seasons as an operator with an empty database would: every race
-of the season rendered glued into its own file (named by its round, ``cup-1985-07-glued.txt``),
+of the season rendered glued (or in ``--format``: a corpus format, or ``mix``, each race in the next
+one) into its own file (named by its round, ``cup-1985-07-glued.txt``), with no --track: the files say it,
 all of them in one ``import_report --series S --year Y FILE...`` that writes (a throwaway SQLite
 database per season, copied from one migrated template), then every race in the database held
 against the history. Seasons: ``--seasons-per-decade`` of each series in each decade (default
@@ -158,16 +160,21 @@ def season_worker(args):
     from results.models import Event, ImportRun
     from results.names import name_key
     from tests.corpus import check, races, truth
-    from tests.corpus.formats import BY_NAME
+    from tests.corpus.formats import BY_NAME, FORMATS
 
     series, year = args.season_worker.split(":")
-    fmt, season = BY_NAME["glued"], races.season(series, int(year))
+    season = races.season(series, int(year))
+    # --format mix: each race in the next format of the corpus, as a season gathered from several sites
+    fmts = {
+        race.key: FORMATS[i % len(FORMATS)] if args.format == "mix" else BY_NAME[args.format]
+        for i, race in enumerate(season)
+    }
     folder = Path(args.out).with_suffix("")
     folder.mkdir()
     files = {}
     for race in season:
-        files[race.key] = folder / fmt.filename(race)
-        files[race.key].write_bytes(fmt.render(race))
+        files[race.key] = folder / fmts[race.key].filename(race)
+        files[race.key].write_bytes(fmts[race.key].render(race))
     started = time.perf_counter()
     out, err = StringIO(), StringIO()
     try:
@@ -196,7 +203,7 @@ def season_worker(args):
         elif name_key(event.track.name) != name_key(race.track):
             verdict = check.Verdict(rows=rows, wrong=[f"round {race.round} stored at {event.track}"] * rows)
         else:
-            verdict = check.compare(race, fmt, check.stored(event))
+            verdict = check.compare(race, fmts[race.key], check.stored(event))
         landed_first = bool(attempts) and attempts[0][0] != ImportRun.Outcome.FAILED
         passes[len(attempts) if verdict else 0] += 1
         for figures, counted in ((after, True), (first, landed_first)):
@@ -248,6 +255,7 @@ def run_seasons(args):
             shutil.copy(template, database)
             out = Path(tmp) / f"{series}-{year}.json"
             command = [sys.executable, __file__, "--season-worker", f"{series}:{year}", "--out", str(out)]
+            command += ["--format", args.format]
             subprocess.run(command, env={**env, "DATABASE_URL": f"sqlite:///{database}"}, cwd=base.ROOT, check=True)
             result = json.loads(out.read_text())
             first, after = result["first"], result["after"]
@@ -303,6 +311,12 @@ def main():
     parser.add_argument("--sweep", action="store_true", help="Every race of the history, no database.")
     parser.add_argument("--season", action="store_true", help="Whole seasons, each in one import command.")
     parser.add_argument("--seasons-per-decade", type=int, default=2, help="With --season (default 2).")
+    parser.add_argument(
+        "--format",
+        default="glued",
+        help="With --season: the corpus format every race is rendered in (tests/corpus/formats.py), or mix: "
+        "each race in the next format (default glued).",
+    )
     parser.add_argument("--season-worker", help=argparse.SUPPRESS)
     parser.add_argument("--row", help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
