@@ -26,7 +26,7 @@ from results.models import (
     Season,
 )
 from results.models.entry import DNF
-from results.standings import store
+from results.standings import engine, store
 
 CHUNK = 5000  # ids per IN (...) list: inside SQLite's 32,766-parameter limit, few round trips
 # Raise it with a change to what refresh derives from the same entries (a new summary table, a rule): the next
@@ -96,6 +96,16 @@ def refresh(*, seasons):
     refresh_drivers(drivers)
     records.refresh(series_ids=Season.objects.filter(pk__in=season_ids).values("series"))
     store.recompute(seasons=season_ids)
+
+
+def track_measured(track_id):
+    """A track's length was set or changed: the seasons of its races whose points were paid per lap by the
+    track's length (Cup 1972-73) are recomputed, and cached pages marked out of date."""
+    DataVersion.bump()
+    seasons = Season.objects.filter(events__track=track_id).select_related("series").distinct()
+    paying = [season.pk for season in seasons if engine.rulebook_for(season.series.slug, season.year).points_per_lap]
+    if paying:
+        store.recompute(seasons=paying)
 
 
 def refresh_races(season_ids):

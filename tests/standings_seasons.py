@@ -106,3 +106,14 @@ def new_year(monkeypatch, year):
     """The clock moves on to New Year's Day of ``year``: nothing is imported, nothing recomputed."""
     moment = datetime.datetime(year, 1, 1, 0, 30, tzinfo=datetime.UTC)
     monkeypatch.setattr(timezone, "now", lambda: moment)
+
+
+def cup_1972_at_talladega(make, **track):
+    """A 1972 race paying points per lap by length: Hylton won on points for place, Isaac ran 168 more laps."""
+    cup = make.series("NASCAR Cup Series", "Cup")
+    race = make.event(year=1972, round=1, series=cup, track=make.track(name="Talladega Superspeedway", **track))
+    winner, runner_up = make.driver(name="James Hylton"), make.driver(name="Bobby Isaac")
+    Entry.objects.create(event=race, driver=winner, finish=1, points=125, laps=20, status="engine")
+    Entry.objects.create(event=race, driver=runner_up, finish=2, points=123, laps=188)
+    summaries.refresh(seasons=[race.season_id])
+    return race, runner_up

@@ -3,9 +3,10 @@ race): each race lands at the track its page states, as Racing-Reference and the
 
 import pytest
 
-from results.models import Event
+from results.models import Championship, Event
 from tests.conftest import shared_path
 from tests.corpus.formats import BY_NAME
+from tests.standings_seasons import cup_1972_at_talladega
 
 
 def real_race(series, year, round_number):
@@ -63,3 +64,24 @@ def test_cup_1972_imported_from_racing_reference_names_its_champion(run_import, 
         "Champion (computed from the results): <a" in page
         and CHAMPIONS["cup"][1972] in page.split("lede champion")[1][:400]
     )
+
+
+def test_a_known_track_without_a_length_gets_the_one_a_report_states_and_1972_is_recomputed(run_import, tmp_path, make):
+    # Talladega was created (by an earlier import, without its length) for a 1972 race paying points per lap
+    # by length: no champion could be named. A 1973 Racing-Reference page states "(2.66 miles)".
+    from tests.corpus import races
+
+    race_1972, runner_up = cup_1972_at_talladega(make)
+    assert Championship.objects.get(season=race_1972.season_id).champion is None
+    race = next(r for r in races.season("Cup", 1973) if "Talladega" in r.track)
+    fmt = BY_NAME["rr-tabs"]
+    path = tmp_path / fmt.filename(race)
+    path.write_bytes(fmt.render(race))
+
+    ok, out, err = run_import(path, "--series", "Cup", "--year", 1973)
+
+    assert ok, err
+    assert "Talladega Superspeedway: length set to 2.66" in out
+    race_1972.track.refresh_from_db()
+    assert str(race_1972.track.length_miles) == "2.660"
+    assert Championship.objects.get(season=race_1972.season_id).champion == runner_up

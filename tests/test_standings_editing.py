@@ -5,7 +5,7 @@ from django.contrib.admin.models import LogEntry
 
 from results import summaries
 from results.models import ChampionFact, Championship, Entry, PlayoffFact, PointsAdjustment, Standing
-from tests.standings_seasons import csv_rows, final_table, get, order, season_form
+from tests.standings_seasons import csv_rows, cup_1972_at_talladega, final_table, get, order, season_form
 
 
 def test_an_editor_enters_the_official_champion_and_admin_shows_the_disagreement(editor_client, client, cup_1990):
@@ -190,3 +190,15 @@ def test_a_driver_an_editor_withdraws_from_the_playoffs_is_shown_withdrawn_not_e
     rows = {row["Driver"]: row for row in csv_rows(client.get("/series/truck/2016/", {"_export": "csv"}))}
     assert rows["Driver 03"]["Playoffs"] == "withdrawn"
     assert "After round 19: 1 eliminated, 1 withdrawn, 6 still in" in response.content.decode()  # the chart's cut
+
+
+def test_an_editor_s_track_length_recomputes_the_seasons_that_paid_points_by_it(editor_client, client, make):
+    race, runner_up = cup_1972_at_talladega(make)
+    assert Championship.objects.get(season=race.season_id).champion is None  # the length is not known
+    data = {"name": "Talladega Superspeedway", "length_miles": "2.66", "surface": "", "kind": "", "location": ""}
+    for key in ("TOTAL_FORMS", "INITIAL_FORMS", "MIN_NUM_FORMS", "MAX_NUM_FORMS"):
+        data[f"aliases-{key}"] = {"TOTAL_FORMS": 0, "MAX_NUM_FORMS": 1000}.get(key, 0)
+    response = editor_client.post(f"/admin/results/track/{race.track_id}/change/", data)
+    assert response.status_code == 302, response.context and response.context["errors"]
+    assert Championship.objects.get(season=race.season_id).champion == runner_up
+    assert "Bobby Isaac</strong>" in client.get("/series/cup/1972/").content.decode()

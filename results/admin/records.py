@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 
+from results import summaries
 from results.admin.championships import (
     CHAMPIONSHIP_FIELDS,
     ChampionFactInline,
@@ -104,6 +105,11 @@ class TrackAdmin(NamedAdmin):
     list_filter = ["surface", "kind"]
     search_fields = ["name", "key", "aliases__key", "location"]
     inlines = [TrackAliasInline]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "length_miles" in form.changed_data:  # Cup 1972-73 paid points per lap by length
+            summaries.track_measured(obj.pk)
 
 
 class TeamAliasInline(admin.TabularInline):

@@ -196,9 +196,15 @@ def _write_report(data, options, outcome):
     if written and written[2] != series.name and season.name != written[2]:
         season.name = written[2]
         season.save()
-    # a new track gets the length its report states beside its name (not one stated for another track)
+    # a track gets the length its report states beside its name (not one stated for another track) when it
+    # has none; a length it has is an editor's or an earlier report's, changed in admin
     stated = name_key(report.facts.track) == name_key(facts.track) and report.facts.track_length
     track = Track.objects.get(pk=names.track(facts.track, **({"length_miles": stated} if stated else {})))
+    if stated and track.length_miles is None:
+        Track.objects.filter(pk=track.pk).update(length_miles=stated)
+        track.length_miles = stated
+        outcome.changes.append(f"{track.name}: length set to {stated} miles, as the report states")
+        summaries.track_measured(track.pk)
     event = find_event(season, track, facts, outcome, taken=options.taken, placing=options.placing)
     duplicates.check(report, season, event, facts, outcome)
     claims.check(report, facts, outcome)  # fills only what keeps the rows valid (read_report checked them)
