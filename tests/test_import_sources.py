@@ -64,6 +64,17 @@ def test_a_note_under_a_row_is_listed_not_read_into_the_row(run_import, tmp_path
     assert "line 6 'DNQ: Joe Nemechek, Timmy Hill'" in err
 
 
+def test_a_note_under_a_drivers_name_is_refused_not_read_into_the_name(run_import, tmp_path):
+    # "Withdrawn" under Chase Elliott: the rest of his name cut by the page, or a note? Read into the row
+    # it made a new driver "Chase Elliott Withdrawn"; his team's cell, closed, takes no note either
+    for note in ["Withdrawn", " " * 20 + "Penalty: 25 pts"]:
+        text = UNOFFICIAL.replace("Running    45    57\n", "Running    45    57\n" + " " * 18 + note + "\n", 1)
+        ok, _, err = dry_run(run_import, tmp_path, text)
+        assert not ok
+        assert "line 6" in err and "the rest of a cell cut by the page's width, or a note" in err
+        assert "move it below the table" in err
+
+
 def test_a_line_under_a_row_running_past_the_name_and_team_columns_is_refused(run_import, tmp_path):
     text = UNOFFICIAL.replace(
         "                                      Motorsports)\n  3",

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from results.importers.columns import CAR, LABELS, NOT_KEPT, label_key, may_name_a_driver
+from results.importers.columns import CAR, LABELS, NOT_KEPT, SPONSOR_OWNER, label_key, may_name_a_driver
 from results.importers.report import ReportError
 from results.importers.table import LEGEND, MAX_HEADER, NOTES_KEPT, Table, is_results_header
 
@@ -153,8 +153,9 @@ _WRAPPING = {"driver", "team", "sponsor / owner", "sponsor / make", "manufacture
 def _unwrap(cells, line, text, runs, owners, block, source):
     """Add a wrapped line's words to the cells of the row above, each to the column it starts in.
     A line with a word under a column of numbers or between columns is no wrap but a note (listed
-    in a warning, as any line inside the table); one whose words start under name or team columns
-    but run past them cannot be placed: the import stops."""
+    in a warning, as any line inside the table). Only a Sponsor / Owner cell whose owner's brackets
+    are still open goes on; words under a column whose cell stands whole, or running past their
+    column, cannot be placed: the import stops."""
     placed = []
     for match in _WORD.finditer(text):
         at = next((i for i, (start, end) in enumerate(runs) if start <= match.start() < end), None)
@@ -173,8 +174,28 @@ def _unwrap(cells, line, text, runs, owners, block, source):
                 source=source,
                 expected="one row per line: join the line to the row above, or move it below the table",
             )
+    for at, _ in placed:
+        label = block.labels[owners[at]].text
+        if LABELS.get(label_key(label)) != SPONSOR_OWNER or _owner_closed(cells[owners[at]]):
+            # a name, team or status cell stands whole on its row: "Chase Elliott" over "Withdrawn" may be
+            # a name cut by the page's width or a note, and read as a name it would make a new driver
+            raise ReportError(
+                f"a line under a row has words under {label.strip()!r}: the rest of a cell cut by the page's "
+                "width, or a note; the page does not say",
+                line=line,
+                text=text.strip()[:120],
+                source=source,
+                expected="one row per line: join the line to the row above, or move it below the table "
+                "after a blank line",
+            )
     for at, match in placed:
         cells[owners[at]] = f"{cells[owners[at]]} {match.group(0)}".strip()
+
+
+def _owner_closed(cell: str) -> bool:
+    """Whether a Sponsor / Owner cell is whole: its owner's brackets closed ("Cheerios (Richard Petty)").
+    Only a cell still open goes on under its row ("Ford Credit (Hendrick" over "Motorsports)")."""
+    return cell.rstrip().endswith(")") and cell.count("(") <= cell.count(")")
 
 
 def _owner(run, previous, previous_owner, block, source):
