@@ -90,3 +90,37 @@ def test_the_second_race_of_a_doubleheader_never_replaces_the_first(run_import, 
     ok, out, err = run_import(paths[1], *options, "--round", 2)
     assert ok, err
     assert list(Event.objects.order_by("round").values_list("round", flat=True)) == [1, 2]
+
+
+def test_the_closest_two_races_of_the_history_stay_two_races(run_import, tmp_path):
+    # Cup 1968 at Bowman Gray (round 35) then Langley Field (round 17): 12 of 20 drivers in the same order and
+    # Langley's first two in Bowman Gray's top five, the nearest any two races of a season come (60%)
+    shared_path("data", "nascar")
+    for round_number in (35, 17):
+        race = races.season_races("Cup")[(1968, round_number)]
+        path = tmp_path / f"round{round_number}.txt"
+        path.write_bytes(BY_NAME["rr-tabs"].render(race))
+        ok, _, err = run_import(path, "--series", "Cup", "--year", 1968, "--round", round_number)
+        assert ok, err
+    assert list(Event.objects.order_by("round").values_list("round", flat=True)) == [17, 35]
+
+
+def test_a_correction_moving_three_drivers_to_the_back_is_still_that_race(run_import, tmp_path):
+    # three trucks disqualified after the race, moved to the back: 33 of 36 keep their order, and the report,
+    # dated a day later, is round 15 corrected, not a new race
+    rows = shared_path("reports", "2022-truck-mid-ohio.expected.csv").read_text(encoding="utf-8").splitlines()
+    header, results = rows[0], rows[1:]
+    race = tmp_path / "mid-ohio.csv"
+    race.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    facts = ("--series", "Truck", "--year", 2022, "--track", "Mid-Ohio Sports Car Course")
+    assert run_import(race, *facts, "--round", 15, "--date", "2022-07-09")[0]
+    moved = results[:3] + results[6:] + results[3:6]
+    corrected = tmp_path / "mid-ohio-dsq.csv"
+    corrected.write_text(
+        "\n".join([header] + [f"{place},{row.split(',', 1)[1]}" for place, row in enumerate(moved, 1)]) + "\n",
+        encoding="utf-8",
+    )
+    ok, _, err = run_import(corrected, *facts, "--date", "2022-07-10")
+    assert not ok
+    assert "its results are those of round 15 of 2022" in err and "33 of 36 drivers finish in the same order" in err
+    assert list(Event.objects.values_list("round", flat=True)) == [15]
