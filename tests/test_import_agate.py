@@ -189,6 +189,20 @@ def test_an_old_papers_hometowns_are_read_and_named_as_not_kept(run_import, tmp_
     ]
 
 
+def test_a_hometown_in_a_region_no_state_list_has_is_read_before_a_known_make(run_import, tmp_path):
+    # Tasmania is no US state nor Canadian province: the make after it says "Launceston, Tasmania" is a hometown
+    path = paper(tmp_path, "1. (3) Marcos Ambrose, Launceston, Tasmania, Ford, 90.\n2. (1) Kurt Busch, Dodge, 90.")
+
+    ok, out, err = run_import(path, *OPTIONS)
+
+    assert ok, err
+    assert "hometowns (Launceston, Tasmania ...) are not imported" in out
+    assert [row[:6] for row in imported()] == [
+        ("1", "3", "", "Marcos Ambrose", "Ford", "90"),
+        ("2", "1", "", "Kurt Busch", "Dodge", "90"),
+    ]
+
+
 def test_a_paper_whose_brackets_hold_the_car_number_is_refused(run_import, tmp_path):
     head = HEAD.replace("(Start position in parentheses)", "(Car number in parentheses)")
     path = paper(tmp_path, "1. (48) Jimmie Johnson, Chevrolet, 267.\n2. (99) Carl Edwards, Ford, 267.", head)
