@@ -335,3 +335,12 @@ def test_a_start_another_row_holds_settles_a_row_in_years_no_start_was_given_twi
     with pytest.raises(Ambiguous) as error:
         read_table(glued(*leads), COLUMNS, first_line=1, source="t", knowledge=CUP_1965)
     assert '(--number "Driver Bovich=11")' in str(error.value) and '(--number "Driver Bovich=1")' in str(error.value)
+
+
+def test_a_number_another_row_holds_settles_a_row_in_years_no_number_was_run_twice():
+    # No start 4 (a car withdrew), so the starts are no permutation; "111" is 1/#11 or 11/#1, and row 2's
+    # "211" can only be #11 (start 21 is past the field): no Truck race ever had two cars in one
+    # number, so row 1 is 11/#1
+    leads = ["111", "211", "35", "57"]
+    rows = read_table(glued(*leads), COLUMNS, first_line=1, source="t", knowledge=TRUCK_2022)
+    assert [(r.start, r.number) for r in rows] == [(11, "1"), (2, "11"), (3, "5"), (5, "7")]
