@@ -118,6 +118,13 @@ def test_a_mistyped_fact_is_marked_on_its_field_and_the_file_is_kept(editor_clie
     assert fixed.context["outcome"].source == "mid-ohio.txt" and len(fixed.context["outcome"].report.rows) == 36
 
 
+def test_a_mistyped_fact_with_an_altered_hidden_field_is_a_form_error_not_a_500(editor_client):
+    # the encoding carried from a preview, altered past its length, beside a mistyped year: a KeyError (500)
+    carried = {"text": "Pos,Driver\n1,Ann Able\n", "source_name": "a.csv", "decoded_from": "x" * 40}
+    response = editor_client.post(URL, {**carried, "year": "20x4", "preview": "1"})
+    assert response.status_code == 200 and "year" in response.context["form"].errors
+
+
 def test_the_import_page_uses_admin_fieldsets(editor_client):
     page = editor_client.get(URL).content.decode()
     assert '<fieldset class="module aligned">' in page and "Facts the report may not state" in page

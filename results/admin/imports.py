@@ -163,9 +163,13 @@ class ImportRunAdmin(admin.ModelAdmin):
 
 def carried_as_text(request, data):
     """The form again, carrying the report as text, and a file's name and encoding with it: from the
-    first preview on, the file need not be chosen again."""
+    first preview on, the file need not be chosen again. ``data`` may be a refused form's: a field it
+    lacks (a hidden one altered) is sent empty."""
     carried = ImportForm(
-        {**with_choices(request.POST).dict(), **{name: data[name] for name in ("text", "source_name", "decoded_from")}}
+        {
+            **with_choices(request.POST).dict(),
+            **{name: data.get(name, "") for name in ("text", "source_name", "decoded_from")},
+        }
     )
     carried.is_valid()
     return carried
