@@ -1,7 +1,7 @@
 """An operator imports a corrected report of a race already on the site: the race is corrected, or the import
 stops and says which race it looks like and how to correct it; it never becomes a second race."""
 
-from results.models import Entry, Event
+from results.models import Driver, DriverAlias, Entry, Event
 from tests.conftest import shared_path
 from tests.corpus import races
 from tests.corpus.formats import BY_NAME
@@ -124,3 +124,24 @@ def test_a_correction_moving_three_drivers_to_the_back_is_still_that_race(run_im
     assert not ok
     assert "its results are those of round 15 of 2022" in err and "33 of 36 drivers finish in the same order" in err
     assert list(Event.objects.values_list("round", flat=True)) == [15]
+
+
+def test_a_correction_spelling_drivers_as_their_known_other_names_is_still_that_race(run_import, tmp_path):
+    # the corrected sheet writes the first eight as the site already knows them otherwise ("P. Kligerman"):
+    # read by key alone they were eight other drivers, 28 of 36 in order, and the report a new race
+    rows = shared_path("reports", "2022-truck-mid-ohio.expected.csv").read_text(encoding="utf-8").splitlines()
+    race = tmp_path / "mid-ohio.csv"
+    race.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    facts = ("--series", "Truck", "--year", 2022, "--track", "Mid-Ohio Sports Car Course")
+    assert run_import(race, *facts, "--round", 15, "--date", "2022-07-09")[0]
+    renamed = []
+    for row in rows[1:9]:
+        name = row.split(",")[3]
+        other = f"{name[0]}. {name.split(' ', 1)[1]}"
+        DriverAlias.objects.create(driver=Driver.objects.get(name=name), name=other)
+        renamed.append(row.replace(name, other))
+    corrected = tmp_path / "mid-ohio-respelled.csv"
+    corrected.write_text("\n".join([rows[0], *renamed, *rows[9:]]) + "\n", encoding="utf-8")
+    ok, _, err = run_import(corrected, *facts, "--date", "2022-07-10")
+    assert not ok
+    assert "its results are those of round 15 of 2022" in err and "36 of 36 drivers finish in the same order" in err
