@@ -240,6 +240,17 @@ def test_a_hash_in_the_driver_cell_that_is_no_car_number_is_refused_not_read_as_
         assert "line 4" in err and "'#' in the driver's cell" in err
 
 
+def test_car_numbers_a_data_frame_wrote_as_decimals_are_refused_not_stored_so(run_import, tmp_path):
+    # pandas reads a car column with a gap as floats: "07" is 7.0 by then, and "7.0" was stored as the car
+    text = ",Finish,Start,Car,Driver,Laps\n0,1,2,7.0,Ann Able,200\n1,2,1,41.5,Bo Baker,200\n2,3,3,,Cy Cole,150\n"
+    ok, _, err = dry_run(run_import, tmp_path, text, name="race.csv")
+    assert not ok
+    assert "line 2" in err and "a car number written as a decimal" in err and "export that column as text" in err
+    ok, rows, err = dry_run(run_import, tmp_path, text.replace("7.0", "07"), name="race.csv")
+    assert ok, err
+    assert cells(rows, "number", "driver") == [("07", "Ann Able"), ("41.5", "Bo Baker"), ("", "Cy Cole")]
+
+
 def test_r_s_na_in_a_car_number_column_is_a_car_without_a_number(run_import, tmp_path):
     text = '"","Finish","Car","Driver"\n"1",1,"34","Jim Roper"\n"2",2,NA,"J.D. Edwards"\n'
     ok, rows, err = dry_run(run_import, tmp_path, text, name="race.csv")

@@ -213,6 +213,15 @@ def parse_number(text, *, line, source):
             source=source,
             expected='a car number of at most four characters ("07", "01W", "X")',
         )
+    if re.fullmatch(r"[0-9]+\.0+", number):  # no car is "7.0" (the history's one decimal is 41.5)
+        raise ReportError(
+            "a car number written as a decimal: a data frame or spreadsheet stored the numbers as numbers, "
+            "which also drops leading zeros (07 -> 7.0)",
+            line=line,
+            text=text[:80],
+            source=source,
+            expected='the car numbers as written ("07", "7"): export that column as text',
+        )
     return number
 
 
