@@ -1,15 +1,15 @@
-"""Finding the race a report is about (``import_report``): by round, else by track and name within
-the season, else a new one; then giving it the report's name, date, text and laps."""
+"""Finding the race a report is about (``import_report``): its track, then the race by round, else by track
+and name within the season, else a new one; then giving it the report's name, date, text and laps."""
 
 import re
 from pathlib import Path
 
 from ftfy import fix_text
 
-from results import race_state
+from results import race_state, summaries
 from results.importers import duplicates
 from results.importers.report import ReportError
-from results.models import Event
+from results.models import Event, Track
 from results.names import name_key
 
 _YEAR = re.compile(r"(19|20)\d\d")  # a season's year inside a race's name
@@ -17,6 +17,20 @@ _YEAR = re.compile(r"(19|20)\d\d")  # a season's year inside a race's name
 # 4,500; a saved results page has room), not 5 MB of notes, whose copies on the way to PostgreSQL took
 # an admin confirmation over 200 MB.
 REPORT_KEPT = 1_000_000
+
+
+def race_track(names, report, facts, outcome):
+    """The race's Track (``facts.track``, created when new). A track gets the length its report states beside its
+    name (not one stated for another track) when it has none; a length it has is an editor's or an earlier
+    report's, changed in admin."""
+    stated = name_key(report.facts.track) == name_key(facts.track) and report.facts.track_length
+    track = Track.objects.get(pk=names.track(facts.track, **({"length_miles": stated} if stated else {})))
+    if stated and track.length_miles is None:
+        Track.objects.filter(pk=track.pk).update(length_miles=stated)
+        track.length_miles = stated
+        outcome.changes.append(f"{track.name}: length set to {stated} miles, as the report states")
+        summaries.track_measured(track.pk)
+    return track
 
 
 def kept_text(text: str, outcome) -> str:

@@ -18,14 +18,13 @@ from results import race_state, summaries
 from results.importers import claims, duplicates, historical, leading_zeros, log, validate
 from results.importers import knowledge as knowledge_module
 from results.importers.bulk import ENTRY_COLUMNS, FIELDS, NOT_IN_HISTORY, insert_entries, refresh_planner_statistics
-from results.importers.events import RoundUnknown, find_event, race_key
+from results.importers.events import RoundUnknown, find_event, race_key, race_track
 from results.importers.files import TRACK_OF_A_FILE, dated_by_name, season_by_name, shown_name, track_by_name
 from results.importers.prose import series_in
 from results.importers.read import read_report
 from results.importers.report import Facts, Report, ReportError
 from results.importers.resolve import Names, resolve_series, season_of
-from results.models import Driver, Entry, Event, ImportRun, Manufacturer, Team, Track
-from results.names import name_key
+from results.models import Driver, Entry, Event, ImportRun, Manufacturer, Team
 
 
 @dataclass
@@ -196,15 +195,7 @@ def _write_report(data, options, outcome):
     if written and written[2] != series.name and season.name != written[2]:
         season.name = written[2]
         season.save()
-    # a track gets the length its report states beside its name (not one stated for another track) when it
-    # has none; a length it has is an editor's or an earlier report's, changed in admin
-    stated = name_key(report.facts.track) == name_key(facts.track) and report.facts.track_length
-    track = Track.objects.get(pk=names.track(facts.track, **({"length_miles": stated} if stated else {})))
-    if stated and track.length_miles is None:
-        Track.objects.filter(pk=track.pk).update(length_miles=stated)
-        track.length_miles = stated
-        outcome.changes.append(f"{track.name}: length set to {stated} miles, as the report states")
-        summaries.track_measured(track.pk)
+    track = race_track(names, report, facts, outcome)
     event = find_event(season, track, facts, outcome, taken=options.taken, placing=options.placing)
     duplicates.check(report, season, event, facts, outcome)
     claims.check(report, facts, outcome)  # fills only what keeps the rows valid (read_report checked them)
