@@ -247,6 +247,27 @@ def test_a_driver_named_with_number_is_known_whatever_the_rows_begin_with(season
     assert known.numbers == {"corey heim": {"51"}} and known.chosen == {"corey heim": "51"}
 
 
+def test_what_a_bench_builds_from_rows_is_what_the_database_knows(season, make):
+    """bench/glued.py --sweep --history reads every race with what the database would know, built from
+    the history's files without one (from_rows): from the same rows it is what an import loads."""
+    from results.importers.knowledge import from_database, from_rows
+    from results.models import Driver, Team
+
+    series = season["events"][0].season.series
+    make.team(name="ppc Racing")  # a team spelled in lowercase: "ppc Racing" cut from a row may be it
+    entries = Entry.objects.exclude(number="").select_related("driver", "team", "event__season")
+    built = from_rows(
+        drivers=Driver.objects.values_list("key", flat=True),
+        team_names=Team.objects.values_list("key", "name"),
+        numbers=[(entry.driver.key, entry.number) for entry in entries],
+        season_rows=[(e.event.season.year, e.driver.key, e.team and e.team.key, e.number) for e in entries],
+        year=2022,
+        series="Truck",
+    )
+    assert built == from_database(series.name, 2022, series_short="Truck")
+    assert built.season_numbers["corey heim"] == {"51"} and built.knows_team("ppc Racing")
+
+
 ONE_WORD = (
     "FinishStartNumberDriverTeamManufacturerLapsStatus\n"
     "1175Parker KligermanHenderson MotorsportsChevrolet67Running\n"

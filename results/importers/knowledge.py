@@ -139,35 +139,55 @@ def from_database(series_name="", year=None, chosen=None, series_short="", first
     team_aliases = list(TeamAlias.objects.values_list("key", "name", "team__key"))
     own_teams = list(Team.objects.values_list("key", "name"))
     team_names = [*own_teams, *((key, name) for key, name, _ in team_aliases)]
-    teams = {key for key, _ in team_names}
     own_drivers = set(Driver.objects.filter(drivers).values_list("key", flat=True))
-    knowledge = Knowledge(
-        drivers=own_drivers | {key for key, *_ in aliases},
-        teams=teams,
-        capitalised_teams=teams - {key for key, name in team_names if name[:1].islower()},
-        chosen=chosen_numbers(chosen),
-        year=year,
-        series=series_short,
-    )
     entries = Entry.objects.exclude(number="")
     aliased = Q(driver_id__in=[driver_id for *_, driver_id in aliases])
     mine = entries.filter(Q(driver__in=Driver.objects.filter(drivers)) | aliased) if drivers else entries
-    for key, number in mine.values_list("driver__key", "number").distinct():
-        knowledge.numbers.setdefault(key, set()).add(number)
+    season = entries.none()  # no query: no season named
     if series_name and year:
         # a team keeps its cars' numbers from one season to the next more often than a driver does
         season = entries.filter(event__season__year__in=[year - 1, year], event__season__series__name=series_name)
-        rows = season.values_list("event__season__year", "driver__key", "team__key", "number").distinct()
-        for ran, key, team_key, number in rows:
-            if ran == year:
-                knowledge.season_numbers.setdefault(key, set()).add(number)
-            if team_key:
-                knowledge.team_numbers.setdefault(team_key, set()).add(number)
+    knowledge = from_rows(
+        drivers=own_drivers | {key for key, *_ in aliases},
+        team_names=team_names,
+        numbers=mine.values_list("driver__key", "number").distinct(),
+        season_rows=season.values_list("event__season__year", "driver__key", "team__key", "number").distinct(),
+        chosen=chosen,
+        year=year,
+        series=series_short,
+    )
     # a report may spell a driver or team as one of its other names: the numbers are the same car's
     spellings = [(alias, key) for alias, key, _ in aliases]
     for numbers in (knowledge.numbers, knowledge.season_numbers):
         _spelled_as(numbers, spellings, own_drivers)
     _spelled_as(knowledge.team_numbers, [(alias, key) for alias, _, key in team_aliases], {k for k, _ in own_teams})
+    return knowledge
+
+
+def from_rows(*, drivers=(), team_names=(), numbers=(), season_rows=(), chosen=None, year=None, series=""):
+    """Knowledge from rows rather than queries: ``from_database`` builds it so from the database, and a
+    bench without one (``bench/glued_sweep.py``) from the history's files, by the same rules.
+
+    ``drivers``: driver keys; ``team_names``: (key, name as stored) of every team and other team name;
+    ``numbers``: (driver key, number) of every entry with a number; ``season_rows``: (year, driver key,
+    team key or None, number) of the series' entries with a number in ``year`` and the year before;
+    ``chosen``: --number's {driver name: number}; ``year`` and ``series`` (short name): the season read."""
+    teams = {key for key, _ in team_names}
+    knowledge = Knowledge(
+        drivers=set(drivers),
+        teams=teams,
+        capitalised_teams=teams - {key for key, name in team_names if name[:1].islower()},
+        chosen=chosen_numbers(chosen),
+        year=year,
+        series=series,
+    )
+    for key, number in numbers:
+        knowledge.numbers.setdefault(key, set()).add(number)
+    for ran, key, team_key, number in season_rows:
+        if ran == year:
+            knowledge.season_numbers.setdefault(key, set()).add(number)
+        if team_key:
+            knowledge.team_numbers.setdefault(team_key, set()).add(number)
     return knowledge
 
 
