@@ -49,9 +49,8 @@ def worker(args):
     from django.core.management import call_command
     from django.db import transaction
 
-    from results.importers.report import ReportError
     from results.importers.writer import Options, import_report
-    from tests.corpus import check, races
+    from tests.corpus import races
     from tests.corpus.formats import BY_NAME, FORMATS
 
     call_command("migrate", verbosity=0)
@@ -61,23 +60,7 @@ def worker(args):
         call_command("import_report", *map(str, files), "--no-progress", stdout=open(os.devnull, "w"))
         print(f"  history loaded in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     formats = [BY_NAME[name] for name in args.formats.split(",")] if args.formats else FORMATS
-    results = {
-        f.name: {
-            "races": 0,
-            "rows": 0,
-            "exact": 0,
-            "refused": 0,
-            "wrong": 0,
-            "crashed": 0,
-            "seconds": 0.0,
-            "examples": [],
-            "reasons": Counter(),
-            "open_rows": 0,  # rows of races refused for lines that read more than one way
-            "open_lines": 0,  # those lines
-            "open_lacking": 0,  # listed lines whose readings lack the history's (a bug if ever above 0)
-        }
-        for f in formats
-    }
+    results = {f.name: new_result() for f in formats}
     sample = races.sample(args.per_decade)
     for done, race in enumerate(sample, 1):
         if done % 10 == 0:
@@ -85,43 +68,82 @@ def worker(args):
         with transaction.atomic():
             if args.mode == "history":
                 _forget_from(race)
+            options = Options(series=race.series, year=race.year, round=race.round, track=race.track)
             for fmt in formats:
-                result = results[fmt.name]
-                data = fmt.render(race)
-                options = Options(series=race.series, year=race.year, round=race.round, track=race.track)
-                started = time.perf_counter()
-                try:
-                    outcome = import_report(data, fmt.filename(race), options, dry_run=True)
-                except ReportError as error:
-                    verdict, reason = None, str(error)
-                    kind, lines, lacking = check.refusal(race, error)
-                    if kind == "open":
-                        result["open_rows"] += len(races_rows(race))
-                        result["open_lines"] += lines
-                        result["open_lacking"] += lacking
-                except Exception:  # a traceback is what the bench exists to catch
-                    verdict, reason = None, "TRACEBACK " + traceback.format_exc()
-                else:
-                    verdict, reason = check.compare(race, fmt, outcome.report.rows), ""
-                result["seconds"] += time.perf_counter() - started
-                rows = len(races_rows(race))
-                result["races"] += 1
-                result["rows"] += rows
-                if verdict is None:
-                    result["refused"] += rows
-                    result["crashed"] += reason.startswith("TRACEBACK")
-                    result["reasons"][_first_line(reason, fmt.filename(race))] += 1
-                    if reason.startswith("TRACEBACK"):
-                        result["examples"].append(f"{fmt.filename(race)}: {reason}")
-                else:
-                    result["exact"] += verdict.exact
-                    result["wrong"] += len(verdict.wrong)
-                    result["examples"] += [f"{fmt.filename(race)}: {w}" for w in verdict.wrong[:3]]
+                tally(
+                    results[fmt.name],
+                    race,
+                    fmt,
+                    lambda data, source, options=options: (
+                        import_report(data, source, options, dry_run=True).report.rows
+                    ),
+                )
             transaction.set_rollback(True)
+    finish(results)
+    Path(args.out).write_text(json.dumps(results))
+
+
+def new_result():
+    """A format's figures, before any race."""
+    return {
+        "races": 0,
+        "rows": 0,
+        "exact": 0,
+        "refused": 0,
+        "wrong": 0,
+        "crashed": 0,
+        "seconds": 0.0,
+        "examples": [],
+        "reasons": Counter(),
+        "open_rows": 0,  # rows of races refused for lines that read more than one way
+        "open_lines": 0,  # those lines
+        "open_lacking": 0,  # listed lines whose readings lack the history's (a bug if ever above 0)
+    }
+
+
+def tally(result, race, fmt, read):
+    """Render ``race`` in ``fmt``, read it with ``read(data, source)`` (the rows read; ReportError when
+    refused), hold what it read against the history and count the outcome in ``result``."""
+    from results.importers.report import ReportError
+    from tests.corpus import check
+
+    data = fmt.render(race)
+    started = time.perf_counter()
+    try:
+        rows_read = read(data, fmt.filename(race))
+    except ReportError as error:
+        verdict, reason = None, str(error)
+        kind, lines, lacking = check.refusal(race, error)
+        if kind == "open":
+            result["open_rows"] += len(races_rows(race))
+            result["open_lines"] += lines
+            result["open_lacking"] += lacking
+    except Exception:  # a traceback is what the bench exists to catch
+        verdict, reason = None, "TRACEBACK " + traceback.format_exc()
+    else:
+        verdict, reason = check.compare(race, fmt, rows_read), ""
+    result["seconds"] += time.perf_counter() - started
+    rows = len(races_rows(race))
+    result["races"] += 1
+    result["rows"] += rows
+    if verdict is None:
+        result["refused"] += rows
+        result["crashed"] += reason.startswith("TRACEBACK")
+        result["reasons"][_first_line(reason, fmt.filename(race))] += 1
+        if reason.startswith("TRACEBACK"):
+            result["examples"].append(f"{fmt.filename(race)}: {reason}")
+    else:
+        result["exact"] += verdict.exact
+        result["wrong"] += len(verdict.wrong)
+        result["examples"] += [f"{fmt.filename(race)}: {w}" for w in verdict.wrong[:3]]
+
+
+def finish(results):
+    """The figures made JSON: the commonest refusal reasons and the first examples."""
     for result in results.values():
         result["reasons"] = result["reasons"].most_common(8)
         result["examples"] = result["examples"][:10]
-    Path(args.out).write_text(json.dumps(results))
+    return results
 
 
 def races_rows(race):

@@ -7,6 +7,7 @@ read back exactly or refused with the lines to settle, never silently wrong.
     .venv/bin/python bench/glued.py --postgres
 
     .venv/bin/python bench/glued.py --sweep            # every race of the history, nothing in a database
+    .venv/bin/python bench/glued.py --sweep --history  # every race, with the history before it (no database)
 
     .venv/bin/python bench/glued.py --season           # whole seasons, each in ONE import_report command
     .venv/bin/python bench/glued.py --season --seasons-per-decade 1
@@ -25,7 +26,11 @@ split into those of races whose every named line reads more than one way (the ce
 database cannot pass) and those of races with lines that do not read.
 
 ``--sweep`` reads every race of the history (4,963) in this process, with what an operator's
---series and --year say and nothing else (no database), and prints the same figures.
+--series and --year say and nothing else (no database), and prints the same figures; with
+``--history``, also with what a database holding the history up to the race would know, built from
+the history's files (how far that is the database mode: ``bench/glued_sweep.py``). ``--sample``
+sweeps only the races the database modes sample, to hold the two against each other. Exits
+non-zero on any silently wrong row or traceback.
 
 ``--season`` imports whole real seasons as an operator with an empty database would: every race
 of the season rendered glued (or in ``--format``: a corpus format, or ``mix``, each race in the next
@@ -52,6 +57,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import formats as base  # noqa: E402  (bench/formats.py: the worker and the databases)
+import glued_sweep  # noqa: E402  (bench/glued_sweep.py: --sweep)
 
 SECONDS = 10
 HEADER = "FinishStartNumberDriverTeamManufacturerLapsStatus"
@@ -82,49 +88,6 @@ def bound_worker(args):
     except ReportError as error:
         outcome = "refused: " + error.message.splitlines()[0][:70]
     Path(args.out).write_text(json.dumps({"seconds": time.perf_counter() - started, "outcome": outcome}))
-
-
-def sweep():
-    """Every race of the history read as an operator's --series and --year allow, nothing else known."""
-    import django
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "racesite.settings")
-    os.environ.setdefault("SECRET_KEY", "bench-only-" + "x" * 40)  # the reader needs the app, not a database
-    django.setup()
-    from results.importers.knowledge import Knowledge
-    from results.importers.read import read_report
-    from results.importers.report import ReportError
-    from tests.corpus import check, races, truth
-    from tests.corpus.formats import BY_NAME
-
-    fmt, r = BY_NAME["glued"], {"races": 0, "rows": 0, "exact": 0, "refused": 0, "wrong": 0, "crashed": 0}
-    r |= {"open_rows": 0, "open_lines": 0, "open_lacking": 0, "seconds": 0.0, "examples": [], "reasons": []}
-    everything = [race for series in races.FILES for race in races.season_races(series).values()]
-    for race in everything:
-        rows = len(truth.rows(race))
-        r["races"], r["rows"] = r["races"] + 1, r["rows"] + rows
-        started = time.perf_counter()
-        try:
-            report = read_report(
-                fmt.render(race), fmt.filename(race), knowledge=Knowledge(year=race.year, series=race.series)
-            )
-        except ReportError as error:
-            kind, lines, lacking = check.refusal(race, error)
-            r["refused"] += rows
-            if kind == "open":
-                r["open_rows"], r["open_lines"], r["open_lacking"] = (
-                    r["open_rows"] + rows,
-                    r["open_lines"] + lines,
-                    r["open_lacking"] + lacking,
-                )
-        else:
-            verdict = check.compare(race, fmt, report.rows)
-            r["exact"] += verdict.exact
-            r["wrong"] += len(verdict.wrong)
-            r["examples"] += [f"{race.key}: {w}" for w in verdict.wrong[:3]]
-        r["seconds"] += time.perf_counter() - started
-    base.report("Every race of the history, --series and --year only (no database)", {"glued": r}, 10)
-    return r["wrong"] == 0 and r["open_lacking"] == 0
 
 
 def season_sample(per_decade, seed=2026):
@@ -309,6 +272,8 @@ def main():
     parser.add_argument("--no-history", action="store_true", help="Only the empty database.")
     parser.add_argument("--show", type=int, default=0, help="Print refusal reasons and this many wrong rows.")
     parser.add_argument("--sweep", action="store_true", help="Every race of the history, no database.")
+    parser.add_argument("--history", action="store_true", help="With --sweep: the history before each race known.")
+    parser.add_argument("--sample", action="store_true", help="With --sweep: only the sampled races (--per-decade).")
     parser.add_argument("--season", action="store_true", help="Whole seasons, each in one import command.")
     parser.add_argument("--seasons-per-decade", type=int, default=2, help="With --season (default 2).")
     parser.add_argument(
@@ -326,7 +291,9 @@ def main():
     if args.season_worker:
         return season_worker(args)
     if args.sweep:
-        sys.exit(0 if sweep() else 1)
+        ok = glued_sweep.sweep(args.history, args.per_decade if args.sample else 0, args.show or 10)
+        print("\nno wrong row, no traceback" if ok else "\nFAILED: a silently wrong row or a traceback")
+        sys.exit(0 if ok else 1)
     if args.season:
         ok = run_seasons(args)
         print("\nno wrong row" if ok else "\nFAILED: a silently wrong row")
