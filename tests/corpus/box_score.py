@@ -17,15 +17,6 @@ BOTTOM = ["Pos", "Pos", "#", "Driver", "Sponsor / Make", "Laps", "Led", "Status"
 PAGE = 30
 
 
-def _driver(race: Race, row: dict) -> str:
-    name = truth.accented(row["Driver"])
-    if truth.is_rookie(race, row):
-        name += "(R)"
-    if truth.is_ineligible(race, row):
-        name += "(i)"
-    return name
-
-
 def _sponsor_make(race: Race, row: dict) -> str:
     make = row["Make"].strip()
     if make in {"", "-"}:
@@ -60,7 +51,7 @@ def render(race: Race, *, stacked: bool = False) -> bytes:
             row["Finish"],
             row["Start"],
             row["Car"],
-            _driver(race, row),
+            truth.marked(race, row, "(R)", "(i)"),
             _sponsor_make(race, row),
             row["Laps"],
             row["Led"],

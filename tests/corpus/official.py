@@ -25,23 +25,6 @@ def _header(race: Race) -> list[str]:
     return header + (["PPts"] if race.year >= 2017 else [])
 
 
-def _driver(race: Race, row: dict) -> str:
-    name = truth.accented(row["Driver"])
-    if truth.is_rookie(race, row):
-        name += " #"
-    if truth.is_ineligible(race, row):
-        name += " *"
-    return name
-
-
-def _sponsor_owner(race: Race, row: dict) -> str:
-    owner = truth.owner(row["Team"])
-    if not owner:
-        return ""
-    sponsor = truth.accented(truth.sponsor(race, row))
-    return f"{sponsor} ({owner})" if sponsor else f"({owner})"
-
-
 def _playoff_points(row: dict) -> str:
     return str((5 if row["Finish"] == "1" else 0) + (row["S1"] == "1") + (row["S2"] == "1"))
 
@@ -50,8 +33,8 @@ def render(race: Race) -> bytes:
     header = _header(race)
     body, wraps = [], []
     for row in truth.rows(race):
-        pieces = textwrap.wrap(_sponsor_owner(race, row), WRAP) or [""]
-        cells = [row["Finish"], row["Start"], row["Car"], _driver(race, row), pieces[0]]
+        pieces = textwrap.wrap(truth.sponsor_owner(race, row), WRAP) or [""]
+        cells = [row["Finish"], row["Start"], row["Car"], truth.marked(race, row, " #", " *"), pieces[0]]
         cells += ["" if row["Make"] == "-" else row["Make"], row["Laps"]]
         cells += ["" if row["Status"] == "-" else row["Status"].title(), row["Led"], row["Pts"]]
         body.append(cells + ([_playoff_points(row)] if len(header) > 10 else []))

@@ -40,14 +40,6 @@ def columns(race: Race, *, times_led: bool):
     return header
 
 
-def _sponsor_owner(race: Race, row: dict) -> str:
-    team = truth.owner(row["Team"])
-    if not team:
-        return ""
-    sponsor = truth.accented(truth.sponsor(race, row))
-    return f"{sponsor}   ({team})" if sponsor else f"({team})"
-
-
 def cells(race: Race, row: dict, header: list[str]) -> list[str]:
     values = {
         "Pos": row["Finish"],
@@ -55,7 +47,7 @@ def cells(race: Race, row: dict, header: list[str]) -> list[str]:
         "St": row["Start"],
         "#": row["Car"],
         "Driver": row["Driver"],
-        "Sponsor / Owner": _sponsor_owner(race, row),
+        "Sponsor / Owner": truth.sponsor_owner(race, row, "   "),
         "Car": "" if row["Make"] == "-" else row["Make"],
         "Truck": row["Make"],
         "Laps": row["Laps"],

@@ -13,15 +13,6 @@ from tests.corpus import truth
 from tests.corpus.races import Race, season_races
 
 
-def _driver(race: Race, row: dict, *, star: bool = False) -> str:
-    name = truth.accented(row["Driver"])
-    if truth.is_rookie(race, row):
-        name += " (R)"
-    if truth.is_ineligible(race, row):
-        name += "*" if star else " (i)"
-    return name
-
-
 def _make(row):
     return "" if row["Make"] == "-" else row["Make"]
 
@@ -50,7 +41,14 @@ def excel(race: Race) -> bytes:
         header += ["Stage 1", "Stage 2"]
     body = []
     for row in truth.rows(race):
-        cells = [row["Finish"], row["Start"], row["Car"], _driver(race, row), truth.accented(row["Team"]), _make(row)]
+        cells = [
+            row["Finish"],
+            row["Start"],
+            row["Car"],
+            truth.marked(race, row),
+            truth.accented(row["Team"]),
+            _make(row),
+        ]
         cells += [row["Laps"], row["Led"], _status(row), row["Pts"], row["Rating"]]
         body.append(cells + ([row["S1"], row["S2"]] if stages else []))
     return b"\xef\xbb\xbf" + _write(header, body, quoting=csv.QUOTE_ALL).encode("utf-8")
@@ -66,7 +64,7 @@ def windows_1252(race: Race) -> bytes:
     """Saved by an older Excel on Windows: Windows-1252, a title line, "*" for ineligible, a legend."""
     header = ["Pos", "St", "No.", "Driver", "Team", "Make", "Laps", "Led", "Status", "Pts"]
     body = [
-        [row["Finish"], row["Start"], row["Car"], _driver(race, row, star=True), truth.accented(row["Team"])]
+        [row["Finish"], row["Start"], row["Car"], truth.marked(race, row, ineligible="*"), truth.accented(row["Team"])]
         + [_make(row), row["Laps"], row["Led"], _status(row), row["Pts"]]
         for row in truth.rows(race)
     ]
@@ -88,7 +86,7 @@ def unicode_text(race: Race) -> bytes:
     """Excel's "Unicode Text": UTF-16 little-endian with a BOM, tabs, CRLF."""
     header = ["Pos", "Start", "#", "Driver", "Team", "Manufacturer", "Laps", "Led", "Status", "Points", "Rating"]
     body = [
-        [row["Finish"], row["Start"], row["Car"], _driver(race, row), truth.accented(row["Team"]), _make(row)]
+        [row["Finish"], row["Start"], row["Car"], truth.marked(race, row), truth.accented(row["Team"]), _make(row)]
         + [row["Laps"], row["Led"], _status(row), row["Pts"], row["Rating"]]
         for row in truth.rows(race)
     ]
@@ -103,7 +101,7 @@ def european(race: Race) -> bytes:
     """A European Excel's CSV: semicolons, decimal commas, UTF-8 with a BOM."""
     header = ["Pos", "Start", "#", "Driver", "Team", "Make", "Laps", "Led", "Status", "Points", "Rating"]
     body = [
-        [row["Finish"], row["Start"], row["Car"], _driver(race, row), truth.accented(row["Team"]), _make(row)]
+        [row["Finish"], row["Start"], row["Car"], truth.marked(race, row), truth.accented(row["Team"]), _make(row)]
         + [row["Laps"], row["Led"], _status(row), row["Pts"], row["Rating"].replace(".", ",")]
         for row in truth.rows(race)
     ]
@@ -135,7 +133,7 @@ def car_order(race: Race) -> bytes:
     header = ["Car", "Driver", "Team", "Make", "Start", "Finish", "Laps", "Led", "Status", "Pts"]
     rows = sorted(truth.rows(race), key=lambda r: _car_order(r["Car"]))
     body = [
-        [row["Car"], _driver(race, row, star=True), truth.accented(row["Team"]), _make(row), row["Start"]]
+        [row["Car"], truth.marked(race, row, ineligible="*"), truth.accented(row["Team"]), _make(row), row["Start"]]
         + [row["Finish"], row["Laps"], row["Led"], _status(row), row["Pts"]]
         for row in rows
     ]

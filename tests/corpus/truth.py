@@ -90,6 +90,25 @@ def sponsor(race: Race, row: dict) -> str:
     return pick(SPONSORS, race.key, row["Driver"]) if race.year >= 1972 else ""
 
 
+def marked(race: Race, row: dict, rookie: str = " (R)", ineligible: str = " (i)") -> str:
+    """The driver's name as a publisher prints it, with its marks for a rookie and an ineligible driver."""
+    name = accented(row["Driver"])
+    if is_rookie(race, row):
+        name += rookie
+    if is_ineligible(race, row):
+        name += ineligible
+    return name
+
+
+def sponsor_owner(race: Race, row: dict, gap: str = " ") -> str:
+    """A "Sponsor / Owner" cell: "Cheerios (Richard Petty)", the owner alone before sponsors, empty without one."""
+    team = owner(row["Team"])
+    if not team:
+        return ""
+    name = accented(sponsor(race, row))
+    return f"{name}{gap}({team})" if name else f"({team})"
+
+
 def owner(team: str) -> str:
     """The owner as Racing-Reference's "Sponsor / Owner" names it: the history's "X (Owner)" is X."""
     return team.removesuffix(" (Owner)").strip()
